@@ -1,0 +1,27 @@
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { join } from 'node:path';
+import { articleLoader } from './lib/article-loader';
+import { contentRoot } from './lib/env';
+import { articleSchema, authorSchema, sectionSchema, seriesSchema } from './lib/schema';
+
+const root = contentRoot();
+const dataFiles = (folder: string) =>
+  glob({
+    pattern: '**/*.{yaml,yml}',
+    base: join(root, folder),
+    generateId: ({ entry }) => entry.replace(/\.ya?ml$/, ''),
+  });
+
+export const collections = {
+  articles: defineCollection({
+    loader: articleLoader(join(root, 'articles')),
+    schema: ({ image }) => articleSchema({ image, reference }),
+  }),
+  authors: defineCollection({
+    loader: dataFiles('authors'),
+    schema: ({ image }) => authorSchema({ image }),
+  }),
+  sections: defineCollection({ loader: dataFiles('sections'), schema: sectionSchema }),
+  series: defineCollection({ loader: dataFiles('series'), schema: seriesSchema }),
+};

@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { glob } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
+import yaml from 'js-yaml';
+import { figuresFromMarkdown } from './figures';
+
+/**
+ * Articles: Astro's glob loader over `<content>/articles/**\/*.md`, with two changes.
+ * - Frontmatter is parsed without YAML's timestamp type, so `publishedAt` reaches the schema as the
+ *   text the editor wrote and a date without an offset can be refused instead of read as UTC.
+ * - The body's figures are added as `bodyFigures`, so their images are resolved and optimized by
+ *   `astro:assets` and checked by the schema (alt text required) like the hero.
+ */
+export function articleLoader(base: string): Loader {
+  const inner = glob({ pattern: '**/*.md', base, generateId: ({ entry, data }) => articleId(entry, data) });
+  return {
+    name: 'broadsheet-articles',
+    load: (context) =>
+      inner.load({
+        ...context,
+        parseData: async (props) =>
+          context.parseData({
+            ...props,
+            data: (await readArticle(props.filePath ?? '')) as typeof props.data,
+          }),
+      }),
+  };
+}
+
+/** The article id: its `slug`, else the file name, or the folder name for `<folder>/index.md`. */
+export function articleId(entry: string, data: Record<string, unknown>): string {
+  if (typeof data['slug'] === 'string' && data['slug']) return data['slug'];
+  const name = basename(entry, '.md');
+  return name === 'index' ? basename(dirname(entry)) : name;
+}
+
+/** Splits a Markdown file into its YAML frontmatter text and its body. */
+export function splitFrontmatter(source: string): { frontmatter: string; body: string } {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(source);
+  return match
+    ? { frontmatter: match[1] ?? '', body: source.slice(match[0].length) }
+    : { frontmatter: '', body: source };
+}
+
+/** An article file's data as the schema sees it: frontmatter (timestamps as text) plus body figures. */
+export async function readArticle(filePath: string): Promise<Record<string, unknown>> {
+  const { frontmatter, body } = splitFrontmatter(await readFile(filePath, 'utf8'));
+  const data = yaml.load(frontmatter, { schema: yaml.CORE_SCHEMA, filename: filePath }) ?? {};
+  return { ...(data as Record<string, unknown>), bodyFigures: figuresFromMarkdown(body) };
+}

@@ -1,0 +1,50 @@
+/**
+ * Dates as readers see them: always in the site's timezone, never the build machine's.
+ */
+
+/** "3 March 2025" in the site timezone. */
+export function formatDate(date: Date, timeZone: string, locale = 'en-GB'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(
+    date,
+  );
+}
+
+/** "3 March 2025, 09:00 GMT+8" in the site timezone. */
+export function formatDateTime(date: Date, timeZone: string, locale = 'en-GB'): string {
+  const time = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'shortOffset',
+  }).format(date);
+  return `${formatDate(date, timeZone, locale)}, ${time}`;
+}
+
+/** The UTC offset of `timeZone` at `date`, as "+08:00". */
+export function utcOffset(date: Date, timeZone: string): string {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(date)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const offset = name?.replace('GMT', '') ?? '';
+  return offset === '' ? '+00:00' : offset;
+}
+
+/** ISO 8601 with the site timezone's offset, e.g. 2025-03-03T09:00:00+08:00 (`<time datetime>`, JSON-LD). */
+export function isoInZone(date: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(date)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}:${parts['second']}${utcOffset(date, timeZone)}`;
+}

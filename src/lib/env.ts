@@ -1,0 +1,43 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/**
+ * The build's environment: where content comes from and what time it is.
+ * Read once here so that no other module looks at process.env or the wall clock.
+ */
+
+/** Folder holding articles/, authors/, sections/, series/ (BROADSHEET_CONTENT, default ./content). */
+export function contentRoot(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = env['BROADSHEET_CONTENT'] || 'content';
+  return isAbsolute(dir) ? dir : resolve(process.cwd(), dir);
+}
+
+/**
+ * The build clock (BROADSHEET_NOW, an ISO date-time with offset), else the moment of the call.
+ * Publish gating and every "now" in the output use it, so a pinned clock gives a reproducible build.
+ */
+export function buildClock(
+  env: NodeJS.ProcessEnv = process.env,
+  wallClock: () => Date = () => new Date(),
+): Date {
+  const pinned = env['BROADSHEET_NOW'];
+  if (!pinned) return wallClock();
+  const date = new Date(pinned);
+  if (!/(Z|[+-]\d\d:\d\d)$/.test(pinned) || Number.isNaN(date.getTime())) {
+    throw new Error(
+      `BROADSHEET_NOW="${pinned}" is not an ISO date-time with an offset: use e.g. 2025-03-04T12:00:00+08:00`,
+    );
+  }
+  return date;
+}
+
+/**
+ * Astro's cache folder for a content root. Each content root gets its own, so the test suite's
+ * fixture sites never read the content store (or image cache) of another site.
+ */
+export function cacheDirFor(root: string, projectRoot: string = process.cwd()): string {
+  const standard = resolve(projectRoot, 'content');
+  const base = resolve(projectRoot, 'node_modules/.astro');
+  if (root === standard) return base;
+  const name = root.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return resolve(base, 'sites', name);
+}

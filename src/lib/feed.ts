@@ -1,0 +1,95 @@
+import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
+import { joinBody } from './body';
+import { escapeHtml, absolutizeUrls } from './html';
+import type { Listing } from './listings';
+import type { Article } from './query';
+import { absoluteUrl, feedUrl } from './urls';
+
+/**
+ * RSS 2.0 feeds, one builder for every listing (site, section, author, tag, series): full content with
+ * absolute URLs, the lead image as media:content, dc:creator, categories, and the permalink as guid,
+ * so a corrected article updates its item instead of adding one (PRODUCT.md, guarantee 4).
+ */
+
+/** A photo as the feed carries it. */
+export interface FeedImage {
+  url: string;
+  width: number;
+  height: number;
+  type: string;
+}
+
+/** What an item needs beyond the article: its rendered figures and lead image. */
+export interface ItemMedia {
+  /** HTML of body figure `index`, with absolute URLs. */
+  figure: (index: number) => string;
+  /** HTML of the lead figure, put before the body. */
+  leadFigure?: string | undefined;
+  lead?: FeedImage | undefined;
+}
+
+/** Site details a feed needs. */
+export interface FeedSite {
+  name: string;
+  url: string;
+  language: string;
+  feedItems: number;
+}
+
+/** One feed item. */
+export function feedItem(article: Article, media: ItemMedia, site: FeedSite): RSSFeedItem {
+  const { data } = article;
+  const corrections = data.corrections
+    .map(
+      (correction) =>
+        `<p><strong>Correction (${escapeHtml(correction.date.toISOString().slice(0, 10))}):</strong> ${escapeHtml(correction.text)}</p>`,
+    )
+    .join('');
+  const parts = [
+    media.leadFigure ?? '',
+    data.editorsNote ? `<p><em>Editor’s note: ${escapeHtml(data.editorsNote)}</em></p>` : '',
+    joinBody(article.html, media.figure),
+    corrections,
+    data.disclosure ? `<p><em>(${escapeHtml(data.disclosure)})</em></p>` : '',
+  ];
+  const creators = article.authors
+    .map((author) => `<dc:creator>${escapeHtml(author.name)}</dc:creator>`)
+    .join('');
+  const lead = media.lead
+    ? `<media:content url="${escapeHtml(media.lead.url)}" medium="image" type="${media.lead.type}" width="${media.lead.width}" height="${media.lead.height}"/>`
+    : '';
+  return {
+    title: data.title,
+    link: absoluteUrl(article.url, site.url),
+    pubDate: data.publishedAt,
+    description: data.standfirst,
+    content: absolutizeUrls(parts.join(''), site.url),
+    categories: [...article.sectionPath.map((section) => section.name), ...data.tags],
+    customData:
+      creators +
+      lead +
+      (data.updatedAt ? `<atom:updated>${data.updatedAt.toISOString()}</atom:updated>` : ''),
+  };
+}
+
+/** The channel of a listing's feed; items are the listing's newest `site.feedItems` articles. */
+export function feedChannel(listing: Listing, items: RSSFeedItem[], site: FeedSite, now: Date): RSSOptions {
+  const self = absoluteUrl(feedUrl(listing.path), site.url);
+  const newest = listing.articles[0];
+  const lastBuild = newest ? (newest.data.updatedAt ?? newest.data.publishedAt) : now;
+  return {
+    title: listing.kind === 'home' ? site.name : `${listing.title} | ${site.name}`,
+    description: listing.description,
+    site: absoluteUrl(listing.path, site.url),
+    items,
+    xmlns: {
+      atom: 'http://www.w3.org/2005/Atom',
+      dc: 'http://purl.org/dc/elements/1.1/',
+      media: 'http://search.yahoo.com/mrss/',
+    },
+    customData:
+      `<language>${escapeHtml(site.language)}</language>` +
+      `<lastBuildDate>${lastBuild.toUTCString()}</lastBuildDate>` +
+      `<atom:link href="${escapeHtml(self)}" rel="self" type="application/rss+xml"/>`,
+  };
+}

@@ -1,0 +1,53 @@
+import type { Image, Paragraph, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { visit, SKIP } from 'unist-util-visit';
+
+/**
+ * Photos in an article body. An image alone in its paragraph is a figure:
+ *
+ *     ![What the photo shows](./photo.jpg "Caption text. Credit: Agency")
+ *
+ * The alt text is between the brackets; the quoted title holds the caption and, after "Credit:",
+ * the credit. The loader reads the figures into the article's data (so `astro:assets` optimizes them
+ * and the schema checks them) and the remark plugin leaves a numbered placeholder where each stood.
+ */
+
+/** A figure as written in the Markdown, before its image is resolved. */
+export interface FigureSource {
+  src: string;
+  alt: string;
+  caption?: string;
+  credit?: string;
+}
+
+/** Splits an image title into caption and credit ("Caption. Credit: Agency"). */
+export function parseFigureTitle(title: string | null | undefined): Pick<FigureSource, 'caption' | 'credit'> {
+  const value = (title ?? '').trim();
+  const match = /^(.*?)\s*\bcredit:\s*(.*)$/is.exec(value);
+  const caption = (match ? match[1] : value)?.trim();
+  const credit = match?.[2]?.trim();
+  return { ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) };
+}
+
+/** Each paragraph holding nothing but one image, with that image, in document order. */
+export function standaloneImages(tree: Root): { paragraph: Paragraph; image: Image }[] {
+  const found: { paragraph: Paragraph; image: Image }[] = [];
+  visit(tree, 'paragraph', (paragraph) => {
+    const children = paragraph.children.filter(
+      (child) => !(child.type === 'text' && child.value.trim() === ''),
+    );
+    const only = children[0];
+    if (children.length === 1 && only?.type === 'image') found.push({ paragraph, image: only });
+    return SKIP;
+  });
+  return found;
+}
+
+/** The figures of a Markdown body, in order. */
+export function figuresFromMarkdown(markdown: string): FigureSource[] {
+  return standaloneImages(fromMarkdown(markdown)).map(({ image }) => ({
+    src: image.url,
+    alt: image.alt ?? '',
+    ...parseFigureTitle(image.title),
+  }));
+}

@@ -1,0 +1,29 @@
+/**
+ * Publish gating and ordering: the one place that decides what readers may see, and in what order.
+ * See PRODUCT.md, guarantee 1.
+ */
+
+/** What gating needs to know about an article. */
+export interface Gated {
+  draft: boolean;
+  publishedAt: Date;
+}
+
+/** Where an article stands at a given moment. */
+export type PublicationState = 'draft' | 'embargoed' | 'published';
+
+/** An article's state at `now`: drafts never publish; a future `publishedAt` is an embargo. */
+export function publicationState(article: Gated, now: Date): PublicationState {
+  if (article.draft) return 'draft';
+  return article.publishedAt.getTime() > now.getTime() ? 'embargoed' : 'published';
+}
+
+/** True when readers may see the article at `now`. */
+export function isPublished(article: Gated, now: Date): boolean {
+  return publicationState(article, now) === 'published';
+}
+
+/** Newest first, then by id, so that equal times still give one order (reproducible builds). */
+export function newestFirst<T extends { id: string; publishedAt: Date }>(a: T, b: T): number {
+  return b.publishedAt.getTime() - a.publishedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

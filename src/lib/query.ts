@@ -1,0 +1,186 @@
+import { getCollection } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
+import { buildClock } from './env';
+import { buildListings } from './listings';
+import type { Listing, ListingKind } from './listings';
+import { isPublished, newestFirst } from './publishing';
+import { readingMinutes, textOf } from './reading-time';
+import { sectionPath, sectionTreeProblems } from './sections';
+import { partLabel, seriesParts } from './series';
+import type { SeriesPart } from './series';
+import { articleUrl } from './urls';
+import { site } from '../site.config';
+
+/**
+ * The one query module: loads the collections once, checks references, applies publish gating and
+ * sorting, and hands pages, feeds and sitemaps plain, resolved objects. Nothing else calls
+ * getCollection, so nothing unpublished can slip through another path.
+ */
+
+export type ArticleEntry = CollectionEntry<'articles'>;
+export type ArticleData = ArticleEntry['data'];
+export type Figure = NonNullable<ArticleData['hero']>;
+
+/** A section with its id. */
+export type Section = { id: string } & CollectionEntry<'sections'>['data'];
+/** An author with its id. */
+export type Author = { id: string } & CollectionEntry<'authors'>['data'];
+/** A series with its id. */
+export type Series = { id: string } & CollectionEntry<'series'>['data'];
+
+/** A published article with everything it refers to resolved. */
+export interface Article {
+  id: string;
+  url: string;
+  data: ArticleData;
+  /** Rendered body HTML with figure placeholders (see src/lib/body.ts). */
+  html: string;
+  section: Section;
+  /** The section and its ancestors, top first. */
+  sectionPath: Section[];
+  authors: Author[];
+  series?: { series: Series; part: number; label: string };
+  readingMinutes: number;
+}
+
+/** Everything a build publishes. */
+export interface Newsroom {
+  /** The build clock. */
+  now: Date;
+  /** Published articles, newest first. */
+  articles: Article[];
+  sections: Map<string, Section>;
+  authors: Map<string, Author>;
+  series: Map<string, Series>;
+  /** Published parts of each series, in part order. */
+  bySeries: Map<string, Article[]>;
+  /** Every listing page and feed (the route map). */
+  listings: Listing[];
+}
+
+let loaded: Promise<Newsroom> | undefined;
+
+/** The published newsroom, loaded once per build. */
+export function newsroom(): Promise<Newsroom> {
+  loaded ??= load();
+  return loaded;
+}
+
+async function load(): Promise<Newsroom> {
+  const now = buildClock();
+  const [articleEntries, sectionEntries, authorEntries, seriesEntries] = await Promise.all([
+    getCollection('articles'),
+    getCollection('sections'),
+    getCollection('authors'),
+    getCollection('series'),
+  ]);
+  const sections = new Map(sectionEntries.map((entry) => [entry.id, { id: entry.id, ...entry.data }]));
+  const authors = new Map(authorEntries.map((entry) => [entry.id, { id: entry.id, ...entry.data }]));
+  const series = new Map(seriesEntries.map((entry) => [entry.id, { id: entry.id, ...entry.data }]));
+
+  const problems = [
+    ...sectionTreeProblems(sections.keys()),
+    ...articleEntries.flatMap((entry) => referenceProblems(entry, { sections, authors, series })),
+  ];
+  if (problems.length > 0) throw new Error(`Content errors:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+
+  const articles = articleEntries
+    .filter((entry) => isPublished(entry.data, now))
+    .map((entry) => resolve(entry, { sections, authors, series }))
+    .sort((a, b) =>
+      newestFirst(
+        { id: a.id, publishedAt: a.data.publishedAt },
+        { id: b.id, publishedAt: b.data.publishedAt },
+      ),
+    );
+  const lookups = { sections, authors, series };
+  const room = { now, articles, ...lookups, bySeries: groupBySeries(articles) };
+  return { ...room, listings: buildListings(room, site) };
+}
+
+type Lookups = Pick<Newsroom, 'sections' | 'authors' | 'series'>;
+
+function referenceProblems(entry: ArticleEntry, { sections, authors, series }: Lookups): string[] {
+  const where = entry.filePath ?? entry.id;
+  const problems: string[] = [];
+  if (!sections.has(entry.data.section.id)) {
+    problems.push(
+      `${where}: section "${entry.data.section.id}" does not exist; use one of ${[...sections.keys()].join(', ')}`,
+    );
+  }
+  for (const author of entry.data.authors) {
+    if (!authors.has(author.id)) {
+      problems.push(
+        `${where}: author "${author.id}" does not exist; add authors/${author.id}.yaml or fix the id`,
+      );
+    }
+  }
+  if (entry.data.series && !series.has(entry.data.series.id.id)) {
+    problems.push(
+      `${where}: series "${entry.data.series.id.id}" does not exist; add series/${entry.data.series.id.id}.yaml or fix the id`,
+    );
+  }
+  return problems;
+}
+
+function resolve(entry: ArticleEntry, { sections, authors, series }: Lookups): Article {
+  const html = entry.rendered?.html ?? '';
+  const section = sections.get(entry.data.section.id)!;
+  const membership = entry.data.series;
+  const seriesEntry = membership && series.get(membership.id.id);
+  return {
+    id: entry.id,
+    url: articleUrl(entry.id),
+    data: entry.data,
+    html,
+    section,
+    sectionPath: sectionPath(section.id, sections),
+    authors: entry.data.authors.map((author) => authors.get(author.id)!),
+    ...(membership && seriesEntry
+      ? {
+          series: {
+            series: seriesEntry,
+            part: membership.part,
+            label: partLabel(membership.part, seriesEntry.parts),
+          },
+        }
+      : {}),
+    readingMinutes: readingMinutes(textOf(html)),
+  };
+}
+
+function groupBySeries(articles: Article[]): Map<string, Article[]> {
+  const groups = new Map<string, Article[]>();
+  for (const article of articles) {
+    if (!article.series) continue;
+    const id = article.series.series.id;
+    groups.set(id, [...(groups.get(id) ?? []), article]);
+  }
+  for (const parts of groups.values()) parts.sort((a, b) => a.series!.part - b.series!.part);
+  return groups;
+}
+
+/** The parts of an article's series for its series box (empty when it is not in one). */
+export function seriesPartsFor(article: Article, { bySeries }: Pick<Newsroom, 'bySeries'>): SeriesPart[] {
+  if (!article.series) return [];
+  const published = (bySeries.get(article.series.series.id) ?? []).map((part) => ({
+    part: part.series!.part,
+    title: part.data.title,
+    url: part.url,
+  }));
+  return seriesParts(article.series.series.parts, published);
+}
+
+/** Static paths for the listings of one kind, each page getting its listing as a prop. */
+export async function listingPaths<P extends string>(kind: ListingKind, param: P) {
+  const { listings } = await newsroom();
+  return listings
+    .filter((listing) => listing.kind === kind)
+    .map((listing) => ({ params: { [param]: listing.key } as Record<P, string>, props: { listing } }));
+}
+
+/** The front page listing (every published article, newest first). */
+export async function homeListing(): Promise<Listing> {
+  const { listings } = await newsroom();
+  return listings.find((listing) => listing.kind === 'home')!;
+}

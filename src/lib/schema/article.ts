@@ -1,0 +1,59 @@
+import { z } from 'astro/zod';
+import type { SchemaHelpers } from './helpers';
+import { dateTime, prose, slug, text, webUrl } from './fields';
+import { figureSchema } from './figure';
+
+/** The kinds of journalism an article can be; components read this instead of ad-hoc booleans. */
+export const articleFormats = ['news', 'analysis', 'opinion', 'feature'] as const;
+
+/** Frontmatter of one article file in content/articles/. */
+export function articleSchema(helpers: SchemaHelpers) {
+  const figure = figureSchema(helpers);
+  return z.object({
+    /** The headline. */
+    title: prose('a headline (title)'),
+    /** The standfirst: one or two sentences under the headline, also the summary in feeds and search. */
+    standfirst: prose('a standfirst: the one or two sentences under the headline'),
+    /** The section path as a reference, e.g. business/auto. */
+    section: helpers.reference('sections'),
+    /** Author ids, one or more, e.g. [ni-tao]. */
+    authors: z
+      .array(helpers.reference('authors'))
+      .min(1, { error: 'needs at least one author id, e.g. [ni-tao]' }),
+    /** First publication, with offset. Later than the build clock means embargoed until then. */
+    publishedAt: dateTime(),
+    /** Last substantive update or correction, with offset. */
+    updatedAt: dateTime().optional(),
+    /** URL slug; the file or folder name when absent. Never change it once published. */
+    slug: slug().optional(),
+    /** Kind of journalism: news, analysis, opinion or feature. */
+    format: z.enum(articleFormats).default('news'),
+    /** Topic tags, as readers would search for them. */
+    tags: z.array(text('a tag')).default([]),
+    /** The lead photo, shown large above the body and in feeds and link previews. */
+    hero: figure.optional(),
+    /** A note from the editors shown above the body, e.g. where the article sits in a series. */
+    editorsNote: prose("the editor's note").optional(),
+    /** Membership of a series ("special report"): which one and which part. */
+    series: z
+      .object({
+        /** The series id, a file in content/series/. */
+        id: helpers.reference('series'),
+        /** This article's part number, from 1. */
+        part: z.number().int().positive({ error: 'must be a whole number from 1' }),
+      })
+      .optional(),
+    /** The author's disclosure printed in italics after the body. */
+    disclosure: prose('a disclosure').optional(),
+    /** Corrections and updates, each dated; shown on the page, in feeds and in JSON-LD. */
+    corrections: z.array(z.object({ date: dateTime(), text: prose('the correction text') })).default([]),
+    /** A draft is never published, whatever its date. */
+    draft: z.boolean().default(false),
+    /** Featured articles lead the front page. */
+    featured: z.boolean().default(false),
+    /** Original URL when the article was first published elsewhere (syndication). */
+    canonical: webUrl().optional(),
+    /** Photos in the body, in order: filled by the article loader from the Markdown, not by editors. */
+    bodyFigures: z.array(figure).default([]),
+  });
+}

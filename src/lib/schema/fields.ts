@@ -1,0 +1,45 @@
+import { z } from 'astro/zod';
+import { smarten } from '../typography';
+
+/**
+ * Field types shared by the schemas. Each message is written for an editor: what is wrong and what to
+ * type instead. Zod adds the field name and Astro the file name.
+ */
+
+/** A date-time with an explicit UTC offset, e.g. 2025-03-03T09:00:00+08:00; parsed to a Date. */
+export function dateTime() {
+  return z
+    .string({ error: 'needs a date-time in quotes, e.g. "2025-03-03T09:00:00+08:00"' })
+    .refine((value) => z.iso.datetime({ offset: true }).safeParse(value).success, {
+      error: (issue) =>
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(String(issue.input))
+          ? `"${String(issue.input)}" has no UTC offset: add one, e.g. "${String(issue.input)}+08:00" for Shanghai time`
+          : `"${String(issue.input)}" is not a real date-time: write it as "2025-03-03T09:00:00+08:00"`,
+    })
+    .transform((value) => new Date(value));
+}
+
+/** Text an editor must fill in: trimmed, never empty. */
+export function text(what: string) {
+  return z
+    .string({ error: `needs ${what}` })
+    .trim()
+    .min(1, { error: `needs ${what}; it is empty` });
+}
+
+/** Text readers see as typeset prose (headline, standfirst, notes, captions): curly quotes and dashes. */
+export function prose(what: string) {
+  return text(what).transform(smarten);
+}
+
+/** A lowercase URL segment: letters, digits and single hyphens. */
+export function slug() {
+  return z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'must be lowercase letters, digits and single hyphens, e.g. "xiaomi-su7-launch"',
+  });
+}
+
+/** An absolute http(s) URL. */
+export function webUrl() {
+  return z.url({ protocol: /^https?$/, error: 'must be a full web address starting with https://' });
+}

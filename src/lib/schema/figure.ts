@@ -1,0 +1,17 @@
+import { z } from 'astro/zod';
+import type { SchemaHelpers } from './helpers';
+import { prose, text } from './fields';
+
+/** A photo with what a newspaper prints beside it. Used for the hero and for photos in the body. */
+export function figureSchema({ image }: Pick<SchemaHelpers, 'image'>) {
+  return z.object({
+    /** The image file, relative to the article file (./photo.jpg). */
+    src: image(),
+    /** What the photo shows, for readers who cannot see it. Required. */
+    alt: text('alt text describing the photo for readers who cannot see it'),
+    /** The caption printed under the photo. */
+    caption: prose('a caption').optional(),
+    /** Who took or supplied the photo (photographer, agency). */
+    credit: z.string().trim().min(1).optional(),
+  });
+}

@@ -1,0 +1,6 @@
+export { articleFormats, articleSchema } from './article';
+export { authorSchema } from './author';
+export { figureSchema } from './figure';
+export type { SchemaHelpers } from './helpers';
+export { sectionSchema } from './section';
+export { seriesSchema } from './series';

@@ -1,0 +1,60 @@
+/**
+ * The one URL builder: every page, card, feed, sitemap and JSON-LD block links through it.
+ * Article URLs hold only the slug, so editing a headline or moving an article to another section
+ * never changes its permalink (PRODUCT.md, guarantee 4).
+ */
+
+/** First path segments that belong to the site itself, so no section may take them. */
+export const reservedSegments = [
+  'articles',
+  'authors',
+  'tags',
+  'series',
+  'archive',
+  'search',
+  '_astro',
+] as const;
+
+/** An article's permalink path. */
+export function articleUrl(id: string): string {
+  return `/articles/${id}/`;
+}
+
+/** A section front, e.g. /business/auto/. */
+export function sectionUrl(id: string): string {
+  return `/${id}/`;
+}
+
+/** An author's page. */
+export function authorUrl(id: string): string {
+  return `/authors/${id}/`;
+}
+
+/** A tag's URL-safe form: lowercase letters and digits of any script, joined by hyphens. */
+export function tagSlug(tag: string): string {
+  return tag
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** A tag's page. */
+export function tagUrl(tag: string): string {
+  return `/tags/${tagSlug(tag)}/`;
+}
+
+/** A series page. */
+export function seriesUrl(id: string): string {
+  return `/series/${id}/`;
+}
+
+/** The RSS feed beside a listing page (the site feed for "/"). */
+export function feedUrl(pageUrl: string): string {
+  return `${pageUrl}rss.xml`;
+}
+
+/** An absolute URL on the site, for feeds, canonical links, sitemaps and JSON-LD. */
+export function absoluteUrl(path: string, origin: string): string {
+  return new URL(path, origin.endsWith('/') ? origin : `${origin}/`).href;
+}

@@ -1,0 +1,16 @@
+import { unified } from '@astrojs/markdown-remark';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import { remarkFigures } from './figures';
+import { rehypeExternalLinks } from './links';
+import { sanitizeSchema } from './sanitize';
+
+/**
+ * The article Markdown pipeline. Raw HTML is parsed (rehype-raw) before the sanitizer so that the
+ * allowlist sees it; Astro would otherwise parse it only after every plugin has run.
+ */
+export const markdownProcessor = unified({
+  smartypants: true,
+  remarkPlugins: [remarkFigures],
+  rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeExternalLinks],
+});

@@ -1,0 +1,30 @@
+/** The one site configuration: everything an operator sets for their newspaper. */
+export interface SiteConfig {
+  /** The newspaper's name, shown in the masthead, titles, feeds and JSON-LD. */
+  name: string;
+  /** One line under the masthead and in the site feed's description. */
+  tagline: string;
+  /** Public origin the site is served from, without a trailing slash. */
+  url: string;
+  /** BCP 47 language of the content (html lang, feeds, news sitemap). */
+  language: string;
+  /** IANA timezone every date is shown in, whatever the reader's or the build machine's. */
+  timezone: string;
+  /** Masthead logo under public/, also the publisher logo in JSON-LD. */
+  logo: { src: string; width: number; height: number };
+  /** Links shown in the footer. */
+  social: { label: string; url: string }[];
+  /** Items per feed. */
+  feedItems: number;
+}
+
+export const site: SiteConfig = {
+  name: 'The Broadsheet',
+  tagline: 'News, business and analysis',
+  url: 'https://broadsheet.example',
+  language: 'en',
+  timezone: 'Asia/Shanghai',
+  logo: { src: '/logo.png', width: 600, height: 60 },
+  social: [],
+  feedItems: 50,
+};
