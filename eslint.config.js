@@ -17,7 +17,12 @@ export default tseslint.config(
   {
     files: ['**/*.astro'],
     languageOptions: {
-      parserOptions: { parser: tseslint.parser, project: true, extraFileExtensions: ['.astro'] },
+      parserOptions: {
+        parser: tseslint.parser,
+        projectService: false,
+        project: true,
+        extraFileExtensions: ['.astro'],
+      },
     },
     // The Astro parser gives template expressions no types, so these rules see `error` everywhere;
     // `astro check` type-checks templates instead.

@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { jsonLd, page } from '../support/dist';
+import { newsroomSite } from '../support/sites';
+
+const $ = page(newsroomSite.dist, '/articles/head-of-xiaomi-auto-charms-buyers/');
+const article = $('main article');
+
+describe('the seed article, built from content/', () => {
+  test('is filed under Business / Auto by Ni Tao, published in early March 2025 Shanghai time', () => {
+    expect(article.find('.section-path').text()).toBe('BusinessAuto');
+    expect($('h1').text()).toBe('Head of Xiaomi Auto charms buyers with decorum in personal marketing');
+    expect(article.find('.standfirst').text()).toMatch(/^Automotive rivals who use smear tactics/);
+    expect(article.find('.byline a[href="/authors/ni-tao/"]').text()).toBe('Ni Tao');
+    expect(article.find('.byline time').first().attr('datetime')).toMatch(
+      /^2025-03-0\dT\d\d:\d\d:\d\d\+08:00$/,
+    );
+  });
+
+  test("shows the editor's note and is part 2 of 2, with part 1 marked as not online", () => {
+    expect(article.find('.editors-note').text()).toContain('second instalment of a two-part series');
+    expect(article.find('nav.series').text()).toContain('Part 2 of 2');
+    expect(article.find('nav.series li').first().text()).toContain('Not available online');
+  });
+
+  test('keeps the three subheadings and the quotes of the original', () => {
+    const headings = article
+      .find('.prose h2')
+      .toArray()
+      .map((h2) => $(h2).text());
+    expect(headings).toEqual(['Consumer-centric insights', 'Worthy opponents', 'Winning with decency']);
+    expect(article.find('.prose').text()).toContain('“I drive a Xiaomi (SU7),” he said');
+    // 34 paragraphs of body text in the archived original, between its subheadings and photos.
+    expect(article.find('.prose > p')).toHaveLength(34);
+  });
+
+  test('has its photos as honest placeholders with the original caption and the agency credit', () => {
+    const figures = article.find('figure');
+    expect(figures).toHaveLength(3);
+    figures.find('img').each((_, img) => {
+      expect($(img).attr('alt')).toContain('Photo not included');
+    });
+    expect(article.find('.prose figure .caption').first().text()).toBe(
+      'Lei Jun livestreams himself commuting in the SU7.',
+    );
+    expect(article.find('.prose figure .credit').text()).toBe('Imaginechina');
+  });
+
+  test('closes with the author disclosure', () => {
+    expect(article.find('.disclosure').text()).toMatch(
+      /^\(The author, a former Shanghai Daily opinion writer, .* no conflict of interests to declare\.\)$/,
+    );
+  });
+
+  test('describes itself to search engines as a NewsArticle in the series', () => {
+    const [news] = jsonLd($);
+    expect(news).toMatchObject({
+      '@type': 'NewsArticle',
+      articleSection: 'Business > Auto',
+      author: [{ name: 'Ni Tao', url: 'https://broadsheet.example/authors/ni-tao/' }],
+      isPartOf: { name: 'Xiaomi: from phones to cars' },
+    });
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import { readingMinutes, textOf } from '../../src/lib/reading-time';
+
+const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ');
+const han = (count: number) => '电动汽车市场竞争'.repeat(Math.ceil(count / 8)).slice(0, count);
+
+describe('readingMinutes', () => {
+  test.each([
+    { what: '230 English words', text: words(230), minutes: 1 },
+    { what: '1150 English words', text: words(1150), minutes: 5 },
+    { what: '2300 English words', text: words(2300), minutes: 10 },
+    { what: '2000 Han characters', text: han(2000), minutes: 5 },
+    { what: '4000 Han characters', text: han(4000), minutes: 10 },
+    { what: '460 words and 1200 Han characters', text: `${words(460)} ${han(1200)}`, minutes: 5 },
+    { what: 'Japanese kana and kanji', text: 'ひらがなとカタカナと漢字'.repeat(100), minutes: 3 },
+  ])('$what take $minutes min', ({ text, minutes }) => {
+    expect(readingMinutes(text)).toBe(minutes);
+  });
+
+  test('Chinese without spaces is not read as a single word', () => {
+    expect(readingMinutes(han(2000))).toBeGreaterThan(readingMinutes(words(1)));
+  });
+
+  test.each([
+    { what: 'empty text', text: '' },
+    { what: 'one word', text: 'Hello' },
+    { what: 'punctuation only', text: '— … !' },
+    { what: 'ten Han characters', text: han(10) },
+  ])('$what takes at least 1 min', ({ text }) => {
+    expect(readingMinutes(text)).toBe(1);
+  });
+
+  test('contractions and hyphenated words count once', () => {
+    const text = Array.from({ length: 230 }, () => "it's well-known").join(' ');
+    expect(readingMinutes(text)).toBe(2);
+  });
+});
+
+describe('textOf', () => {
+  test('tags are dropped and their text kept', () => {
+    const text = textOf('<p>Lei <em>Jun</em> <a href="/x">said</a></p><p>more</p>');
+    expect(text).not.toMatch(/[<>]/);
+    expect(text.split(/\s+/).filter(Boolean)).toEqual(['Lei', 'Jun', 'said', 'more']);
+  });
+
+  test('paragraphs stay separate words', () => {
+    expect(textOf('<p>end</p><p>start</p>').split(/\s+/).filter(Boolean)).toEqual(['end', 'start']);
+  });
+
+  test.each(['&amp;', '&nbsp;', '&#8217;', '&#x2019;', '&mdash;'])('the entity %s is removed', (entity) => {
+    expect(textOf(`<p>a ${entity} b</p>`)).not.toContain(entity);
+  });
+
+  test('attribute values are not counted as text', () => {
+    expect(textOf('<img alt="a long description of the photo" src="/x.jpg">').trim()).toBe('');
+  });
+});
