@@ -5,6 +5,7 @@ import { getViteConfig } from 'astro/config';
 export default getViteConfig({
   test: {
     globalSetup: ['tests/support/global-setup.ts'],
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'components', include: ['tests/components/**/*.test.ts'] } },

@@ -13,7 +13,11 @@ describe('splitBody', () => {
   test.each([
     { what: 'no figures', html: '<p>a</p>', parts: [{ html: '<p>a</p>' }] },
     { what: 'an empty body', html: '', parts: [] },
-    { what: 'a figure at the start', html: `${fig(0)}<p>a</p>`, parts: [{ figure: 0 }, { html: '<p>a</p>' }] },
+    {
+      what: 'a figure at the start',
+      html: `${fig(0)}<p>a</p>`,
+      parts: [{ figure: 0 }, { html: '<p>a</p>' }],
+    },
     {
       what: 'a figure in the middle',
       html: `<p>a</p>${fig(0)}<p>b</p>`,

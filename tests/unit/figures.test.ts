@@ -12,7 +12,10 @@ describe('parseFigureTitle', () => {
     },
     { title: 'The SU7 launch. credit: AP', result: { caption: 'The SU7 launch.', credit: 'AP' } },
     { title: 'The SU7 launch. CREDIT: AP', result: { caption: 'The SU7 launch.', credit: 'AP' } },
-    { title: '  Spaced caption.   Credit:   Jane Doe  ', result: { caption: 'Spaced caption.', credit: 'Jane Doe' } },
+    {
+      title: '  Spaced caption.   Credit:   Jane Doe  ',
+      result: { caption: 'Spaced caption.', credit: 'Jane Doe' },
+    },
     { title: 'Credit card debt rises.', result: { caption: 'Credit card debt rises.' } },
     { title: 'Discredit: a word.', result: { caption: 'Discredit: a word.' } },
     { title: '', result: {} },
@@ -27,7 +30,9 @@ describe('parseFigureTitle', () => {
 
 describe('standaloneImages', () => {
   test('an image alone in its paragraph is found, an image inside text is not', () => {
-    const tree = fromMarkdown('![alone](./a.jpg)\n\nText with ![inline](./b.jpg) in it.\n\n![also alone](./c.jpg)\n');
+    const tree = fromMarkdown(
+      '![alone](./a.jpg)\n\nText with ![inline](./b.jpg) in it.\n\n![also alone](./c.jpg)\n',
+    );
     expect(standaloneImages(tree).map(({ image }) => image.url)).toEqual(['./a.jpg', './c.jpg']);
   });
 
@@ -61,7 +66,12 @@ describe('figuresFromMarkdown', () => {
       '',
     ].join('\n');
     expect(figuresFromMarkdown(markdown)).toEqual([
-      { src: './livestream.jpg', alt: 'Lei Jun livestreaming', caption: 'Lei Jun on a livestream.', credit: 'Xiaomi' },
+      {
+        src: './livestream.jpg',
+        alt: 'Lei Jun livestreaming',
+        caption: 'Lei Jun on a livestream.',
+        credit: 'Xiaomi',
+      },
       { src: './launch.jpg', alt: 'The SU7 on stage', credit: 'AP' },
       { src: './crowd.jpg', alt: 'A crowd' },
     ]);

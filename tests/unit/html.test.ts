@@ -19,7 +19,10 @@ describe('absolutizeUrls', () => {
 
   test.each([
     { html: '<a href="/articles/a/">a</a>', out: '<a href="https://broadsheet.example/articles/a/">a</a>' },
-    { html: '<img src="/_astro/a.jpg" alt="">', out: '<img src="https://broadsheet.example/_astro/a.jpg" alt="">' },
+    {
+      html: '<img src="/_astro/a.jpg" alt="">',
+      out: '<img src="https://broadsheet.example/_astro/a.jpg" alt="">',
+    },
     {
       html: '<a href="/a/"><img src="/b.jpg"></a>',
       out: '<a href="https://broadsheet.example/a/"><img src="https://broadsheet.example/b.jpg"></a>',

@@ -58,7 +58,11 @@ describe('childSections', () => {
 
   test('siblings with the same order are sorted by name', () => {
     const siblings = [node('news/z', 'Zebra', 1), node('news/b', 'Bravo', 1), node('news/a', 'Alpha', 2)];
-    expect(childSections('news', siblings).map((section) => section.name)).toEqual(['Bravo', 'Zebra', 'Alpha']);
+    expect(childSections('news', siblings).map((section) => section.name)).toEqual([
+      'Bravo',
+      'Zebra',
+      'Alpha',
+    ]);
   });
 
   test('a section without children has none', () => {

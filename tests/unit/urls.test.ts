@@ -85,8 +85,16 @@ describe('feedUrl', () => {
 
 describe('absoluteUrl', () => {
   test.each([
-    { origin: 'https://broadsheet.example', path: '/articles/a/', url: 'https://broadsheet.example/articles/a/' },
-    { origin: 'https://broadsheet.example/', path: '/articles/a/', url: 'https://broadsheet.example/articles/a/' },
+    {
+      origin: 'https://broadsheet.example',
+      path: '/articles/a/',
+      url: 'https://broadsheet.example/articles/a/',
+    },
+    {
+      origin: 'https://broadsheet.example/',
+      path: '/articles/a/',
+      url: 'https://broadsheet.example/articles/a/',
+    },
     { origin: 'https://broadsheet.example', path: '/', url: 'https://broadsheet.example/' },
     { origin: 'https://broadsheet.example/', path: '/rss.xml', url: 'https://broadsheet.example/rss.xml' },
   ])('$path on $origin is $url', ({ origin, path, url }) => {

@@ -1,0 +1,76 @@
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { buildClock, cacheDirFor, contentRoot } from '../../src/lib/env';
+
+describe('contentRoot', () => {
+  test.each([
+    { what: 'unset', env: {}, root: resolve(process.cwd(), 'content') },
+    { what: 'empty', env: { BROADSHEET_CONTENT: '' }, root: resolve(process.cwd(), 'content') },
+    {
+      what: 'relative',
+      env: { BROADSHEET_CONTENT: 'tests/.output/fixture' },
+      root: resolve(process.cwd(), 'tests/.output/fixture'),
+    },
+    { what: 'absolute', env: { BROADSHEET_CONTENT: '/srv/newsroom/content' }, root: '/srv/newsroom/content' },
+  ])('$what BROADSHEET_CONTENT gives $root', ({ env, root }) => {
+    expect(contentRoot(env)).toBe(root);
+  });
+});
+
+describe('buildClock', () => {
+  const wall = new Date('2030-01-01T00:00:00Z');
+  const wallClock = () => wall;
+
+  test.each([
+    { pinned: '2025-03-04T12:00:00+08:00', utc: '2025-03-04T04:00:00.000Z' },
+    { pinned: '2025-03-04T04:00:00Z', utc: '2025-03-04T04:00:00.000Z' },
+    { pinned: '2025-07-01T12:30:00-07:00', utc: '2025-07-01T19:30:00.000Z' },
+  ])('BROADSHEET_NOW=$pinned pins the clock to $utc', ({ pinned, utc }) => {
+    expect(buildClock({ BROADSHEET_NOW: pinned }, wallClock).toISOString()).toBe(utc);
+  });
+
+  test.each([{ env: {} }, { env: { BROADSHEET_NOW: '' } }])('without a pinned time it is the wall clock', ({ env }) => {
+    expect(buildClock(env, wallClock)).toBe(wall);
+  });
+
+  test.each([
+    { what: 'a time without an offset', pinned: '2025-03-04T12:00:00' },
+    { what: 'a date alone', pinned: '2025-03-04' },
+    { what: 'an offset without a colon', pinned: '2025-03-04T12:00:00+0800' },
+    { what: 'words', pinned: 'tomorrow' },
+    { what: 'an impossible month', pinned: '2025-13-01T09:00:00+08:00' },
+    { what: 'an impossible day (30 February)', pinned: '2025-02-30T09:00:00+08:00' },
+    { what: 'an impossible day (31 April)', pinned: '2025-04-31T09:00:00+08:00' },
+  ])('$what is refused with an example of how to write it', ({ pinned }) => {
+    expect(() => buildClock({ BROADSHEET_NOW: pinned }, wallClock)).toThrow(
+      /BROADSHEET_NOW.*offset.*e\.g\. \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00/,
+    );
+  });
+});
+
+describe('cacheDirFor', () => {
+  const project = '/work/site';
+
+  test('the standard content folder uses Astro’s usual cache', () => {
+    expect(cacheDirFor(resolve(project, 'content'), project)).toBe(resolve(project, 'node_modules/.astro'));
+  });
+
+  test('another content root gets its own folder inside the cache', () => {
+    const dir = cacheDirFor('/tmp/fixture-site/content', project);
+    expect(dir.startsWith(`${resolve(project, 'node_modules/.astro')}/`)).toBe(true);
+    expect(dir).not.toBe(resolve(project, 'node_modules/.astro'));
+  });
+
+  test.each([
+    { a: resolve(project, 'tests/.output/fixture'), b: resolve(project, 'tests/.output/newsroom') },
+    { a: '/tmp/a-b', b: '/tmp/a/b' },
+    { a: '/tmp/site one', b: '/tmp/site-one' },
+    { a: '/tmp/Site', b: '/tmp/site' },
+  ])('$a and $b get different cache folders', ({ a, b }) => {
+    expect(cacheDirFor(a, project)).not.toBe(cacheDirFor(b, project));
+  });
+
+  test('the same root always gets the same folder', () => {
+    expect(cacheDirFor('/tmp/fixture', project)).toBe(cacheDirFor('/tmp/fixture', project));
+  });
+});
