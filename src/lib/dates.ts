@@ -48,3 +48,21 @@ export function isoInZone(date: Date, timeZone: string): string {
   );
   return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}:${parts['second']}${utcOffset(date, timeZone)}`;
 }
+
+/** Year and two-digit month of `date` in the site timezone, for date archives. */
+export function yearMonth(date: Date, timeZone: string): { year: string; month: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(date);
+  const part = (type: string) => parts.find((each) => each.type === type)?.value ?? '';
+  return { year: part('year'), month: part('month') };
+}
+
+/** "March 2025" for a year and two-digit month. */
+export function monthName(year: string, month: string, locale = 'en-GB'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
+    new Date(Date.UTC(Number(year), Number(month) - 1, 15)),
+  );
+}

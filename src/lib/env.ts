@@ -1,4 +1,6 @@
-import { isAbsolute, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, isAbsolute, resolve } from 'node:path';
+import { z } from 'astro/zod';
 
 /**
  * The build's environment: where content comes from and what time it is.
@@ -21,13 +23,13 @@ export function buildClock(
 ): Date {
   const pinned = env['BROADSHEET_NOW'];
   if (!pinned) return wallClock();
-  const date = new Date(pinned);
-  if (!/(Z|[+-]\d\d:\d\d)$/.test(pinned) || Number.isNaN(date.getTime())) {
+  // z.iso.datetime refuses impossible days (30 February) that Date would roll over.
+  if (!z.iso.datetime({ offset: true }).safeParse(pinned).success) {
     throw new Error(
       `BROADSHEET_NOW="${pinned}" is not an ISO date-time with an offset: use e.g. 2025-03-04T12:00:00+08:00`,
     );
   }
-  return date;
+  return new Date(pinned);
 }
 
 /**
@@ -38,6 +40,6 @@ export function cacheDirFor(root: string, projectRoot: string = process.cwd()): 
   const standard = resolve(projectRoot, 'content');
   const base = resolve(projectRoot, 'node_modules/.astro');
   if (root === standard) return base;
-  const name = root.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return resolve(base, 'sites', name);
+  const digest = createHash('sha256').update(root).digest('hex').slice(0, 12);
+  return resolve(base, 'sites', `${basename(root).replace(/[^a-zA-Z0-9]+/g, '-')}-${digest}`);
 }

@@ -1,5 +1,6 @@
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { joinBody } from './body';
+import { formatDate } from './dates';
 import { escapeHtml, absolutizeUrls } from './html';
 import type { Listing } from './listings';
 import type { Article } from './query';
@@ -33,6 +34,7 @@ export interface FeedSite {
   name: string;
   url: string;
   language: string;
+  timezone: string;
   feedItems: number;
 }
 
@@ -42,7 +44,7 @@ export function feedItem(article: Article, media: ItemMedia, site: FeedSite): RS
   const corrections = data.corrections
     .map(
       (correction) =>
-        `<p><strong>Correction (${escapeHtml(correction.date.toISOString().slice(0, 10))}):</strong> ${escapeHtml(correction.text)}</p>`,
+        `<p><strong>Correction (${formatDate(correction.date, site.timezone)}):</strong> ${escapeHtml(correction.text)}</p>`,
     )
     .join('');
   const parts = [

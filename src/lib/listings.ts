@@ -1,20 +1,23 @@
+import { monthName, yearMonth } from './dates';
+import { paginate } from './pagination';
+import type { Page } from './pagination';
 import type { Article, Newsroom } from './query';
 import { sectionLineage } from './sections';
-import { authorUrl, sectionUrl, seriesUrl, tagSlug, tagUrl } from './urls';
+import { archiveUrl, authorUrl, sectionUrl, seriesUrl, tagSlug, tagUrl } from './urls';
 
 /**
  * The route map of listings: every page that lists articles (front page, sections, authors, tags,
- * series) and so has a feed, with the articles it shows. Computed in one pass over the articles,
- * newest first, so it stays linear in the size of the archive.
+ * series, date archives) with the articles it shows. Computed in one pass over the articles, newest
+ * first, so it stays linear in the size of the archive; pages and feeds only look listings up.
  */
 
 /** What kind of listing a page is. */
-export type ListingKind = 'home' | 'section' | 'author' | 'tag' | 'series';
+export type ListingKind = 'home' | 'section' | 'author' | 'tag' | 'series' | 'year' | 'month';
 
-/** One listing page and its feed. */
+/** One listing and its feed. */
 export interface Listing {
   kind: ListingKind;
-  /** The id within its kind: section path, author id, tag slug, series id ('' for home). */
+  /** The id within its kind: section path, author id, tag slug, series id, 2025, 2025/03 ('' for home). */
   key: string;
   path: string;
   title: string;
@@ -22,11 +25,15 @@ export interface Listing {
   articles: Article[];
 }
 
-/** Every listing of the newsroom. Articles keep the newsroom's order (newest first). */
-export function buildListings(
-  room: Omit<Newsroom, 'listings'>,
-  site: { name: string; tagline: string },
-): Listing[] {
+/** Site details listings need. */
+export interface ListingSite {
+  name: string;
+  tagline: string;
+  timezone: string;
+}
+
+/** Every listing of the newsroom. Articles keep the newsroom's order (newest first); series go by part. */
+export function buildListings(room: Omit<Newsroom, 'listings'>, site: ListingSite): Listing[] {
   const { articles, sections, authors, series } = room;
   const listings = new Map<string, Listing>();
   const listing = (kind: ListingKind, key: string, page: Pick<Listing, 'path' | 'title' | 'description'>) => {
@@ -56,6 +63,18 @@ export function buildListings(
     const { name, description } = series.get(id)!;
     return listing('series', id, { path: seriesUrl(id), title: name, description });
   };
+  const year = (value: string) =>
+    listing('year', value, {
+      path: archiveUrl(value),
+      title: value,
+      description: `Articles published in ${value}`,
+    });
+  const month = (y: string, m: string) =>
+    listing('month', `${y}/${m}`, {
+      path: archiveUrl(y, m),
+      title: monthName(y, m),
+      description: `Articles published in ${monthName(y, m)}`,
+    });
 
   home();
   for (const id of sections.keys()) section(id);
@@ -65,8 +84,15 @@ export function buildListings(
     home().articles.push(article);
     for (const id of sectionLineage(article.section.id)) section(id).articles.push(article);
     for (const { id } of article.authors) author(id).articles.push(article);
-    for (const name of article.data.tags) tag(name).articles.push(article);
+    const tagged = new Set<Listing>(article.data.tags.map(tag));
+    for (const each of tagged) each.articles.push(article);
     if (article.series) oneSeries(article.series.series.id).articles.push(article);
+    const published = yearMonth(article.data.publishedAt, site.timezone);
+    year(published.year).articles.push(article);
+    month(published.year, published.month).articles.push(article);
+  }
+  for (const each of listings.values()) {
+    if (each.kind === 'series') each.articles.sort((a, b) => a.series!.part - b.series!.part);
   }
   return [...listings.values()];
 }
@@ -74,4 +100,25 @@ export function buildListings(
 /** The listings of one kind. */
 export function listingsOf(all: Listing[], kind: ListingKind): Listing[] {
   return all.filter((listing) => listing.kind === kind);
+}
+
+/** Listings with a page of their own at their path (the front page has its own layout). */
+const paged: ListingKind[] = ['section', 'author', 'tag', 'year', 'month'];
+/** Listings with an RSS feed beside their page. */
+export const feedKinds: ListingKind[] = ['home', 'section', 'author', 'tag', 'series'];
+
+/** One listing page: which listing, which page of it. */
+export interface ListingPage {
+  listing: Listing;
+  page: Page<Article>;
+}
+
+/** Every listing page to build, paginated; series pages show all parts on one page. */
+export function listingPages(all: Listing[]): ListingPage[] {
+  return all.flatMap((listing) => {
+    if (listing.kind === 'series')
+      return [{ listing, page: paginate(listing.articles, listing.path, Infinity)[0]! }];
+    if (!paged.includes(listing.kind)) return [];
+    return paginate(listing.articles, listing.path).map((page) => ({ listing, page }));
+  });
 }

@@ -1,8 +1,12 @@
 import { getCollection } from 'astro:content';
 import type { CollectionEntry } from 'astro:content';
 import { buildClock } from './env';
-import { buildListings } from './listings';
-import type { Listing, ListingKind } from './listings';
+import { frontPage } from './front-page';
+import type { FrontPage } from './front-page';
+import { buildListings, feedKinds, listingPages } from './listings';
+import type { Listing } from './listings';
+import { relatedArticles, relatedIndex, sectionNeighbours } from './related';
+import type { RelatedIndex } from './related';
 import { isPublished, newestFirst } from './publishing';
 import { readingMinutes, textOf } from './reading-time';
 import { sectionPath, sectionTreeProblems } from './sections';
@@ -56,6 +60,8 @@ export interface Newsroom {
   bySeries: Map<string, Article[]>;
   /** Every listing page and feed (the route map). */
   listings: Listing[];
+  /** Indexes for related articles and section neighbours. */
+  related: RelatedIndex;
 }
 
 let loaded: Promise<Newsroom> | undefined;
@@ -93,8 +99,16 @@ async function load(): Promise<Newsroom> {
         { id: b.id, publishedAt: b.data.publishedAt },
       ),
     );
-  const lookups = { sections, authors, series };
-  const room = { now, articles, ...lookups, bySeries: groupBySeries(articles) };
+  const bySeries = groupBySeries(articles);
+  const room = {
+    now,
+    articles,
+    sections,
+    authors,
+    series,
+    bySeries,
+    related: relatedIndex(articles, bySeries),
+  };
   return { ...room, listings: buildListings(room, site) };
 }
 
@@ -154,7 +168,9 @@ function groupBySeries(articles: Article[]): Map<string, Article[]> {
   for (const article of articles) {
     if (!article.series) continue;
     const id = article.series.series.id;
-    groups.set(id, [...(groups.get(id) ?? []), article]);
+    const parts = groups.get(id) ?? [];
+    groups.set(id, parts);
+    parts.push(article);
   }
   for (const parts of groups.values()) parts.sort((a, b) => a.series!.part - b.series!.part);
   return groups;
@@ -171,16 +187,44 @@ export function seriesPartsFor(article: Article, { bySeries }: Pick<Newsroom, 'b
   return seriesParts(article.series.series.parts, published);
 }
 
-/** Static paths for the listings of one kind, each page getting its listing as a prop. */
-export async function listingPaths<P extends string>(kind: ListingKind, param: P) {
-  const { listings } = await newsroom();
-  return listings
-    .filter((listing) => listing.kind === kind)
-    .map((listing) => ({ params: { [param]: listing.key } as Record<P, string>, props: { listing } }));
+/** Static paths of article pages, with everything the page shows around the article. */
+export async function articlePaths() {
+  const room = await newsroom();
+  return room.articles.map((article) => ({
+    params: { slug: article.id },
+    props: {
+      article,
+      seriesParts: seriesPartsFor(article, room),
+      related: relatedArticles(article, room.related),
+      neighbours: sectionNeighbours(article, room.related),
+    },
+  }));
 }
 
-/** The front page listing (every published article, newest first). */
-export async function homeListing(): Promise<Listing> {
+/** The route parameter of a listing page: its path without the surrounding slashes. */
+function routeParam(path: string): string | undefined {
+  return path.replace(/^\/|\/$/g, '') || undefined;
+}
+
+/** Static paths of every listing page (sections, authors, tags, series, archives), paginated. */
+export async function listingPagePaths() {
   const { listings } = await newsroom();
-  return listings.find((listing) => listing.kind === 'home')!;
+  return listingPages(listings).map(({ listing, page }) => ({
+    params: { listing: routeParam(page.url) },
+    props: { listing, page },
+  }));
+}
+
+/** Static paths of every listing feed, the site feed included. */
+export async function feedPaths() {
+  const { listings } = await newsroom();
+  return listings
+    .filter((listing) => feedKinds.includes(listing.kind))
+    .map((listing) => ({ params: { listing: routeParam(listing.path) }, props: { listing } }));
+}
+
+/** The front page's stories. */
+export async function frontPageOf(): Promise<FrontPage> {
+  const { articles, sections } = await newsroom();
+  return frontPage(articles, sections);
 }

@@ -39,9 +39,12 @@ export function sectionTreeProblems(ids: Iterable<string>): string[] {
     if (parent && !known.has(parent)) {
       problems.push(`section "${id}" has no parent section: add sections/${parent}.yaml`);
     }
-    const top = id.split('/')[0] ?? '';
+    const segments = id.split('/');
+    const top = segments[0] ?? '';
     if ((reservedSegments as readonly string[]).includes(top)) {
       problems.push(`section "${id}" uses the reserved name "${top}": rename its file`);
+    } else if (segments.includes('page')) {
+      problems.push(`section "${id}" uses the reserved name "page" (pagination): rename its file`);
     }
   }
   return problems;

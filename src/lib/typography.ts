@@ -1,7 +1,10 @@
 import { retext } from 'retext';
 import retextSmartypants from 'retext-smartypants';
 
-const processor = retext().use(retextSmartypants);
+/** Shared with the Markdown pipeline so that body and fields agree: -- is an en dash, --- an em dash. */
+export const smartypantsOptions = { dashes: 'oldschool' } as const;
+
+const processor = retext().use(retextSmartypants, smartypantsOptions);
 
 /**
  * Typographic punctuation for plain text fields (headline, standfirst, notes, captions): curly

@@ -30,12 +30,12 @@ export function authorUrl(id: string): string {
   return `/authors/${id}/`;
 }
 
-/** A tag's URL-safe form: lowercase letters and digits of any script, joined by hyphens. */
+/** A tag's URL-safe form: lowercase letters (with their combining marks) and digits of any script, joined by hyphens. */
 export function tagSlug(tag: string): string {
   return tag
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 }
 
@@ -47,6 +47,11 @@ export function tagUrl(tag: string): string {
 /** A series page. */
 export function seriesUrl(id: string): string {
   return `/series/${id}/`;
+}
+
+/** A date archive: /archive/2025/ or /archive/2025/03/. */
+export function archiveUrl(year: string, month?: string): string {
+  return month ? `/archive/${year}/${month}/` : `/archive/${year}/`;
 }
 
 /** The RSS feed beside a listing page (the site feed for "/"). */

@@ -1,6 +1,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
+import { smartypantsOptions } from '../lib/typography';
 import { remarkFigures } from './figures';
 import { rehypeExternalLinks } from './links';
 import { sanitizeSchema } from './sanitize';
@@ -10,7 +11,7 @@ import { sanitizeSchema } from './sanitize';
  * allowlist sees it; Astro would otherwise parse it only after every plugin has run.
  */
 export const markdownProcessor = unified({
-  smartypants: true,
+  smartypants: smartypantsOptions,
   remarkPlugins: [remarkFigures],
   rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeExternalLinks],
 });

@@ -6,11 +6,19 @@ const placeholder = figurePlaceholder(0);
 
 /**
  * What raw HTML in an article may contain: GitHub's allowlist (no scripts, styles, event handlers,
- * forms or javascript: URLs) plus our figure placeholder. See PRODUCT.md, guarantee 3.
+ * forms, inputs or javascript: URLs) plus our figure placeholder. See PRODUCT.md, guarantee 3.
  */
 export const sanitizeSchema: Options = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', placeholder.tagName],
+  // No form controls: GitHub's list allows checkbox inputs for task lists, which news copy never has.
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []).filter((name) => name !== 'input'),
+    'figure',
+    'figcaption',
+    placeholder.tagName,
+  ],
+  // Drop style and script elements with their content, not just their tags.
+  strip: [...(defaultSchema.strip ?? []), 'style'],
   attributes: {
     ...defaultSchema.attributes,
     [placeholder.tagName]: Object.keys(placeholder.properties),

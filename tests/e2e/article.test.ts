@@ -47,7 +47,9 @@ async function loadLazyImages(page: Page) {
   const height = await page.evaluate(() => document.body.scrollHeight);
   for (let y = 0; y < height; y += 700) await page.mouse.wheel(0, 700);
   await page.waitForLoadState('networkidle');
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+  });
 }
 
 /** Serious and critical axe-core violations on the page. */
@@ -82,14 +84,12 @@ describe.each([
       .poll(() => page.locator('h1').textContent())
       .toBe('Head of Xiaomi Auto charms buyers with decorum in personal marketing');
     await loadLazyImages(page);
-    const images = await page
-      .locator('article figure img')
-      .evaluateAll((elements) =>
-        (elements as HTMLImageElement[]).map((img) => ({
-          loaded: img.complete && img.naturalWidth > 0,
-          width: img.clientWidth,
-        })),
-      );
+    const images = await page.locator('article figure img').evaluateAll((elements) =>
+      (elements as HTMLImageElement[]).map((img) => ({
+        loaded: img.complete && img.naturalWidth > 0,
+        width: img.clientWidth,
+      })),
+    );
     expect(images).toHaveLength(3);
     for (const image of images) {
       expect(image.loaded).toBe(true);
@@ -121,7 +121,9 @@ test('the seed article reads without JavaScript', async () => {
 
 test('the accessibility check does report a serious violation when there is one', async () => {
   const page = await browser.newPage();
-  await page.setContent('<!doctype html><html lang="en"><title>t</title><img src="x.png"><a href="/"></a></html>');
+  await page.setContent(
+    '<!doctype html><html lang="en"><title>t</title><img src="x.png"><a href="/"></a></html>',
+  );
   expect(await accessibilityViolations(page)).not.toEqual([]);
   await page.close();
 });

@@ -24,7 +24,7 @@ describe('the article page of an article with every field', () => {
   });
 
   test('shows the standfirst and a byline linking every author', () => {
-    expect(article.find('.standfirst').text()).toBe(
+    expect(article.find('.head .standfirst').text()).toBe(
       'A synthetic article that carries every field an article page can show.',
     );
     const authors = article

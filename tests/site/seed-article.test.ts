@@ -9,7 +9,7 @@ describe('the seed article, built from content/', () => {
   test('is filed under Business / Auto by Ni Tao, published in early March 2025 Shanghai time', () => {
     expect(article.find('.section-path').text()).toBe('BusinessAuto');
     expect($('h1').text()).toBe('Head of Xiaomi Auto charms buyers with decorum in personal marketing');
-    expect(article.find('.standfirst').text()).toMatch(/^Automotive rivals who use smear tactics/);
+    expect(article.find('.head .standfirst').text()).toMatch(/^Automotive rivals who use smear tactics/);
     expect(article.find('.byline a[href="/authors/ni-tao/"]').text()).toBe('Ni Tao');
     expect(article.find('.byline time').first().attr('datetime')).toMatch(
       /^2025-03-0\dT\d\d:\d\d:\d\d\+08:00$/,

@@ -29,9 +29,12 @@ describe('buildClock', () => {
     expect(buildClock({ BROADSHEET_NOW: pinned }, wallClock).toISOString()).toBe(utc);
   });
 
-  test.each([{ env: {} }, { env: { BROADSHEET_NOW: '' } }])('without a pinned time it is the wall clock', ({ env }) => {
-    expect(buildClock(env, wallClock)).toBe(wall);
-  });
+  test.each([{ env: {} }, { env: { BROADSHEET_NOW: '' } }])(
+    'without a pinned time it is the wall clock',
+    ({ env }) => {
+      expect(buildClock(env, wallClock)).toBe(wall);
+    },
+  );
 
   test.each([
     { what: 'a time without an offset', pinned: '2025-03-04T12:00:00' },

@@ -122,7 +122,11 @@ describe('newsArticle', () => {
         text: 'An earlier version misstated the price.',
         datePublished: '2025-03-04T10:00:00+08:00',
       },
-      { '@type': 'CorrectionComment', text: 'The launch was in March.', datePublished: '2025-03-05T10:00:00+08:00' },
+      {
+        '@type': 'CorrectionComment',
+        text: 'The launch was in March.',
+        datePublished: '2025-03-05T10:00:00+08:00',
+      },
     ]);
   });
 

@@ -40,7 +40,10 @@ export function articleSchema(helpers: SchemaHelpers) {
         /** The series id, a file in content/series/. */
         id: helpers.reference('series'),
         /** This article's part number, from 1. */
-        part: z.number().int().positive({ error: 'must be a whole number from 1' }),
+        part: z
+          .number({ error: 'must be a whole number from 1' })
+          .int({ error: 'must be a whole number from 1' })
+          .positive({ error: 'must be a whole number from 1' }),
       })
       .optional(),
     /** The author's disclosure printed in italics after the body. */

@@ -1,7 +1,0 @@
-import type { APIRoute } from 'astro';
-import { feedResponse } from '../../lib/feed-response';
-import { listingPaths } from '../../lib/query';
-import type { Listing } from '../../lib/listings';
-
-export const getStaticPaths = () => listingPaths('section', 'section');
-export const GET: APIRoute = ({ props }) => feedResponse((props as { listing: Listing }).listing);

@@ -1,0 +1,138 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { articleId, readArticle, splitFrontmatter } from '../../src/lib/article-loader';
+
+describe('articleId', () => {
+  test.each([
+    { entry: 'xiaomi-su7.md', data: {}, id: 'xiaomi-su7' },
+    { entry: '2025/03/xiaomi-su7.md', data: {}, id: 'xiaomi-su7' },
+    { entry: 'xiaomi-su7/index.md', data: {}, id: 'xiaomi-su7' },
+    { entry: '2025/xiaomi-su7/index.md', data: {}, id: 'xiaomi-su7' },
+    { entry: 'xiaomi-su7.md', data: { slug: 'su7-launch' }, id: 'su7-launch' },
+    { entry: 'xiaomi-su7/index.md', data: { slug: 'su7-launch' }, id: 'su7-launch' },
+    { entry: 'xiaomi-su7.md', data: { slug: '' }, id: 'xiaomi-su7' },
+  ])('$entry with $data has id $id', ({ entry, data, id }) => {
+    expect(articleId(entry, data)).toBe(id);
+  });
+});
+
+describe('splitFrontmatter', () => {
+  test.each([
+    {
+      what: 'frontmatter and body',
+      source: '---\ntitle: A\n---\nBody text.\n',
+      split: { frontmatter: 'title: A', body: 'Body text.\n' },
+    },
+    {
+      what: 'Windows line endings',
+      source: '---\r\ntitle: A\r\nslug: a\r\n---\r\nBody text.\r\n',
+      split: { frontmatter: 'title: A\r\nslug: a', body: 'Body text.\r\n' },
+    },
+    { what: 'no frontmatter', source: 'Just a body.\n', split: { frontmatter: '', body: 'Just a body.\n' } },
+    {
+      what: 'frontmatter and no body',
+      source: '---\ntitle: A\n---',
+      split: { frontmatter: 'title: A', body: '' },
+    },
+    {
+      what: 'a thematic break later in the body',
+      source: '---\ntitle: A\n---\nOne.\n\n---\n\nTwo.\n',
+      split: { frontmatter: 'title: A', body: 'One.\n\n---\n\nTwo.\n' },
+    },
+    {
+      what: 'a body that only starts with a rule',
+      source: 'Intro.\n---\nMore.\n',
+      split: { frontmatter: '', body: 'Intro.\n---\nMore.\n' },
+    },
+  ])('$what', ({ source, split }) => {
+    expect(splitFrontmatter(source)).toEqual(split);
+  });
+});
+
+describe('readArticle', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'broadsheet-article-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function read(name: string, source: string) {
+    const file = join(dir, name);
+    await writeFile(file, source);
+    return readArticle(file);
+  }
+
+  test('timestamps stay the text the editor wrote, so the schema can check the offset', async () => {
+    const data = await read(
+      'dates.md',
+      [
+        '---',
+        'title: Dates',
+        'publishedAt: 2025-03-03T09:00:00',
+        'updatedAt: "2025-03-04T10:00:00+08:00"',
+        'corrections:',
+        '  - date: 2025-03-05T09:00:00+08:00',
+        '    text: Fixed.',
+        '---',
+        'Body.',
+      ].join('\n'),
+    );
+    expect(data['publishedAt']).toBe('2025-03-03T09:00:00');
+    expect(data['updatedAt']).toBe('2025-03-04T10:00:00+08:00');
+    expect(data['corrections']).toEqual([{ date: '2025-03-05T09:00:00+08:00', text: 'Fixed.' }]);
+  });
+
+  test('other YAML types are still read: lists, numbers, booleans', async () => {
+    const data = await read(
+      'types.md',
+      '---\nauthors: [ni-tao, li-mei]\nseries:\n  id: xiaomi\n  part: 2\ndraft: true\n---\nBody.\n',
+    );
+    expect(data).toMatchObject({
+      authors: ['ni-tao', 'li-mei'],
+      series: { id: 'xiaomi', part: 2 },
+      draft: true,
+    });
+  });
+
+  test('the body’s standalone images become bodyFigures', async () => {
+    const data = await read(
+      'figures.md',
+      [
+        '---',
+        'title: Figures',
+        '---',
+        'Intro with an ![icon](./icon.png) inline.',
+        '',
+        '![Lei Jun livestreaming](./live.jpg "On air. Credit: Xiaomi")',
+        '',
+        '![The SU7](./su7.jpg)',
+      ].join('\n'),
+    );
+    expect(data['bodyFigures']).toEqual([
+      { src: './live.jpg', alt: 'Lei Jun livestreaming', caption: 'On air.', credit: 'Xiaomi' },
+      { src: './su7.jpg', alt: 'The SU7' },
+    ]);
+  });
+
+  test('an image in the frontmatter text is not taken for a body figure', async () => {
+    const data = await read('hero.md', '---\ntitle: "![x](./x.jpg)"\n---\n\nNo photos.\n');
+    expect(data['bodyFigures']).toEqual([]);
+  });
+
+  test('a file without frontmatter gives only its body figures', async () => {
+    expect(await read('bare.md', 'Just text.\n')).toEqual({ bodyFigures: [] });
+  });
+
+  test('a Windows-edited file reads the same as a Unix one', async () => {
+    const unix = '---\ntitle: Same\npublishedAt: 2025-03-03T09:00:00+08:00\n---\n\n![A](./a.jpg)\n';
+    expect(await read('crlf.md', unix.replaceAll('\n', '\r\n'))).toEqual(await read('lf.md', unix));
+  });
+
+  test('broken YAML fails with the file name', async () => {
+    await expect(read('broken.md', '---\ntitle: [unclosed\n---\nBody.\n')).rejects.toThrow(/broken\.md/);
+  });
+});

@@ -1,0 +1,201 @@
+import { getRssString } from '@astrojs/rss';
+import Parser from 'rss-parser';
+import { describe, expect, test } from 'vitest';
+import { feedChannel, feedItem } from '../../src/lib/feed';
+import type { ItemMedia } from '../../src/lib/feed';
+import type { Listing } from '../../src/lib/listings';
+import { article, authors, site } from './newsroom-fixture';
+
+const figure = (index: number) =>
+  `<figure><img src="/_astro/body-${index}.jpg" alt="Photo ${index}"></figure>`;
+const media: ItemMedia = {
+  figure,
+  leadFigure: '<figure><img src="/_astro/lead.jpg" alt="Lead"></figure>',
+  lead: { url: 'https://broadsheet.example/_astro/lead.jpg', width: 1200, height: 800, type: 'image/jpeg' },
+};
+
+const full = article({
+  id: 'xiaomi-decorum',
+  section: 'business/auto',
+  authors: ['ni-tao', 'li-mei'],
+  publishedAt: '2025-03-03T09:00:00+08:00',
+  tags: ['Xiaomi', 'Electric vehicles'],
+  html:
+    '<p>First <a href="/articles/part-one/">part one</a>.</p>' +
+    '<broadsheet-figure data-figure="0"></broadsheet-figure>' +
+    '<p>Middle.</p>' +
+    '<broadsheet-figure data-figure="1"></broadsheet-figure>' +
+    '<p>Last, see <a href="https://other.example/x">elsewhere</a>.</p>',
+  data: {
+    editorsNote: 'The second of two parts & a <b>bold</b> claim.',
+    disclosure: 'The author has no conflicts.',
+    corrections: [{ date: new Date('2025-03-04T10:00:00+08:00'), text: 'The price was < 200,000 yuan.' }],
+    updatedAt: new Date('2025-03-04T10:00:00+08:00'),
+  },
+});
+const plain = article({
+  id: 'plain',
+  section: 'business',
+  authors: ['ni-tao'],
+  publishedAt: '2025-03-01T09:00:00+08:00',
+});
+
+describe('feedItem', () => {
+  const item = feedItem(full, media, site);
+  const content = item.content ?? '';
+
+  test('links to the absolute permalink, with the headline, standfirst and publication time', () => {
+    expect(item.link).toBe('https://broadsheet.example/articles/xiaomi-decorum/');
+    expect(item.title).toBe(full.data.title);
+    expect(item.description).toBe(full.data.standfirst);
+    expect(item.pubDate).toEqual(new Date('2025-03-03T01:00:00Z'));
+  });
+
+  test('content has lead figure, editor’s note, body, corrections and disclosure, in that order', () => {
+    const positions = [
+      'https://broadsheet.example/_astro/lead.jpg',
+      'Editor’s note: The second of two parts',
+      '<p>First ',
+      'body-0.jpg',
+      '<p>Middle.</p>',
+      'body-1.jpg',
+      '<p>Last, see',
+      'Correction (4 March 2025)',
+      'The author has no conflicts.',
+    ].map((needle) => content.indexOf(needle));
+    expect(positions).not.toContain(-1);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  test('figure placeholders are replaced by the figure HTML', () => {
+    expect(content).not.toContain('broadsheet-figure');
+    expect(content).toContain(
+      '<figure><img src="https://broadsheet.example/_astro/body-0.jpg" alt="Photo 0"></figure>',
+    );
+    expect(content).toContain(
+      '<figure><img src="https://broadsheet.example/_astro/body-1.jpg" alt="Photo 1"></figure>',
+    );
+  });
+
+  test('root-relative URLs become absolute and external ones are kept', () => {
+    expect(content).toContain('href="https://broadsheet.example/articles/part-one/"');
+    expect(content).toContain('href="https://other.example/x"');
+    expect(content).not.toMatch(/(href|src)="\/(?!\/)/);
+  });
+
+  test('editor-supplied text in the note and corrections is escaped', () => {
+    expect(content).toContain('The second of two parts &amp; a &lt;b&gt;bold&lt;/b&gt; claim.');
+    expect(content).toContain('The price was &lt; 200,000 yuan.');
+    expect(content).not.toContain('<b>bold</b>');
+  });
+
+  test('a correction is dated in the site timezone (Shanghai), not in UTC', () => {
+    // 07:00 on 4 March in Shanghai is still 3 March in UTC.
+    const early = article({
+      id: 'early',
+      section: 'business',
+      authors: ['ni-tao'],
+      publishedAt: '2025-03-01T09:00:00+08:00',
+      data: { corrections: [{ date: new Date('2025-03-04T07:00:00+08:00'), text: 'Fixed.' }] },
+    });
+    expect(site.timezone).toBe('Asia/Shanghai');
+    expect(feedItem(early, { figure }, site).content).toContain('Correction (4 March 2025)');
+  });
+
+  test('an article without note, corrections or disclosure has just its body', () => {
+    expect(feedItem(plain, { figure }, site).content).toBe('<p>Body of plain.</p>');
+  });
+
+  test('categories are the section path names, then the tags', () => {
+    expect(item.categories).toEqual(['Business', 'Auto', 'Xiaomi', 'Electric vehicles']);
+  });
+
+  test('each author is one dc:creator', () => {
+    expect(item.customData?.match(/<dc:creator>[^<]*<\/dc:creator>/g)).toEqual([
+      '<dc:creator>Ni Tao</dc:creator>',
+      '<dc:creator>Li Mei</dc:creator>',
+    ]);
+  });
+
+  test('author names are escaped in dc:creator', () => {
+    const awkward = { ...authors.get('ni-tao')!, name: 'Tom & <Jerry> "O\'Brien"' };
+    const byline = { ...plain, authors: [awkward] };
+    expect(feedItem(byline, { figure }, site).customData).toContain(
+      '<dc:creator>Tom &amp; &lt;Jerry&gt; &quot;O&#39;Brien&quot;</dc:creator>',
+    );
+  });
+
+  test('the lead image is media:content with its size and type', () => {
+    expect(item.customData).toContain(
+      '<media:content url="https://broadsheet.example/_astro/lead.jpg" medium="image" type="image/jpeg" width="1200" height="800"/>',
+    );
+  });
+
+  test('without a lead image there is no media:content', () => {
+    expect(feedItem(plain, { figure }, site).customData).not.toContain('media:content');
+  });
+
+  test('an updated article says when, and one never updated does not', () => {
+    expect(item.customData).toContain('<atom:updated>2025-03-04T02:00:00.000Z</atom:updated>');
+    expect(feedItem(plain, { figure }, site).customData).not.toContain('atom:updated');
+  });
+});
+
+describe('feedChannel', () => {
+  const listing = (kind: Listing['kind'], path: string, articles = [full, plain]): Listing => ({
+    kind,
+    key: path,
+    path,
+    title: kind === 'home' ? site.name : 'Auto',
+    description: 'Carmakers.',
+    articles,
+  });
+  const now = new Date('2025-03-10T12:00:00Z');
+
+  test.each([
+    { kind: 'home' as const, path: '/', title: 'The Broadsheet', self: 'https://broadsheet.example/rss.xml' },
+    {
+      kind: 'section' as const,
+      path: '/business/auto/',
+      title: 'Auto | The Broadsheet',
+      self: 'https://broadsheet.example/business/auto/rss.xml',
+    },
+  ])('the $kind feed is titled "$title" and points to itself at $self', ({ kind, path, title, self }) => {
+    const channel = feedChannel(listing(kind, path), [], site, now);
+    expect(channel.title).toBe(title);
+    expect(channel.site).toBe(`https://broadsheet.example${path}`);
+    expect(channel.description).toBe('Carmakers.');
+    expect(channel.customData).toContain(`<atom:link href="${self}" rel="self" type="application/rss+xml"/>`);
+    expect(channel.customData).toContain('<language>en</language>');
+  });
+
+  test.each([
+    { what: 'the newest article’s update', articles: [full, plain], date: 'Tue, 04 Mar 2025 02:00:00 GMT' },
+    {
+      what: 'the newest article’s publication when never updated',
+      articles: [plain, full],
+      date: 'Sat, 01 Mar 2025 01:00:00 GMT',
+    },
+    {
+      what: 'the build clock when there are no articles',
+      articles: [],
+      date: 'Mon, 10 Mar 2025 12:00:00 GMT',
+    },
+  ])('lastBuildDate is $what', ({ articles, date }) => {
+    const channel = feedChannel(listing('section', '/business/', articles), [], site, now);
+    expect(channel.customData).toContain(`<lastBuildDate>${date}</lastBuildDate>`);
+  });
+
+  test('the channel and its items make RSS a feed reader can parse', async () => {
+    const items = [feedItem(full, media, site), feedItem(plain, { figure }, site)];
+    const xml = await getRssString(feedChannel(listing('home', '/'), items, site, now));
+    const feed = await new Parser().parseString(xml);
+    expect(feed.title).toBe('The Broadsheet');
+    expect(feed.items.map((each) => each.link)).toEqual([
+      'https://broadsheet.example/articles/xiaomi-decorum/',
+      'https://broadsheet.example/articles/plain/',
+    ]);
+    expect(feed.items[0]?.guid).toBe('https://broadsheet.example/articles/xiaomi-decorum/');
+    expect(feed.items[0]?.['content:encoded']).toContain('https://broadsheet.example/_astro/body-1.jpg');
+  });
+});

@@ -1,0 +1,134 @@
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { describe, expect, test } from 'vitest';
+import { remarkFigures } from '../../src/markdown/figures';
+import { rehypeExternalLinks } from '../../src/markdown/links';
+import { sanitizeSchema } from '../../src/markdown/sanitize';
+
+// The article pipeline of src/markdown/index.ts, without Astro's extras (GFM, smartypants, heading ids).
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkFigures)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeExternalLinks)
+  .use(rehypeStringify);
+
+const render = (markdown: string) => String(processor.processSync(markdown));
+
+describe('remarkFigures', () => {
+  test('a standalone image becomes figure placeholder 0', () => {
+    expect(render('![A car](./car.jpg "Caption. Credit: AP")\n')).toBe(
+      '<broadsheet-figure data-figure="0"></broadsheet-figure>',
+    );
+  });
+
+  test('placeholders are numbered in document order and text around them is kept', () => {
+    const html = render('Intro.\n\n![One](./1.jpg)\n\nMiddle.\n\n![Two](./2.jpg)\n\n![Three](./3.jpg)\n');
+    expect(html.match(/data-figure="\d+"/g)).toEqual([
+      'data-figure="0"',
+      'data-figure="1"',
+      'data-figure="2"',
+    ]);
+    expect(html).toContain('<p>Intro.</p>');
+    expect(html).toContain('<p>Middle.</p>');
+    expect(html).not.toContain('<img');
+  });
+
+  test('an image inside a sentence stays an inline image and takes no number', () => {
+    const html = render('See ![icon](./icon.png) here.\n\n![Photo](./photo.jpg)\n');
+    expect(html).toContain('<p>See <img src="./icon.png" alt="icon"> here.</p>');
+    expect(html).toContain('<broadsheet-figure data-figure="0"></broadsheet-figure>');
+  });
+});
+
+describe('sanitizeSchema', () => {
+  test.each([
+    { what: 'a script element', html: '<script>alert(1)</script>', gone: ['<script', 'alert(1)'] },
+    { what: 'an event handler', html: '<p onclick="steal()">Click</p>', gone: ['onclick', 'steal()'] },
+    { what: 'a javascript: link', html: '<a href="javascript:alert(1)">link</a>', gone: ['javascript:'] },
+    { what: 'a javascript: link in Markdown', html: '[link](javascript:alert(1))', gone: ['javascript:'] },
+    {
+      what: 'an iframe',
+      html: '<iframe src="https://evil.example/"></iframe>',
+      gone: ['<iframe', 'evil.example'],
+    },
+    {
+      what: 'a form',
+      html: '<form action="https://evil.example/"><button>Go</button></form>',
+      gone: ['<form', 'evil.example'],
+    },
+    { what: 'an inline style attribute', html: '<p style="position:fixed">Text</p>', gone: ['style='] },
+    {
+      what: 'a style element',
+      html: '<style>body { display: none }</style>',
+      gone: ['<style', 'display: none'],
+    },
+  ])('$what is removed', ({ html, gone }) => {
+    const out = render(`Before.\n\n${html}\n\nAfter.\n`);
+    for (const fragment of gone) expect(out).not.toContain(fragment);
+    expect(out).toContain('<p>Before.</p>');
+    expect(out).toContain('<p>After.</p>');
+  });
+
+  test('the text of an element with an event handler survives', () => {
+    expect(render('<p onclick="x()">Click me</p>\n')).toBe('<p>Click me</p>');
+  });
+
+  test.each([
+    {
+      what: 'emphasis',
+      markdown: 'Some *emphasis* and **strong** text.',
+      html: '<p>Some <em>emphasis</em> and <strong>strong</strong> text.</p>',
+    },
+    { what: 'a blockquote', markdown: '> A quote.', html: '<blockquote>\n<p>A quote.</p>\n</blockquote>' },
+    { what: 'a list', markdown: '- one\n- two', html: '<ul>\n<li>one</li>\n<li>two</li>\n</ul>' },
+    {
+      what: 'an internal link',
+      markdown: '[part one](/articles/part-one/)',
+      html: '<p><a href="/articles/part-one/">part one</a></p>',
+    },
+    {
+      what: 'a heading',
+      markdown: '## Consumer-centric insights',
+      html: '<h2>Consumer-centric insights</h2>',
+    },
+    {
+      what: 'a raw HTML table',
+      markdown: '<table><thead><tr><th>Model</th></tr></thead><tbody><tr><td>SU7</td></tr></tbody></table>',
+      html: '<table><thead><tr><th>Model</th></tr></thead><tbody><tr><td>SU7</td></tr></tbody></table>',
+    },
+    {
+      what: 'a raw figure with caption',
+      markdown: '<figure><figcaption>Caption</figcaption></figure>',
+      html: '<figure><figcaption>Caption</figcaption></figure>',
+    },
+  ])('$what survives', ({ markdown, html }) => {
+    expect(render(`${markdown}\n`)).toBe(html);
+  });
+});
+
+describe('rehypeExternalLinks', () => {
+  test.each([
+    { href: 'https://www.shine.cn/opinion/', external: true },
+    { href: 'http://example.com/', external: true },
+    { href: '/articles/part-one/', external: false },
+    { href: '#notes', external: false },
+    { href: 'mailto:desk@broadsheet.example', external: false },
+  ])('a link to $href gets rel="noopener noreferrer": $external', ({ href, external }) => {
+    const html = render(`[link](${href})\n`);
+    if (external) expect(html).toContain('rel="noopener noreferrer"');
+    else expect(html).not.toContain('rel=');
+  });
+
+  test('a raw HTML external link gets rel too, replacing any rel it had', () => {
+    expect(render('<a href="https://example.com/" rel="opener">x</a>\n')).toContain(
+      'rel="noopener noreferrer"',
+    );
+  });
+});
