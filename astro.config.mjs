@@ -1,9 +1,14 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { searchIndex } from './src/integrations/search-index';
+import { join } from 'node:path';
 import { cacheDirFor, contentRoot } from './src/lib/env';
+import { articleLastModified } from './src/lib/sitemap';
 import { markdownProcessor } from './src/markdown';
 import { site } from './src/site.config';
+
+let lastModified;
 
 export default defineConfig({
   site: site.url,
@@ -18,5 +23,16 @@ export default defineConfig({
       config: { avif: { quality: 55, effort: 2 }, webp: { quality: 76, effort: 4 } },
     },
   },
-  integrations: [sitemap()],
+  integrations: [
+    sitemap({
+      // The news sitemap and feeds are listed in robots.txt; the sitemap holds pages.
+      filter: (page) => !page.endsWith('/search/'),
+      serialize: async (item) => {
+        lastModified ??= articleLastModified(join(contentRoot(), 'articles'));
+        const changed = (await lastModified).get(new URL(item.url).pathname);
+        return changed ? { ...item, lastmod: changed.toISOString() } : item;
+      },
+    }),
+    searchIndex(),
+  ],
 });

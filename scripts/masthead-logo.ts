@@ -1,17 +1,37 @@
 /**
- * Writes public/logo.png, the publisher logo in JSON-LD (search engines want a raster image with
- * the paper's name on it), from the site name in src/site.config.ts.
+ * Writes the site's generated images from the name in src/site.config.ts:
+ * public/logo.png, the publisher logo in JSON-LD (search engines want a raster image), and
+ * public/share.png, the link-preview image of pages that have no photo of their own.
  *
  *   npm run logo
  */
 import sharp from 'sharp';
 import { site } from '../src/site.config.ts';
 
-const { width, height } = site.logo;
 const name = site.name.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
-const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
-  <text x="50%" y="${height * 0.74}" font-family="DejaVu Serif, Georgia, serif" font-weight="bold"
-    font-size="${height * 0.72}" fill="#1b1a18" text-anchor="middle">${name}</text>
-</svg>`;
-await sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true }).toFile(`public${site.logo.src}`);
-console.log(`public${site.logo.src} ${width}x${height}`);
+const serif = 'DejaVu Serif, Georgia, serif';
+
+const logo = site.logo;
+await sharp(
+  Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${logo.width}" height="${logo.height}">
+  <text x="50%" y="${logo.height * 0.74}" font-family="${serif}" font-weight="bold"
+    font-size="${logo.height * 0.72}" fill="#1b1a18" text-anchor="middle">${name}</text>
+</svg>`),
+)
+  .png({ compressionLevel: 9, palette: true })
+  .toFile(`public${logo.src}`);
+
+const share = site.shareImage;
+await sharp(
+  Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${share.width}" height="${share.height}">
+  <rect width="100%" height="100%" fill="#fbf9f4"/>
+  <rect y="${share.height - 24}" width="100%" height="24" fill="#a1221b"/>
+  <text x="50%" y="${share.height * 0.52}" font-family="${serif}" font-weight="bold"
+    font-size="${share.height * 0.16}" fill="#1b1a18" text-anchor="middle">${name}</text>
+  <text x="50%" y="${share.height * 0.66}" font-family="DejaVu Sans, Arial, sans-serif"
+    font-size="${share.height * 0.045}" letter-spacing="4" fill="#6b675f" text-anchor="middle">${site.tagline.toUpperCase().replaceAll('&', '&amp;')}</text>
+</svg>`),
+)
+  .png({ compressionLevel: 9, palette: true })
+  .toFile(`public${share.src}`);
+console.log(`public${logo.src}, public${share.src}`);

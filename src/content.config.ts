@@ -3,7 +3,7 @@ import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { articleLoader } from './lib/article-loader';
 import { contentRoot } from './lib/env';
-import { articleSchema, authorSchema, sectionSchema, seriesSchema } from './lib/schema';
+import { articleSchema, authorSchema, pageSchema, sectionSchema, seriesSchema } from './lib/schema';
 
 const root = contentRoot();
 const dataFiles = (folder: string) =>
@@ -24,4 +24,8 @@ export const collections = {
   }),
   sections: defineCollection({ loader: dataFiles('sections'), schema: sectionSchema }),
   series: defineCollection({ loader: dataFiles('series'), schema: seriesSchema }),
+  pages: defineCollection({
+    loader: glob({ pattern: '*.md', base: join(root, 'pages') }),
+    schema: pageSchema,
+  }),
 };

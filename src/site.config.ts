@@ -12,6 +12,8 @@ export interface SiteConfig {
   timezone: string;
   /** Masthead logo under public/, also the publisher logo in JSON-LD. */
   logo: { src: string; width: number; height: number };
+  /** Link-preview image under public/ for pages without a photo of their own. */
+  shareImage: { src: string; width: number; height: number; alt: string };
   /** Links shown in the footer. */
   social: { label: string; url: string }[];
   /** Items per feed. */
@@ -25,6 +27,7 @@ export const site: SiteConfig = {
   language: 'en',
   timezone: 'Asia/Shanghai',
   logo: { src: '/logo.png', width: 600, height: 60 },
+  shareImage: { src: '/share.png', width: 1200, height: 630, alt: 'The Broadsheet' },
   social: [],
   feedItems: 50,
 };

@@ -4,7 +4,7 @@ import { formatDate } from './dates';
 import { escapeHtml, absolutizeUrls } from './html';
 import type { Listing } from './listings';
 import type { Article } from './query';
-import { absoluteUrl, feedUrl } from './urls';
+import { absoluteUrl, authorUrl, feedUrl } from './urls';
 
 /**
  * RSS 2.0 feeds, one builder for every listing (site, section, author, tag, series): full content with
@@ -38,8 +38,8 @@ export interface FeedSite {
   feedItems: number;
 }
 
-/** One feed item. */
-export function feedItem(article: Article, media: ItemMedia, site: FeedSite): RSSFeedItem {
+/** The full HTML of an item: lead photo, editor's note, body with photos, corrections, disclosure. */
+export function itemContent(article: Article, media: ItemMedia, site: FeedSite): string {
   const { data } = article;
   const corrections = data.corrections
     .map(
@@ -54,6 +54,12 @@ export function feedItem(article: Article, media: ItemMedia, site: FeedSite): RS
     corrections,
     data.disclosure ? `<p><em>(${escapeHtml(data.disclosure)})</em></p>` : '',
   ];
+  return absolutizeUrls(parts.join(''), site.url);
+}
+
+/** One RSS item. */
+export function feedItem(article: Article, media: ItemMedia, site: FeedSite): RSSFeedItem {
+  const { data } = article;
   const creators = article.authors
     .map((author) => `<dc:creator>${escapeHtml(author.name)}</dc:creator>`)
     .join('');
@@ -65,7 +71,7 @@ export function feedItem(article: Article, media: ItemMedia, site: FeedSite): RS
     link: absoluteUrl(article.url, site.url),
     pubDate: data.publishedAt,
     description: data.standfirst,
-    content: absolutizeUrls(parts.join(''), site.url),
+    content: itemContent(article, media, site),
     categories: [...article.sectionPath.map((section) => section.name), ...data.tags],
     customData:
       creators +
@@ -77,13 +83,13 @@ export function feedItem(article: Article, media: ItemMedia, site: FeedSite): RS
 /** The channel of a listing's feed; items are the listing's newest `site.feedItems` articles. */
 export function feedChannel(listing: Listing, items: RSSFeedItem[], site: FeedSite, now: Date): RSSOptions {
   const self = absoluteUrl(feedUrl(listing.path), site.url);
-  const newest = listing.articles[0];
-  const lastBuild = newest ? (newest.data.updatedAt ?? newest.data.publishedAt) : now;
+  const lastBuild = lastModified(listing.articles.slice(0, site.feedItems)) ?? now;
   return {
     title: listing.kind === 'home' ? site.name : `${listing.title} | ${site.name}`,
     description: listing.description,
     site: absoluteUrl(listing.path, site.url),
     items,
+    stylesheet: feedStylesheet,
     xmlns: {
       atom: 'http://www.w3.org/2005/Atom',
       dc: 'http://purl.org/dc/elements/1.1/',
@@ -95,3 +101,50 @@ export function feedChannel(listing: Listing, items: RSSFeedItem[], site: FeedSi
       `<atom:link href="${escapeHtml(self)}" rel="self" type="application/rss+xml"/>`,
   };
 }
+
+/** The XSLT that turns a feed opened in a browser into a readable page (public/rss.xsl). */
+export const feedStylesheet = '/rss.xsl';
+
+/** The latest publication or update among `articles`, for lastBuildDate and JSON Feed. */
+export function lastModified(articles: Article[]): Date | undefined {
+  let latest: Date | undefined;
+  for (const { data } of articles) {
+    const changed = data.updatedAt ?? data.publishedAt;
+    if (!latest || changed > latest) latest = changed;
+  }
+  return latest;
+}
+
+/** A JSON Feed 1.1 (https://jsonfeed.org/version/1.1) of a listing, from the same items as its RSS. */
+export function jsonFeed(
+  listing: Listing,
+  entries: { article: Article; media: ItemMedia }[],
+  site: FeedSite,
+) {
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: listing.kind === 'home' ? site.name : `${listing.title} | ${site.name}`,
+    description: listing.description,
+    home_page_url: absoluteUrl(listing.path, site.url),
+    feed_url: absoluteUrl(jsonFeedUrl, site.url),
+    language: site.language,
+    items: entries.map(({ article, media }) => ({
+      id: absoluteUrl(article.url, site.url),
+      url: absoluteUrl(article.url, site.url),
+      title: article.data.title,
+      summary: article.data.standfirst,
+      content_html: itemContent(article, media, site),
+      ...(media.lead ? { image: media.lead.url } : {}),
+      date_published: article.data.publishedAt.toISOString(),
+      ...(article.data.updatedAt ? { date_modified: article.data.updatedAt.toISOString() } : {}),
+      authors: article.authors.map((author) => ({
+        name: author.name,
+        url: absoluteUrl(authorUrl(author.id), site.url),
+      })),
+      tags: [...article.sectionPath.map((section) => section.name), ...article.data.tags],
+    })),
+  };
+}
+
+/** Where the site's JSON Feed is. */
+export const jsonFeedUrl = '/feed.json';

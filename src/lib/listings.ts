@@ -33,7 +33,10 @@ export interface ListingSite {
 }
 
 /** Every listing of the newsroom. Articles keep the newsroom's order (newest first); series go by part. */
-export function buildListings(room: Omit<Newsroom, 'listings'>, site: ListingSite): Listing[] {
+export function buildListings(
+  room: Pick<Newsroom, 'articles' | 'sections' | 'authors' | 'series'>,
+  site: ListingSite,
+): Listing[] {
   const { articles, sections, authors, series } = room;
   const listings = new Map<string, Listing>();
   const listing = (kind: ListingKind, key: string, page: Pick<Listing, 'path' | 'title' | 'description'>) => {

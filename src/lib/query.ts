@@ -12,7 +12,7 @@ import { readingMinutes, textOf } from './reading-time';
 import { sectionPath, sectionTreeProblems } from './sections';
 import { partLabel, seriesParts } from './series';
 import type { SeriesPart } from './series';
-import { articleUrl } from './urls';
+import { articleUrl, reservedSegments, staticPageUrl } from './urls';
 import { site } from '../site.config';
 
 /**
@@ -47,6 +47,14 @@ export interface Article {
   readingMinutes: number;
 }
 
+/** A page from content/pages/. */
+export interface StaticPage {
+  id: string;
+  url: string;
+  data: CollectionEntry<'pages'>['data'];
+  html: string;
+}
+
 /** Everything a build publishes. */
 export interface Newsroom {
   /** The build clock. */
@@ -62,6 +70,8 @@ export interface Newsroom {
   listings: Listing[];
   /** Indexes for related articles and section neighbours. */
   related: RelatedIndex;
+  /** Static pages, in footer order. */
+  pages: StaticPage[];
 }
 
 let loaded: Promise<Newsroom> | undefined;
@@ -74,18 +84,34 @@ export function newsroom(): Promise<Newsroom> {
 
 async function load(): Promise<Newsroom> {
   const now = buildClock();
-  const [articleEntries, sectionEntries, authorEntries, seriesEntries] = await Promise.all([
+  const [articleEntries, sectionEntries, authorEntries, seriesEntries, pageEntries] = await Promise.all([
     getCollection('articles'),
     getCollection('sections'),
     getCollection('authors'),
     getCollection('series'),
+    getCollection('pages'),
   ]);
   const sections = new Map(sectionEntries.map((entry) => [entry.id, { id: entry.id, ...entry.data }]));
   const authors = new Map(authorEntries.map((entry) => [entry.id, { id: entry.id, ...entry.data }]));
   const series = new Map(seriesEntries.map((entry) => [entry.id, { id: entry.id, ...entry.data }]));
 
+  const pages = pageEntries
+    .map((entry) => ({
+      id: entry.id,
+      url: staticPageUrl(entry.id),
+      data: entry.data,
+      html: entry.rendered?.html ?? '',
+    }))
+    .sort((a, b) => a.data.order - b.data.order || (a.id < b.id ? -1 : 1));
+
   const problems = [
     ...sectionTreeProblems(sections.keys()),
+    ...pages
+      .filter((page) => sections.has(page.id) || (reservedSegments as readonly string[]).includes(page.id))
+      .map(
+        (page) =>
+          `pages/${page.id}.md: "${page.id}" is already a section or a reserved name; rename the file`,
+      ),
     ...articleEntries.flatMap((entry) => referenceProblems(entry, { sections, authors, series })),
   ];
   if (problems.length > 0) throw new Error(`Content errors:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -107,6 +133,7 @@ async function load(): Promise<Newsroom> {
     authors,
     series,
     bySeries,
+    pages,
     related: relatedIndex(articles, bySeries),
   };
   return { ...room, listings: buildListings(room, site) };
@@ -227,4 +254,16 @@ export async function feedPaths() {
 export async function frontPageOf(): Promise<FrontPage> {
   const { articles, sections } = await newsroom();
   return frontPage(articles, sections);
+}
+
+/** Static paths of the pages from content/pages/. */
+export async function staticPagePaths() {
+  const { pages } = await newsroom();
+  return pages.map((page) => ({ params: { page: page.id }, props: { page } }));
+}
+
+/** The front page listing: every published article, newest first. */
+export async function homeListing(): Promise<Listing> {
+  const { listings } = await newsroom();
+  return listings.find((listing) => listing.kind === 'home')!;
 }

@@ -20,6 +20,11 @@ export function articleUrl(id: string): string {
   return `/articles/${id}/`;
 }
 
+/** A static page from content/pages/, e.g. /about/. */
+export function staticPageUrl(id: string): string {
+  return `/${id}/`;
+}
+
 /** A section front, e.g. /business/auto/. */
 export function sectionUrl(id: string): string {
   return `/${id}/`;

@@ -4,3 +4,4 @@ export { figureSchema } from './figure';
 export type { SchemaHelpers } from './helpers';
 export { sectionSchema } from './section';
 export { seriesSchema } from './series';
+export { pageSchema } from './page';

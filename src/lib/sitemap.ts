@@ -1,0 +1,59 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { articleId, readArticle } from './article-loader';
+import { escapeHtml } from './html';
+import { absoluteUrl, articleUrl } from './urls';
+
+/** How far back the Google News sitemap reaches. */
+export const newsWindowHours = 48;
+
+/** What the news sitemap needs of an article. */
+export interface NewsEntry {
+  url: string;
+  title: string;
+  publishedAt: Date;
+}
+
+/**
+ * A Google News sitemap: the articles published in the 48 hours before `now`, with the publication's
+ * name and language (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap).
+ */
+export function newsSitemap(
+  articles: NewsEntry[],
+  now: Date,
+  site: { name: string; language: string; url: string },
+): string {
+  const from = now.getTime() - newsWindowHours * 3_600_000;
+  const recent = articles.filter(
+    (article) => article.publishedAt.getTime() >= from && article.publishedAt.getTime() <= now.getTime(),
+  );
+  const urls = recent.map(
+    (article) =>
+      `<url><loc>${escapeHtml(absoluteUrl(article.url, site.url))}</loc><news:news><news:publication>` +
+      `<news:name>${escapeHtml(site.name)}</news:name><news:language>${escapeHtml(site.language)}</news:language>` +
+      `</news:publication><news:publication_date>${article.publishedAt.toISOString()}</news:publication_date>` +
+      `<news:title>${escapeHtml(article.title)}</news:title></news:news></url>`,
+  );
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" ' +
+    'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">' +
+    urls.join('') +
+    '</urlset>\n'
+  );
+}
+
+/**
+ * Last-modified dates of article pages by path, read from the article files (the sitemap integration
+ * runs after the build and sees only URLs). Unpublished articles have no page, so they never get a URL.
+ */
+export async function articleLastModified(articlesDir: string): Promise<Map<string, Date>> {
+  const files = (await readdir(articlesDir, { recursive: true })).filter((file) => file.endsWith('.md'));
+  const dates = new Map<string, Date>();
+  for (const file of files) {
+    const data = await readArticle(join(articlesDir, file));
+    const changed = data['updatedAt'] ?? data['publishedAt'];
+    if (typeof changed === 'string') dates.set(articleUrl(articleId(file, data)), new Date(changed));
+  }
+  return dates;
+}
