@@ -1,19 +1,16 @@
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
 import { filesIn, readText } from '../support/dist';
+import { published, urlsOf } from '../support/expected';
 import { fixtureIds } from '../support/fixture-site';
-import { fixtureSite } from '../support/sites';
+import { fixtureManifest, fixtureSite } from '../support/sites';
 
-type Item = {
-  guid?: string;
-  link?: string;
-  'content:encoded'?: string;
-  creator?: string;
-  categories?: string[];
-};
+type Item = { guid?: string; link?: string; 'content:encoded'?: string; categories?: string[] };
 const parser = new Parser<Record<string, never>, Item>({ customFields: { item: ['content:encoded'] } });
 const feedFiles = filesIn(fixtureSite.dist).filter((file) => file.endsWith('rss.xml'));
 const origin = 'https://broadsheet.example';
+const live = published(fixtureManifest());
+const absolute = (urls: string[]) => urls.map((url) => `${origin}${url}`);
 
 describe('RSS feeds of the fixture site', () => {
   test('exist for the site and every section, author, tag and series', () => {
@@ -25,30 +22,52 @@ describe('RSS feeds of the fixture site', () => {
         'business/markets/rss.xml',
         'authors/avery-fixture/rss.xml',
         'tags/harbour/rss.xml',
+        'tags/港口/rss.xml',
         'series/fixture-series/rss.xml',
       ]),
     );
   });
 
-  test.each(feedFiles)('%s parses and every item has a permalink guid equal to its link', async (file) => {
-    const feed = await parser.parseString(readText(fixtureSite.dist, file));
-    expect(feed.title).toBeTruthy();
-    for (const item of feed.items) {
-      expect(item.link).toMatch(/^https:\/\/broadsheet\.example\/articles\/[a-z0-9-]+\/$/);
-      expect(item.guid).toBe(item.link);
-    }
+  test.each(feedFiles)(
+    '%s parses, uses the stylesheet and gives every item its permalink as guid',
+    async (file) => {
+      const xml = readText(fixtureSite.dist, file);
+      expect(xml).toContain('<?xml-stylesheet href="/rss.xsl" type="text/xsl"?>');
+      const feed = await parser.parseString(xml);
+      expect(feed.title).toBeTruthy();
+      expect(feed.items.length).toBeGreaterThan(0);
+      expect(feed.items.length).toBeLessThanOrEqual(50);
+      for (const item of feed.items) {
+        expect(item.link).toMatch(/^https:\/\/broadsheet\.example\/articles\/[a-z0-9-]+\/$/);
+        expect(item.guid).toBe(item.link);
+      }
+    },
+  );
+
+  test('the site feed holds the 50 newest published articles, newest first', async () => {
+    const feed = await parser.parseString(readText(fixtureSite.dist, 'rss.xml'));
+    expect(feed.items.map((item) => item.link)).toEqual(absolute(urlsOf(live.slice(0, 50))));
   });
 
-  test('the site feed lists every published article, newest first', async () => {
-    const feed = await parser.parseString(readText(fixtureSite.dist, 'rss.xml'));
-    // 12 generated articles, the complete story and series part one; no draft, no embargo.
-    expect(feed.items).toHaveLength(14);
-    const dates = feed.items.map((item) => Date.parse(item.pubDate ?? ''));
-    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+  test('a section feed holds the newest articles of the section and its subsections', async () => {
+    const feed = await parser.parseString(readText(fixtureSite.dist, 'news/rss.xml'));
+    const expected = live.filter((entry) => entry.section === 'news' || entry.section.startsWith('news/'));
+    expect(feed.items.map((item) => item.link)).toEqual(absolute(urlsOf(expected.slice(0, 50))));
+  });
+
+  test('an author feed and a tag feed hold exactly their articles', async () => {
+    const author = await parser.parseString(readText(fixtureSite.dist, 'authors/sam-stubbs/rss.xml'));
+    expect(author.items.map((item) => item.link)).toEqual(
+      absolute(urlsOf(live.filter((entry) => entry.authors.includes('sam-stubbs')).slice(0, 50))),
+    );
+    const tag = await parser.parseString(readText(fixtureSite.dist, 'tags/港口/rss.xml'));
+    expect(tag.items.map((item) => item.link)).toEqual(
+      absolute(urlsOf(live.filter((entry) => entry.tags.includes('港口')).slice(0, 50))),
+    );
   });
 
   test('an item carries the full article with absolute image and link URLs', async () => {
-    const feed = await parser.parseString(readText(fixtureSite.dist, 'rss.xml'));
+    const feed = await parser.parseString(readText(fixtureSite.dist, 'series/fixture-series/rss.xml'));
     const item = feed.items.find((each) => each.link === `${origin}/articles/${fixtureIds.complete}/`);
     const content = item?.['content:encoded'] ?? '';
     expect(content).toContain('A fixture subheading');
@@ -64,18 +83,21 @@ describe('RSS feeds of the fixture site', () => {
   });
 
   test('names every author with dc:creator and gives the lead image as media:content', () => {
-    const xml = readText(fixtureSite.dist, 'rss.xml');
+    const xml = readText(fixtureSite.dist, 'series/fixture-series/rss.xml');
     const item = xml.split('<item>').find((each) => each.includes(fixtureIds.complete)) ?? '';
     expect(item).toContain('<dc:creator>Avery Fixture</dc:creator>');
     expect(item).toContain('<dc:creator>Rowan Testwell</dc:creator>');
     expect(item).toMatch(/<media:content url="https:\/\/broadsheet\.example\/_astro\/[^"]+" medium="image"/);
   });
 
-  test('a section feed holds the articles of its subsections too', async () => {
-    const news = await parser.parseString(readText(fixtureSite.dist, 'news/rss.xml'));
-    const world = await parser.parseString(readText(fixtureSite.dist, 'news/world/rss.xml'));
-    const links = new Set(news.items.map((item) => item.link));
-    expect(world.items.length).toBeGreaterThan(0);
-    for (const item of world.items) expect(links.has(item.link)).toBe(true);
+  test('the JSON Feed 1.1 beside the site feed has the same items', async () => {
+    const json = JSON.parse(readText(fixtureSite.dist, 'feed.json')) as {
+      version: string;
+      items: { id: string; url: string; content_html: string }[];
+    };
+    const rss = await parser.parseString(readText(fixtureSite.dist, 'rss.xml'));
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.items.map((item) => item.id)).toEqual(rss.items.map((item) => item.guid));
+    expect(json.items.every((item) => item.content_html.length > 0)).toBe(true);
   });
 });

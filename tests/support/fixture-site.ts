@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * A deterministic synthetic newsroom for the built-site and browser tests. Every text is obviously
+ * A deterministic synthetic newsroom for the built-site and browser tests, at a realistic size
+ * (hundreds of articles across sections, authors, tags, series and months). Every text is obviously
  * fake; the photos are the landscape fixtures in tests/fixtures/photos. Nothing here is news.
  */
 
@@ -22,9 +23,41 @@ export const leakMarkers = {
 export const fixtureIds = {
   complete: 'complete-fixture-story',
   partOne: 'fixture-series-part-one',
+  featured: 'featured-fixture-story',
   draft: `draft-${leakMarkers.draft}`,
   embargoed: `embargoed-${leakMarkers.embargo}`,
 } as const;
+
+/** What the tests need to know of each article written, to work out independently what pages show. */
+export interface ManifestEntry {
+  id: string;
+  title: string;
+  section: string;
+  authors: string[];
+  tags: string[];
+  publishedAt: string;
+  published: boolean;
+  series?: { id: string; part: number };
+  featured?: boolean;
+}
+
+const sections: [id: string, name: string, order: number][] = [
+  ['news', 'News', 10],
+  ['news/world', 'World', 10],
+  ['news/science', 'Science', 20],
+  ['business', 'Business', 20],
+  ['business/markets', 'Markets', 10],
+  ['culture', 'Culture', 30],
+];
+const authors: [id: string, name: string][] = [
+  ['avery-fixture', 'Avery Fixture'],
+  ['rowan-testwell', 'Rowan Testwell'],
+  ['jordan-mockridge', 'Jordan Mockridge'],
+  ['sam-stubbs', 'Sam Stubbs'],
+  ['casey-placeholder', 'Casey Placeholder'],
+];
+const tags = ['Harbour', 'Orchard', 'Lantern', 'Granite', 'Compass', 'Meadow', 'Beacon', 'Timber', '港口'];
+const photoNames = ['sunset', 'life', 'friends', 'picosdeeuropa'];
 
 const words = (
   'synthetic fixture sample placeholder harbour council quarterly ledger bridge market river station ' +
@@ -64,54 +97,75 @@ function frontmatter(fields: Record<string, unknown>): string {
     .join('\n')}\n---\n\n`;
 }
 
-/** Writes the fixture content folder (articles, authors, sections, series, photos) into `dir`. */
-export function writeFixtureSite(dir: string, { generated = 12 }: { generated?: number } = {}): void {
+/** An ISO date-time in Shanghai time, `hours` before the fixture clock. */
+function hoursBeforeNow(hours: number): string {
+  const date = new Date(Date.parse(fixtureNow) - hours * 3_600_000 + 8 * 3_600_000);
+  return `${date.toISOString().slice(0, 19)}+08:00`;
+}
+
+/**
+ * Writes the fixture content folder (articles, authors, sections, series, pages, photos) into `dir`
+ * and returns the manifest of every article written.
+ */
+export function writeFixtureSite(
+  dir: string,
+  { generated = 240 }: { generated?: number } = {},
+): ManifestEntry[] {
   rmSync(dir, { recursive: true, force: true });
   cpSync(photos, join(dir, 'photos'), { recursive: true });
   const next = random(42);
+  const manifest: ManifestEntry[] = [];
 
-  const sections: [string, string, number][] = [
-    ['news', 'News', 10],
-    ['news/world', 'World', 10],
-    ['business', 'Business', 20],
-    ['business/markets', 'Markets', 10],
-  ];
   for (const [id, name, order] of sections) {
     write(
       join(dir, 'sections', `${id}.yaml`),
       `name: ${name}\ndescription: Synthetic ${name.toLowerCase()} section for tests.\norder: ${order}\n`,
     );
   }
-  for (const [id, name] of [
-    ['avery-fixture', 'Avery Fixture'],
-    ['rowan-testwell', 'Rowan Testwell'],
-  ]) {
+  for (const [id, name] of authors) {
     write(
       join(dir, 'authors', `${id}.yaml`),
-      `name: ${name}\nrole: Synthetic correspondent\nbio: A made-up author who exists only in Broadsheet's tests.\n`,
+      `name: ${name}\nrole: Synthetic correspondent\nbio: A made-up author who exists only in Broadsheet's tests.\n` +
+        (id === 'avery-fixture'
+          ? 'photo:\n  src: ../photos/friends.jpg\n  alt: A dog standing in for the synthetic author\nlinks:\n  - label: Website\n    url: https://example.com/avery\n'
+          : ''),
     );
   }
   write(
     join(dir, 'series', 'fixture-series.yaml'),
     'name: The fixture series\ndescription: A synthetic three-part special report for tests.\nparts: 3\n',
   );
+  write(
+    join(dir, 'pages', 'about.md'),
+    '---\ntitle: About the fixture site\ndescription: A synthetic site.\n---\n\nSynthetic.\n',
+  );
 
-  const article = (id: string, fields: Record<string, unknown>, body: string) => {
-    write(join(dir, 'articles', id, 'index.md'), frontmatter(fields) + body);
+  const article = (entry: Omit<ManifestEntry, 'published'>, extra: Record<string, unknown>, body: string) => {
+    const published = extra['draft'] !== true && Date.parse(entry.publishedAt) <= Date.parse(fixtureNow);
+    manifest.push({ ...entry, published });
+    const { id, title, section, authors: by, tags: tagged, publishedAt, series, featured } = entry;
+    write(
+      join(dir, 'articles', id, 'index.md'),
+      frontmatter({ title, section, authors: by, tags: tagged, publishedAt, series, featured, ...extra }) +
+        body,
+    );
   };
 
   article(
-    fixtureIds.complete,
+    {
+      id: fixtureIds.complete,
+      title: 'Complete fixture story with “every” element',
+      section: 'news/world',
+      authors: ['avery-fixture', 'rowan-testwell'],
+      tags: ['Fixture tag', 'Harbour'],
+      publishedAt: '2026-01-10T08:30:00+08:00',
+      series: { id: 'fixture-series', part: 2 },
+    },
     {
       title: 'Complete fixture story with "every" element',
       standfirst: 'A synthetic article that carries every field an article page can show.',
-      section: 'news/world',
-      authors: ['avery-fixture', 'rowan-testwell'],
-      publishedAt: '2026-01-10T08:30:00+08:00',
       updatedAt: '2026-01-11T10:00:00+08:00',
       format: 'analysis',
-      tags: ['Fixture tag', 'Harbour'],
-      series: { id: 'fixture-series', part: 2 },
       editorsNote: 'This is the second part of a synthetic three-part series.',
       hero: {
         src: '../../photos/sunset.jpg',
@@ -136,15 +190,34 @@ export function writeFixtureSite(dir: string, { generated = 12 }: { generated?: 
     ].join('\n\n') + '\n',
   );
   article(
-    fixtureIds.partOne,
     {
+      id: fixtureIds.partOne,
       title: 'First part of the fixture series',
-      standfirst: 'The synthetic series begins here.',
       section: 'news',
       authors: ['avery-fixture'],
+      tags: ['Harbour'],
       publishedAt: '2026-01-05T09:00:00+08:00',
       series: { id: 'fixture-series', part: 1 },
+    },
+    {
+      standfirst: 'The synthetic series begins here.',
       hero: { src: '../../photos/picosdeeuropa.jpg', alt: 'Mountains under cloud' },
+    },
+    `${paragraph(next)}\n`,
+  );
+  article(
+    {
+      id: fixtureIds.featured,
+      title: 'Featured fixture story that leads the front page',
+      section: 'business',
+      authors: ['sam-stubbs'],
+      tags: ['Beacon'],
+      publishedAt: '2026-01-12T07:00:00+08:00',
+      featured: true,
+    },
+    {
+      standfirst: 'An older but featured synthetic story, chosen as the lead.',
+      hero: { src: '../../photos/life.jpg', alt: 'A stream running over rocks through woodland' },
     },
     `${paragraph(next)}\n`,
   );
@@ -154,34 +227,86 @@ export function writeFixtureSite(dir: string, { generated = 12 }: { generated?: 
   ] as const) {
     cpSync(join(photos, 'life.jpg'), join(dir, 'articles', id, `${marker}-photo.jpg`));
     article(
-      id,
       {
+        id,
         title: `Unpublished ${marker} headline`,
-        standfirst: `Standfirst with ${marker}.`,
         section: 'business',
         authors: ['rowan-testwell'],
         tags: [`${marker}-tag`],
+        publishedAt: extra.publishedAt,
+      },
+      {
+        standfirst: `Standfirst with ${marker}.`,
         hero: { src: `./${marker}-photo.jpg`, alt: `Photo ${marker}` },
         ...extra,
       },
       `Body text with ${marker} in it.\n`,
     );
   }
-  const sectionIds = sections.map(([id]) => id);
   for (let index = 0; index < generated; index += 1) {
-    const day = String(1 + (index % 9)).padStart(2, '0');
-    const hour = String(6 + (index % 12)).padStart(2, '0');
+    // Spread over about eight months before the clock; the first few fall within the news sitemap's
+    // 48 hours, one just outside it.
+    const hours = index < 4 ? [1, 20, 47, 49][index]! : 50 + index * 23;
+    const hero = index % 6 === 0 ? photoNames[(index / 6) % photoNames.length] : undefined;
     article(
-      `generated-story-${String(index + 1).padStart(3, '0')}`,
       {
+        id: `generated-story-${String(index + 1).padStart(3, '0')}`,
         title: `Generated fixture story ${index + 1}: ${sentence(next, 5).slice(0, -1)}`,
+        section: sections[index % sections.length]![0],
+        authors: [authors[index % authors.length]![0]],
+        tags: [tags[index % tags.length]!, tags[(index * 7 + 3) % tags.length]!].filter(
+          (tag, position, all) => all.indexOf(tag) === position,
+        ),
+        publishedAt: hoursBeforeNow(hours),
+      },
+      {
         standfirst: sentence(next),
-        section: sectionIds[index % sectionIds.length],
-        authors: [index % 3 === 0 ? 'rowan-testwell' : 'avery-fixture'],
-        publishedAt: `2026-01-${day}T${hour}:00:00+08:00`,
-        tags: [index % 2 === 0 ? 'Harbour' : 'Orchard'],
+        ...(hero ? { hero: { src: `../../photos/${hero}.jpg`, alt: `Synthetic photo: ${hero}` } } : {}),
       },
       `${paragraph(next)}\n\n${paragraph(next)}\n`,
     );
+  }
+  return manifest;
+}
+
+/** The article the edit pair changes between its two builds. */
+export const editedId = 'story-that-gets-corrected';
+
+/**
+ * Two versions of a tiny newsroom: in `after`, one article's headline and section are changed and a
+ * correction is added, as an editor would when correcting it. Used to prove permalinks and feed guids
+ * survive the edit.
+ */
+export function writeEditPair(before: string, after: string): void {
+  for (const [dir, edited] of [
+    [before, false],
+    [after, true],
+  ] as const) {
+    rmSync(dir, { recursive: true, force: true });
+    write(join(dir, 'sections', 'news.yaml'), 'name: News\ndescription: Synthetic news.\n');
+    write(join(dir, 'sections', 'business.yaml'), 'name: Business\ndescription: Synthetic business.\n');
+    write(
+      join(dir, 'authors', 'avery-fixture.yaml'),
+      'name: Avery Fixture\nrole: Synthetic\nbio: Made up.\n',
+    );
+    for (const [index, id] of ['story-one', editedId, 'story-three'].entries()) {
+      const changed = edited && id === editedId;
+      write(
+        join(dir, 'articles', `${id}.md`),
+        frontmatter({
+          title: changed ? 'Corrected synthetic headline' : `Synthetic headline ${index + 1}`,
+          standfirst: 'A synthetic standfirst.',
+          section: changed ? 'business' : 'news',
+          authors: ['avery-fixture'],
+          publishedAt: `2026-01-0${index + 1}T09:00:00+08:00`,
+          ...(changed
+            ? {
+                updatedAt: '2026-01-14T09:00:00+08:00',
+                corrections: [{ date: '2026-01-14T09:00:00+08:00', text: 'The headline was corrected.' }],
+              }
+            : {}),
+        }) + 'Synthetic body.\n',
+      );
+    }
   }
 }

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fixtureNow } from './fixture-site';
+import type { ManifestEntry } from './fixture-site';
 import { outputRoot } from './build-site';
 import type { BuiltSite } from './build-site';
 
@@ -16,3 +18,25 @@ export const newsroomSite: BuiltSite = {
   dist: join(outputRoot, 'content/dist'),
   now: '2026-01-15T12:00:00+08:00',
 };
+
+/** Where the global setup writes the fixture's manifest. */
+export const fixtureManifestPath = join(outputRoot, 'fixture/manifest.json');
+
+/** Every article the fixture site was written with, published or not. */
+export function fixtureManifest(): ManifestEntry[] {
+  return JSON.parse(readFileSync(fixtureManifestPath, 'utf8')) as ManifestEntry[];
+}
+
+/** A tiny newsroom before and after an editor corrects one article (see writeEditPair). */
+export const editPair = {
+  before: {
+    content: join(outputRoot, 'edit/before'),
+    dist: join(outputRoot, 'edit/before-dist'),
+    now: fixtureNow,
+  },
+  after: {
+    content: join(outputRoot, 'edit/after'),
+    dist: join(outputRoot, 'edit/after-dist'),
+    now: fixtureNow,
+  },
+} satisfies Record<string, BuiltSite>;

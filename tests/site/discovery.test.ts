@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { load } from 'cheerio';
+import { page, readText } from '../support/dist';
+import { fixtureIds } from '../support/fixture-site';
+import { fixtureManifest, fixtureSite } from '../support/sites';
+
+const dist = fixtureSite.dist;
+
+describe('sitemaps and robots.txt', () => {
+  test('the news sitemap holds exactly the articles published in the 48 hours before the build clock', () => {
+    const $ = load(readText(dist, 'news-sitemap.xml'), { xml: true });
+    const now = Date.parse(fixtureSite.now);
+    const expected = fixtureManifest()
+      .filter((entry) => entry.published && now - Date.parse(entry.publishedAt) <= 48 * 3_600_000)
+      .map((entry) => `https://broadsheet.example/articles/${entry.id}/`)
+      .sort();
+    const listed = $('url > loc')
+      .toArray()
+      .map((loc) => $(loc).text())
+      .sort();
+    expect(expected).toHaveLength(3);
+    expect(listed).toEqual(expected);
+    expect($('news\\:publication news\\:name').first().text()).toBe('The Broadsheet');
+    expect($('news\\:publication news\\:language').first().text()).toBe('en');
+  });
+
+  test('the sitemap lists every article with its last modification', () => {
+    const index = readText(dist, 'sitemap-index.xml');
+    expect(index).toContain('https://broadsheet.example/sitemap-0.xml');
+    const $ = load(readText(dist, 'sitemap-0.xml'), { xml: true });
+    const urls = $('url')
+      .toArray()
+      .map((url) => ({ loc: $(url).find('loc').text(), lastmod: $(url).find('lastmod').text() }));
+    const articles = urls.filter((url) => url.loc.includes('/articles/'));
+    expect(articles).toHaveLength(fixtureManifest().filter((entry) => entry.published).length);
+    const complete = articles.find((url) => url.loc.endsWith(`/articles/${fixtureIds.complete}/`));
+    expect(complete?.lastmod).toBe('2026-01-11T02:00:00.000Z');
+    expect(urls.some((url) => url.loc.endsWith('/search/'))).toBe(false);
+  });
+
+  test('robots.txt names both sitemaps', () => {
+    const robots = readText(dist, 'robots.txt');
+    expect(robots).toContain('Sitemap: https://broadsheet.example/sitemap-index.xml');
+    expect(robots).toContain('Sitemap: https://broadsheet.example/news-sitemap.xml');
+  });
+});
+
+describe.each([
+  ['front page', '/'],
+  ['section', '/news/'],
+  ['author', '/authors/avery-fixture/'],
+  ['tag', '/tags/harbour/'],
+  ['series', '/series/fixture-series/'],
+  ['archive', '/archive/2025/'],
+  ['static page', '/about/'],
+  ['search', '/search/'],
+])('every page type: the %s', (_, url) => {
+  const $ = page(dist, url);
+
+  test('has a canonical URL, a description, link preview tags and the site feed', () => {
+    expect($('link[rel="canonical"]').attr('href')).toBe(`https://broadsheet.example${url}`);
+    expect($('meta[name="description"]').attr('content')).toBeTruthy();
+    expect($('meta[property="og:title"]').attr('content')).toBeTruthy();
+    expect($('meta[property="og:image"]').attr('content')).toMatch(/^https:\/\/broadsheet\.example\//);
+    expect($('meta[name="twitter:card"]').attr('content')).toBe('summary_large_image');
+    expect($('link[rel="alternate"][type="application/rss+xml"][href="/rss.xml"]')).toHaveLength(1);
+  });
+
+  test('has exactly one h1, a skip link and the section navigation', () => {
+    expect($('h1')).toHaveLength(1);
+    expect($('a.skip-link[href="#main"]')).toHaveLength(1);
+    expect($('nav[aria-label="Sections"] a[href="/news/"]')).toHaveLength(1);
+  });
+});

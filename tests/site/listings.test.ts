@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheerioAPI } from 'cheerio';
+import { describe, expect, test } from 'vitest';
+import { page } from '../support/dist';
+import { published, shanghaiMonth, urlsOf } from '../support/expected';
+import type { ManifestEntry } from '../support/fixture-site';
+import { fixtureIds } from '../support/fixture-site';
+import { fixtureManifest, fixtureSite } from '../support/sites';
+
+const live = published(fixtureManifest());
+const dist = fixtureSite.dist;
+
+/** Article links of a listing page, in order. */
+function listed($: CheerioAPI): string[] {
+  return $('.article-list .headline a, .series-parts .headline a')
+    .toArray()
+    .map((a) => $(a).attr('href') ?? '');
+}
+
+/** Every page of a paginated listing, following rel=next from the clean URL. */
+function allPages(base: string): { url: string; $: CheerioAPI }[] {
+  const pages = [];
+  let url: string | undefined = base;
+  while (url) {
+    const $ = page(dist, url);
+    pages.push({ url, $ });
+    url = $('link[rel="next"]').attr('href');
+  }
+  return pages;
+}
+
+const within = (section: string) => (entry: ManifestEntry) =>
+  entry.section === section || entry.section.startsWith(`${section}/`);
+
+const listings: [string, string, (entry: ManifestEntry) => boolean][] = [
+  ['section', '/news/', within('news')],
+  ['subsection', '/news/world/', within('news/world')],
+  ['section', '/culture/', within('culture')],
+  ['author', '/authors/avery-fixture/', (entry) => entry.authors.includes('avery-fixture')],
+  ['tag', '/tags/harbour/', (entry) => entry.tags.includes('Harbour')],
+  ['CJK tag', '/tags/港口/', (entry) => entry.tags.includes('港口')],
+  ['year archive', '/archive/2025/', (entry) => shanghaiMonth(entry).year === '2025'],
+  [
+    'month archive',
+    '/archive/2025/12/',
+    (entry) => shanghaiMonth(entry).year === '2025' && shanghaiMonth(entry).month === '12',
+  ],
+];
+
+describe.each(listings)('the %s listing %s', (_, base, belongs) => {
+  const pages = allPages(base);
+  const expected = urlsOf(live.filter(belongs));
+
+  test('lists exactly its published articles, newest first, each once across its pages', () => {
+    expect(expected.length).toBeGreaterThan(0);
+    expect(pages.flatMap(({ $ }) => listed($))).toEqual(expected);
+  });
+
+  test('has 20 articles a page, page 1 at the clean URL and links both ways between pages', () => {
+    expect(pages.length).toBe(Math.ceil(expected.length / 20));
+    pages.forEach(({ url, $ }, index) => {
+      expect(url).toBe(index === 0 ? base : `${base}page/${index + 1}/`);
+      expect(listed($).length).toBe(index < pages.length - 1 ? 20 : expected.length - 20 * index);
+      expect($('link[rel="prev"]').attr('href')).toBe(
+        index === 0 ? undefined : index === 1 ? base : `${base}page/${index}/`,
+      );
+    });
+  });
+});
+
+test('no listing page 1 exists twice under /page/1/', () => {
+  expect(existsSync(join(dist, 'news/page/1/index.html'))).toBe(false);
+});
+
+test('a section front links its subsections', () => {
+  const $ = page(dist, '/news/');
+  const links = $('nav[aria-label="Subsections"] a')
+    .toArray()
+    .map((a) => $(a).attr('href'));
+  expect(links).toEqual(['/news/world/', '/news/science/']);
+});
+
+test('an author page shows the portrait, role, bio and links', () => {
+  const $ = page(dist, '/authors/avery-fixture/');
+  expect($('h1').text()).toBe('Avery Fixture');
+  expect($('.profile img').attr('alt')).toBe('A dog standing in for the synthetic author');
+  expect($('.profile .role').text()).toBe('Synthetic correspondent');
+  expect($('.profile a[href="https://example.com/avery"]').text()).toBe('Website');
+});
+
+test('a series page lists its parts in order, saying which are not online', () => {
+  const $ = page(dist, '/series/fixture-series/');
+  const numbers = $('.series-parts .number')
+    .toArray()
+    .map((element) => $(element).text().trim());
+  expect(numbers).toEqual(['Part 1 of 3', 'Part 2 of 3', 'Part 3 of 3']);
+  expect(listed($)).toEqual([`/articles/${fixtureIds.partOne}/`, `/articles/${fixtureIds.complete}/`]);
+  expect($('.series-parts li').last().text()).toContain('Not available online');
+});
+
+describe('the front page', () => {
+  const $ = page(dist, '/');
+
+  test('leads with the newest featured article', () => {
+    expect($('.lead .headline a').attr('href')).toBe(`/articles/${fixtureIds.featured}/`);
+  });
+
+  test('shows the newest other stories as top stories, then a band per top-level section', () => {
+    const top = $('.top-stories .headline a')
+      .toArray()
+      .map((a) => $(a).attr('href'));
+    const others = live.filter((entry) => entry.id !== fixtureIds.featured);
+    expect(top).toEqual(urlsOf(others.slice(0, 4)));
+    const bands = $('.band h2')
+      .toArray()
+      .map((h2) => $(h2).text());
+    expect(bands).toEqual(['News', 'Business', 'Culture']);
+  });
+
+  test('shows the special reports rail with the series', () => {
+    expect($('.reports').text()).toContain('The fixture series');
+    expect($('.reports').text()).toContain('2 of 3 parts online');
+  });
+});
+
+test('an article page offers related articles, its series first, and its section neighbours', () => {
+  const $ = page(dist, `/articles/${fixtureIds.complete}/`);
+  const related = $('.related .headline a')
+    .toArray()
+    .map((a) => $(a).attr('href'));
+  expect(related[0]).toBe(`/articles/${fixtureIds.partOne}/`);
+  expect(related).toHaveLength(4);
+  expect(new Set(related).size).toBe(4);
+  expect(related).not.toContain(`/articles/${fixtureIds.complete}/`);
+  const world = live.filter((entry) => entry.section === 'news/world');
+  const position = world.findIndex((entry) => entry.id === fixtureIds.complete);
+  expect($('.neighbours a.older').attr('href')).toBe(urlsOf([world[position + 1]!])[0]);
+});
