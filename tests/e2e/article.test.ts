@@ -1,22 +1,15 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { outputRoot } from '../support/build-site';
+import { accessibilityViolations, launchBrowser, loadLazyImages, open, screenshot } from '../support/browser';
 import { serve } from '../support/static-server';
 import { newsroomSite } from '../support/sites';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const screenshots = join(outputRoot, 'screenshots');
 const seed = '/articles/head-of-xiaomi-auto-charms-buyers/';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
   server = await serve(newsroomSite.dist);
   browser = await launchBrowser();
 });
@@ -26,52 +19,6 @@ afterAll(async () => {
   await server.close();
 });
 
-/** Opens `path` and records console errors and failed requests while it loads. */
-async function open(path: string, width: number, colorScheme: 'light' | 'dark' = 'light') {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  await page.goto(server.url + path, { waitUntil: 'networkidle' });
-  return { page, problems };
-}
-
-/** Scrolls through the page so that lazy images load, then back to the top. */
-async function loadLazyImages(page: Page) {
-  const height = await page.evaluate(() => document.body.scrollHeight);
-  for (let y = 0; y < height; y += 700) await page.mouse.wheel(0, 700);
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => {
-    window.scrollTo(0, 0);
-  });
-}
-
-/** Serious and critical axe-core violations on the page. */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    return axe.run();
-  });
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-}
-
 describe.each([
   { width: 375, colorScheme: 'light' },
   { width: 1280, colorScheme: 'light' },
@@ -79,10 +26,10 @@ describe.each([
   { width: 1280, colorScheme: 'dark' },
 ] as const)('the seed article at $width px, $colorScheme', ({ width, colorScheme }) => {
   test('shows the headline and every photo, loads without errors and has no serious accessibility violation', async () => {
-    const { page, problems } = await open(seed, width, colorScheme);
-    await expect
-      .poll(() => page.locator('h1').textContent())
-      .toBe('Head of Xiaomi Auto charms buyers with decorum in personal marketing');
+    const { page, problems } = await open(browser, server.url + seed, { width, colorScheme });
+    expect(await page.locator('h1').textContent()).toBe(
+      'Head of Xiaomi Auto charms buyers with decorum in personal marketing',
+    );
     await loadLazyImages(page);
     const images = await page.locator('article figure img').evaluateAll((elements) =>
       (elements as HTMLImageElement[]).map((img) => ({
@@ -99,10 +46,7 @@ describe.each([
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
-    await page.screenshot({
-      path: join(screenshots, `seed-article-${width}-${colorScheme}.png`),
-      fullPage: true,
-    });
+    await screenshot(page, `seed-article-${width}-${colorScheme}`);
     await page.close();
   });
 });
@@ -114,9 +58,20 @@ test('the seed article reads without JavaScript', async () => {
   });
   const page = await context.newPage();
   await page.goto(server.url + seed);
-  await expect.poll(() => page.locator('.prose p').count()).toBeGreaterThan(30);
+  expect(await page.locator('.prose p').count()).toBeGreaterThan(30);
   expect(await page.locator('article figure').count()).toBe(3);
   await context.close();
+});
+
+test('the article prints without navigation, with its captions', async () => {
+  const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+  await page.goto(server.url + seed, { waitUntil: 'networkidle' });
+  await page.emulateMedia({ media: 'print' });
+  const visible = async (selector: string) => page.locator(selector).first().isVisible();
+  expect(await visible('nav[aria-label="Sections"]')).toBe(false);
+  expect(await visible('.site-footer')).toBe(false);
+  expect(await visible('figcaption')).toBe(true);
+  await page.close();
 });
 
 test('the accessibility check does report a serious violation when there is one', async () => {

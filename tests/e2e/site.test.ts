@@ -1,0 +1,105 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { accessibilityViolations, launchBrowser, loadLazyImages, open, screenshot } from '../support/browser';
+import { fixtureIds } from '../support/fixture-site';
+import { serve } from '../support/static-server';
+import { fixtureSite, newsroomSite } from '../support/sites';
+
+let browser: Browser;
+let fixture: Awaited<ReturnType<typeof serve>>;
+let newsroom: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  fixture = await serve(fixtureSite.dist);
+  newsroom = await serve(newsroomSite.dist);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await fixture.close();
+  await newsroom.close();
+});
+
+test('a reader goes from the front page to a section, an article, its author and a tag', async () => {
+  const { page, problems } = await open(browser, fixture.url + '/', { width: 1280 });
+  await page.locator('nav[aria-label="Sections"]').getByRole('link', { name: 'News' }).click();
+  await page.waitForURL('**/news/');
+  expect(await page.locator('h1').textContent()).toBe('News');
+  await page.locator('.article-list .headline a', { hasText: 'Complete fixture story' }).first().click();
+  await page.waitForURL(`**/articles/${fixtureIds.complete}/`);
+  await page.locator('.byline').getByRole('link', { name: 'Rowan Testwell' }).click();
+  await page.waitForURL('**/authors/rowan-testwell/');
+  expect(await page.locator('h1').textContent()).toBe('Rowan Testwell');
+  await page.locator('.article-list .headline a', { hasText: 'Complete fixture story' }).first().click();
+  await page.locator('.tags').getByRole('link', { name: 'Harbour' }).click();
+  await page.waitForURL('**/tags/harbour/');
+  expect(await page.locator('h1').textContent()).toBe('Harbour');
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('search finds the seed article by a word from its body, with filters for section and author', async () => {
+  const { page, problems } = await open(browser, newsroom.url + '/search/', { width: 1280 });
+  await page.locator('.pagefind-ui__search-input').fill('Porsche-mi');
+  const result = page.locator('.pagefind-ui__result-link').first();
+  await result.waitFor({ timeout: 15_000 });
+  expect(await result.textContent()).toContain('Head of Xiaomi Auto charms buyers');
+  expect(await result.getAttribute('href')).toBe('/articles/head-of-xiaomi-auto-charms-buyers/');
+  const filters = await page.locator('.pagefind-ui__filter-name').allTextContents();
+  expect(filters.map((name) => name.trim().toLowerCase())).toEqual(
+    expect.arrayContaining(['section', 'author']),
+  );
+  expect(problems).toEqual([]);
+  await screenshot(page, 'search-1280-light');
+  await page.close();
+});
+
+test('search does not index navigation: a word only in the site chrome finds nothing', async () => {
+  const { page } = await open(browser, newsroom.url + '/search/?q=Skip', { width: 375 });
+  await page.locator('.pagefind-ui__message').waitFor({ timeout: 15_000 });
+  await expect.poll(() => page.locator('.pagefind-ui__message').textContent()).toMatch(/No results/i);
+  await page.close();
+});
+
+test('the search page says plainly that it needs JavaScript when it is off', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(newsroom.url + '/search/');
+  expect(await page.locator('noscript').innerHTML()).toContain('Search needs JavaScript');
+  await context.close();
+});
+
+const pageTypes = [
+  ['front', '/'],
+  ['section', '/news/'],
+  ['article', `/articles/${fixtureIds.complete}/`],
+  ['author', '/authors/avery-fixture/'],
+  ['tag', '/tags/harbour/'],
+  ['series', '/series/fixture-series/'],
+  ['archive', '/archive/2025/12/'],
+  ['static-page', '/about/'],
+  ['not-found', '/no-such-page/'],
+] as const;
+
+describe.each(pageTypes)('the %s page', (name, path) => {
+  test.each([
+    { width: 375, colorScheme: 'light' },
+    { width: 1280, colorScheme: 'light' },
+    { width: 375, colorScheme: 'dark' },
+    { width: 1280, colorScheme: 'dark' },
+  ] as const)(
+    'at $width px, $colorScheme: no serious accessibility violation, no overflow, no errors',
+    async ({ width, colorScheme }) => {
+      const { page, problems } = await open(browser, fixture.url + path, { width, colorScheme });
+      await loadLazyImages(page);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
+      expect(problems.filter((problem) => !(name === 'not-found' && problem.includes('404')))).toEqual([]);
+      await screenshot(page, `${name}-${width}-${colorScheme}`);
+      await page.close();
+    },
+  );
+});
