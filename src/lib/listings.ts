@@ -125,3 +125,18 @@ export function listingPages(all: Listing[]): ListingPage[] {
     return paginate(listing.articles, listing.path).map((page) => ({ listing, page }));
   });
 }
+
+/** One year of the date archive with its months, newest first, for archive navigation. */
+export interface ArchiveYear {
+  year: Listing;
+  months: Listing[];
+}
+
+/** The date archive as years with their months, newest first. */
+export function archiveTree(all: Listing[]): ArchiveYear[] {
+  const newestFirst = (a: Listing, b: Listing) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
+  const months = listingsOf(all, 'month').sort(newestFirst);
+  return listingsOf(all, 'year')
+    .sort(newestFirst)
+    .map((year) => ({ year, months: months.filter((month) => month.key.startsWith(`${year.key}/`)) }));
+}

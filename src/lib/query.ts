@@ -3,8 +3,8 @@ import type { CollectionEntry } from 'astro:content';
 import { buildClock } from './env';
 import { frontPage } from './front-page';
 import type { FrontPage } from './front-page';
-import { buildListings, feedKinds, listingPages } from './listings';
-import type { Listing } from './listings';
+import { archiveTree, buildListings, feedKinds, listingPages } from './listings';
+import type { ArchiveYear, Listing } from './listings';
 import { relatedArticles, relatedIndex, sectionNeighbours } from './related';
 import type { RelatedIndex } from './related';
 import { isPublished, newestFirst } from './publishing';
@@ -266,4 +266,10 @@ export async function staticPagePaths() {
 export async function homeListing(): Promise<Listing> {
   const { listings } = await newsroom();
   return listings.find((listing) => listing.kind === 'home')!;
+}
+
+/** The date archive as years and months, newest first. */
+export async function archive(): Promise<ArchiveYear[]> {
+  const { listings } = await newsroom();
+  return archiveTree(listings);
 }

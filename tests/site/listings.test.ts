@@ -137,3 +137,18 @@ test('an article page offers related articles, its series first, and its section
   const position = world.findIndex((entry) => entry.id === fixtureIds.complete);
   expect($('.neighbours a.older').attr('href')).toBe(urlsOf([world[position + 1]!])[0]);
 });
+
+test('the archive index links every month that has articles, with how many', () => {
+  const $ = page(dist, '/archive/');
+  const months = $('.archive-nav li')
+    .toArray()
+    .map((li) => ({ href: $(li).find('a').attr('href'), count: Number($(li).find('.count').text()) }));
+  const expected = new Map<string, number>();
+  for (const entry of live) {
+    const { year, month } = shanghaiMonth(entry);
+    const href = `/archive/${year}/${month}/`;
+    expected.set(href, (expected.get(href) ?? 0) + 1);
+  }
+  expect(months.map((month) => month.href)).toEqual([...expected.keys()].sort().reverse());
+  for (const month of months) expect(month.count).toBe(expected.get(month.href!));
+});

@@ -172,8 +172,13 @@ describe('feedChannel', () => {
   test.each([
     { what: 'the newest article’s update', articles: [full, plain], date: 'Tue, 04 Mar 2025 02:00:00 GMT' },
     {
-      what: 'the newest article’s publication when never updated',
+      what: 'the latest change among the items, even when an older article was corrected since',
       articles: [plain, full],
+      date: 'Tue, 04 Mar 2025 02:00:00 GMT',
+    },
+    {
+      what: 'the newest article’s publication when none was updated',
+      articles: [plain],
       date: 'Sat, 01 Mar 2025 01:00:00 GMT',
     },
     {
