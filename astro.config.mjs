@@ -1,6 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { pruneAssets } from './src/integrations/prune-assets';
 import { searchIndex } from './src/integrations/search-index';
 import { join } from 'node:path';
 import { cacheDirFor, contentRoot } from './src/lib/env';
@@ -33,6 +34,7 @@ export default defineConfig({
         return changed ? { ...item, lastmod: changed.toISOString() } : item;
       },
     }),
+    pruneAssets(),
     searchIndex(),
   ],
 });

@@ -1,12 +1,76 @@
 /**
- * npm run build: the production build of content/ into dist/.
- * Further steps (search index, output checks) are added here, so one command does the whole build.
+ * npm run build [-- --outDir DIR]: the production build, which never publishes half a site.
+ *
+ * 1. Checks the content (npm run lint:content); errors stop here, before anything is written.
+ * 2. Builds with Astro into a temporary folder beside the output folder.
+ * 3. Checks that every published article has exactly one page and one sitemap URL.
+ * 4. Only then swaps the new site in; on any failure the previous output is left as it was.
+ * 5. Prints when the next embargo lifts and writes the schedule beside (never into) the output.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { countProblems, formatSchedule, schedule, sitemapArticleUrls } from '../src/lib/build-report.ts';
+import { buildClock, contentRoot } from '../src/lib/env.ts';
+import { formatCompiler, lintContent } from '../src/lib/lint/index.ts';
 
-const run = (command: string, args: string[]) => {
-  const result = spawnSync(command, args, { stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-};
+const args = process.argv.slice(2);
+const outFlag = args.indexOf('--outDir');
+const outDir = resolve(outFlag >= 0 ? (args[outFlag + 1] ?? 'dist') : 'dist');
+const passThrough = outFlag >= 0 ? [...args.slice(0, outFlag), ...args.slice(outFlag + 2)] : args;
+const staging = join(dirname(outDir), `.${basename(outDir)}.staging`);
+const now = buildClock();
 
-run('astro', ['build', ...process.argv.slice(2)]);
+function stop(message: string): never {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(`\n✗ ${message}\n  Nothing was published: ${outDir} is unchanged.`);
+  process.exit(1);
+}
+
+const lint = await lintContent(contentRoot(), now);
+if (lint.diagnostics.length > 0) console.log(formatCompiler(lint));
+if (lint.errors > 0)
+  stop(
+    `The content has ${lint.errors} error${lint.errors === 1 ? '' : 's'} (listed above); fix them and build again.`,
+  );
+
+rmSync(staging, { recursive: true, force: true });
+const astro = spawnSync(
+  process.execPath,
+  [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging, ...passThrough],
+  {
+    stdio: 'inherit',
+    // A production build whatever the caller's environment: no preview of unpublished articles.
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      BROADSHEET_PREVIEW: '0',
+      BROADSHEET_NOW: now.toISOString(),
+    },
+  },
+);
+if (astro.status !== 0) stop('Astro could not build the site (see the messages above).');
+
+const articlesDir = join(staging, 'articles');
+const pages = existsSync(articlesDir)
+  ? readdirSync(articlesDir).filter((id) => existsSync(join(articlesDir, id, 'index.html'))).length
+  : 0;
+const sitemaps = readdirSync(staging).filter((file) => /^sitemap-\d+\.xml$/.test(file));
+const sitemap = sitemaps.flatMap((file) =>
+  sitemapArticleUrls(readFileSync(join(staging, file), 'utf8')),
+).length;
+const problems = countProblems({ published: lint.published, pages, sitemap });
+if (problems.length > 0) stop(problems.join('\n'));
+
+const previous = `${staging}.previous`;
+rmSync(previous, { recursive: true, force: true });
+if (existsSync(outDir)) renameSync(outDir, previous);
+renameSync(staging, outDir);
+rmSync(previous, { recursive: true, force: true });
+
+const report = schedule(lint.scheduled, now);
+writeFileSync(
+  join(dirname(outDir), `${basename(outDir)}.schedule.json`),
+  `${JSON.stringify(report, null, 2)}\n`,
+);
+console.log(`\n✓ Published ${lint.published} articles to ${outDir}.\n${formatSchedule(report)}`);

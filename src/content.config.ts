@@ -2,10 +2,12 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { articleLoader } from './lib/article-loader';
-import { contentRoot } from './lib/env';
+import { buildClock, contentRoot, showsUnpublished } from './lib/env';
+import { isPublished } from './lib/publishing';
 import { articleSchema, authorSchema, pageSchema, sectionSchema, seriesSchema } from './lib/schema';
 
 const root = contentRoot();
+const now = buildClock();
 const dataFiles = (folder: string) =>
   glob({
     pattern: '**/*.{yaml,yml}',
@@ -15,7 +17,10 @@ const dataFiles = (folder: string) =>
 
 export const collections = {
   articles: defineCollection({
-    loader: articleLoader(join(root, 'articles')),
+    loader: articleLoader(
+      join(root, 'articles'),
+      (article) => showsUnpublished() || isPublished(article, now),
+    ),
     schema: ({ image }) => articleSchema({ image, reference }),
   }),
   authors: defineCollection({

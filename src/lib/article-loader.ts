@@ -1,24 +1,28 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { glob } from 'astro/loaders';
-import type { Loader } from 'astro/loaders';
+import type { DataStore, Loader } from 'astro/loaders';
+import type { Gated } from './publishing';
 import yaml from 'js-yaml';
 import { figuresFromMarkdown } from './figures';
 
 /**
- * Articles: Astro's glob loader over `<content>/articles/**\/*.md`, with two changes.
+ * Articles: Astro's glob loader over `<content>/articles/**\/*.md`, with three changes.
  * - Frontmatter is parsed without YAML's timestamp type, so `publishedAt` reaches the schema as the
  *   text the editor wrote and a date without an offset can be refused instead of read as UTC.
  * - The body's figures are added as `bodyFigures`, so their images are resolved and optimized by
  *   `astro:assets` and checked by the schema (alt text required) like the hero.
+ * - Only articles that `include` accepts enter the content store. In a production build that is the
+ *   published ones, so a draft's text and photos are never even imported (PRODUCT.md, guarantee 1).
  */
-export function articleLoader(base: string): Loader {
+export function articleLoader(base: string, include: (data: Gated) => boolean): Loader {
   const inner = glob({ pattern: '**/*.md', base, generateId: ({ entry, data }) => articleId(entry, data) });
   return {
     name: 'broadsheet-articles',
     load: (context) =>
       inner.load({
         ...context,
+        store: gatedStore(context.store, include),
         parseData: async (props) =>
           context.parseData({
             ...props,
@@ -26,6 +30,35 @@ export function articleLoader(base: string): Loader {
           }),
       }),
   };
+}
+
+/** The store, but entries `include` refuses are removed instead of stored or reused. */
+function gatedStore(store: DataStore, include: (data: Gated) => boolean): DataStore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === 'set') {
+        return (entry: Parameters<DataStore['set']>[0]) => {
+          if (include(entry.data as unknown as Gated)) return target.set(entry);
+          // An article that was published in an earlier sync and is a draft now must go too.
+          target.delete(entry.id);
+          return false;
+        };
+      }
+      if (property === 'get') {
+        // A cached entry stored by an earlier sync (a dev preview, a later clock) is dropped when it
+        // is not to be published now; otherwise the loader would reuse it and import its photos.
+        return (id: string) => {
+          const entry = target.get(id);
+          if (entry && !include(entry.data as unknown as Gated)) {
+            target.delete(id);
+            return undefined;
+          }
+          return entry;
+        };
+      }
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
 }
 
 /** The article id: its `slug`, else the file name, or the folder name for `<folder>/index.md`. */

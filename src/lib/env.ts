@@ -43,3 +43,8 @@ export function cacheDirFor(root: string, projectRoot: string = process.cwd()): 
   const digest = createHash('sha256').update(root).digest('hex').slice(0, 12);
   return resolve(base, 'sites', `${basename(root).replace(/[^a-zA-Z0-9]+/g, '-')}-${digest}`);
 }
+
+/** True when the dev preview was asked to show drafts and embargoed articles (BROADSHEET_PREVIEW=1). */
+export function showsUnpublished(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env['BROADSHEET_PREVIEW'] === '1';
+}

@@ -1,13 +1,14 @@
 import { getCollection } from 'astro:content';
 import type { CollectionEntry } from 'astro:content';
-import { buildClock } from './env';
+import { buildClock, showsUnpublished } from './env';
 import { frontPage } from './front-page';
 import type { FrontPage } from './front-page';
 import { archiveTree, buildListings, feedKinds, listingPages } from './listings';
 import type { ArchiveYear, Listing } from './listings';
 import { relatedArticles, relatedIndex, sectionNeighbours } from './related';
 import type { RelatedIndex } from './related';
-import { isPublished, newestFirst } from './publishing';
+import { isPublished, newestFirst, publicationState } from './publishing';
+import type { PublicationState } from './publishing';
 import { readingMinutes, textOf } from './reading-time';
 import { sectionPath, sectionTreeProblems } from './sections';
 import { partLabel, seriesParts } from './series';
@@ -45,6 +46,8 @@ export interface Article {
   authors: Author[];
   series?: { series: Series; part: number; label: string };
   readingMinutes: number;
+  /** 'published' in every build; drafts and embargoed articles appear only in the dev preview. */
+  state: PublicationState;
 }
 
 /** A page from content/pages/. */
@@ -73,6 +76,13 @@ export interface Newsroom {
   /** Static pages, in footer order. */
   pages: StaticPage[];
 }
+
+/**
+ * `npm run dev` previews drafts and embargoed articles, marked as such, so editors can check them.
+ * It takes both the dev server and BROADSHEET_PREVIEW=1 (set by the dev script): Vite reports DEV for
+ * a production build too when NODE_ENV is not "production", which must never publish a draft.
+ */
+const previewUnpublished = import.meta.env.DEV && showsUnpublished();
 
 let loaded: Promise<Newsroom> | undefined;
 
@@ -117,8 +127,8 @@ async function load(): Promise<Newsroom> {
   if (problems.length > 0) throw new Error(`Content errors:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 
   const articles = articleEntries
-    .filter((entry) => isPublished(entry.data, now))
-    .map((entry) => resolve(entry, { sections, authors, series }))
+    .filter((entry) => isPublished(entry.data, now) || previewUnpublished)
+    .map((entry) => resolve(entry, { sections, authors, series }, publicationState(entry.data, now)))
     .sort((a, b) =>
       newestFirst(
         { id: a.id, publishedAt: a.data.publishedAt },
@@ -164,7 +174,11 @@ function referenceProblems(entry: ArticleEntry, { sections, authors, series }: L
   return problems;
 }
 
-function resolve(entry: ArticleEntry, { sections, authors, series }: Lookups): Article {
+function resolve(
+  entry: ArticleEntry,
+  { sections, authors, series }: Lookups,
+  state: PublicationState,
+): Article {
   const html = entry.rendered?.html ?? '';
   const section = sections.get(entry.data.section.id)!;
   const membership = entry.data.series;
@@ -187,6 +201,7 @@ function resolve(entry: ArticleEntry, { sections, authors, series }: Lookups): A
         }
       : {}),
     readingMinutes: readingMinutes(textOf(html)),
+    state,
   };
 }
 

@@ -11,14 +11,17 @@ export interface BuiltSite {
   now: string;
 }
 
-/** Runs the production build of `content` into `dist` with the clock pinned at `now`. */
+/**
+ * Runs the production build (`npm run build`'s script: content check, Astro, output check, swap) of
+ * `content` into `dist` with the clock pinned at `now`.
+ */
 export function buildSite(
   site: BuiltSite,
   extraEnv: Record<string, string> = {},
 ): { status: number; output: string } {
   const result = spawnSync(
     process.execPath,
-    ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', site.dist],
+    ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--outDir', site.dist],
     {
       encoding: 'utf8',
       env: { ...process.env, BROADSHEET_CONTENT: site.content, BROADSHEET_NOW: site.now, ...extraEnv },

@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
 
 /**
  * A deterministic synthetic newsroom for the built-site and browser tests, at a realistic size
@@ -97,6 +98,21 @@ function frontmatter(fields: Record<string, unknown>): string {
     .join('\n')}\n---\n\n`;
 }
 
+/**
+ * A small photo whose bytes no other photo shares: Astro names an output image after the first file
+ * with its content, so a shared photo would hide a leaked file name.
+ */
+async function uniquePhoto(seed: string): Promise<Buffer> {
+  const shade = Array.from(seed, (char) => char.charCodeAt(0)).reduce(
+    (sum, code) => (sum * 31 + code) % 0xffffff,
+    7,
+  );
+  const background = `#${shade.toString(16).padStart(6, '0')}`;
+  return sharp({ create: { width: 96, height: 64, channels: 3, background } })
+    .jpeg()
+    .toBuffer();
+}
+
 /** An ISO date-time in Shanghai time, `hours` before the fixture clock. */
 function hoursBeforeNow(hours: number): string {
   const date = new Date(Date.parse(fixtureNow) - hours * 3_600_000 + 8 * 3_600_000);
@@ -107,10 +123,10 @@ function hoursBeforeNow(hours: number): string {
  * Writes the fixture content folder (articles, authors, sections, series, pages, photos) into `dir`
  * and returns the manifest of every article written.
  */
-export function writeFixtureSite(
+export async function writeFixtureSite(
   dir: string,
   { generated = 240 }: { generated?: number } = {},
-): ManifestEntry[] {
+): Promise<ManifestEntry[]> {
   rmSync(dir, { recursive: true, force: true });
   cpSync(photos, join(dir, 'photos'), { recursive: true });
   const next = random(42);
@@ -225,7 +241,8 @@ export function writeFixtureSite(
     [fixtureIds.draft, leakMarkers.draft, { draft: true, publishedAt: '2026-01-01T09:00:00+08:00' }],
     [fixtureIds.embargoed, leakMarkers.embargo, { publishedAt: '2026-01-20T09:00:00+08:00' }],
   ] as const) {
-    cpSync(join(photos, 'life.jpg'), join(dir, 'articles', id, `${marker}-photo.jpg`));
+    mkdirSync(join(dir, 'articles', id), { recursive: true });
+    writeFileSync(join(dir, 'articles', id, `${marker}-photo.jpg`), await uniquePhoto(marker));
     article(
       {
         id,
@@ -308,5 +325,49 @@ export function writeEditPair(before: string, after: string): void {
         }) + 'Synthetic body.\n',
       );
     }
+  }
+}
+
+/** When the gating site's embargoed article may be published. */
+export const gatingEmbargo = '2026-01-20T09:00:00+08:00';
+
+/**
+ * A tiny newsroom for publish-gating and timezone builds: one published article, one draft and one
+ * article embargoed until `gatingEmbargo`, the unpublished ones carrying the leak markers in their
+ * headline, standfirst, body, slug, tags and photo file name.
+ */
+export async function writeGatingSite(dir: string): Promise<void> {
+  rmSync(dir, { recursive: true, force: true });
+  write(join(dir, 'sections', 'news.yaml'), 'name: News\ndescription: Synthetic news.\n');
+  write(join(dir, 'authors', 'avery-fixture.yaml'), 'name: Avery Fixture\nrole: Synthetic\nbio: Made up.\n');
+  const articles = [
+    ['published-story', 'Published synthetic story', { publishedAt: '2026-01-02T09:00:00+08:00' }],
+    [
+      fixtureIds.draft,
+      `Unpublished ${leakMarkers.draft} headline`,
+      { draft: true, publishedAt: '2026-01-01T09:00:00+08:00' },
+    ],
+    [fixtureIds.embargoed, `Unpublished ${leakMarkers.embargo} headline`, { publishedAt: gatingEmbargo }],
+  ] as const;
+  for (const [id, title, extra] of articles) {
+    const marker = id.includes(leakMarkers.draft)
+      ? leakMarkers.draft
+      : id.includes(leakMarkers.embargo)
+        ? leakMarkers.embargo
+        : 'plain';
+    mkdirSync(join(dir, 'articles', id), { recursive: true });
+    writeFileSync(join(dir, 'articles', id, `${marker}-photo.jpg`), await uniquePhoto(marker));
+    write(
+      join(dir, 'articles', id, 'index.md'),
+      frontmatter({
+        title,
+        standfirst: `Standfirst with ${marker}.`,
+        section: 'news',
+        authors: ['avery-fixture'],
+        tags: [`${marker}-tag`],
+        hero: { src: `./${marker}-photo.jpg`, alt: `Photo ${marker}`, credit: 'Synthetic' },
+        ...extra,
+      }) + `Body text with ${marker} in it.\n`,
+    );
   }
 }

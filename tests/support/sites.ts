@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fixtureNow } from './fixture-site';
+import { fixtureNow, gatingEmbargo } from './fixture-site';
 import type { ManifestEntry } from './fixture-site';
 import { outputRoot } from './build-site';
 import type { BuiltSite } from './build-site';
@@ -39,4 +39,28 @@ export const editPair = {
     dist: join(outputRoot, 'edit/after-dist'),
     now: fixtureNow,
   },
+} satisfies Record<string, BuiltSite>;
+
+const second = 1000;
+const gatingContent = join(outputRoot, 'gating/content');
+const shifted = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
+
+/** The gating site built one second before and one second after its embargo lifts. */
+export const gatingSites = {
+  before: {
+    content: gatingContent,
+    dist: join(outputRoot, 'gating/before'),
+    now: shifted(gatingEmbargo, -second),
+  },
+  after: {
+    content: gatingContent,
+    dist: join(outputRoot, 'gating/after'),
+    now: shifted(gatingEmbargo, second),
+  },
+} satisfies Record<string, BuiltSite>;
+
+/** The gating site (before its embargo) built again under other machine timezones. */
+export const timezoneSites = {
+  'America/Los_Angeles': { ...gatingSites.before, dist: join(outputRoot, 'gating/tz-los-angeles') },
+  'Asia/Shanghai': { ...gatingSites.before, dist: join(outputRoot, 'gating/tz-shanghai') },
 } satisfies Record<string, BuiltSite>;

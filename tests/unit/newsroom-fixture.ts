@@ -76,6 +76,7 @@ export function article(spec: ArticleSpec): Article {
     url: articleUrl(spec.id),
     data,
     html: spec.html ?? `<p>Body of ${spec.id}.</p>`,
+    state: 'published',
     section,
     sectionPath: spec.section
       .split('/')

@@ -1,0 +1,174 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { VFile } from 'vfile';
+import { z } from 'astro/zod';
+import { articleId } from '../article-loader';
+import { isPublished } from '../publishing';
+import { authorSchema, pageSchema, sectionSchema, seriesSchema } from '../schema';
+import { sectionTreeProblems } from '../sections';
+import { parseFrontmatter } from './frontmatter';
+import { lintHelpers } from './helpers';
+import type { Frontmatter } from './frontmatter';
+import { parse as parseYaml } from 'yaml';
+
+/**
+ * Everything the content rules need to know across files, read once before any article is checked:
+ * which sections, authors and series exist, and each article's id, state and series part.
+ */
+
+/** One article file as the cross-file rules see it. */
+export interface ArticleRef {
+  file: VFile;
+  id: string;
+  frontmatter: Frontmatter;
+  published: boolean;
+  draft: boolean;
+  publishedAt?: Date | undefined;
+  series?: { id: string; part: number } | undefined;
+}
+
+/** The content folder, read. */
+export interface ContentIndex {
+  root: string;
+  now: Date;
+  sections: Set<string>;
+  authors: Set<string>;
+  series: Map<string, { parts: number }>;
+  articles: ArticleRef[];
+  /** Articles by id (several when a slug is used twice). */
+  byId: Map<string, ArticleRef[]>;
+  /** Data files (sections, authors, series, pages) with their problems already attached. */
+  dataFiles: VFile[];
+}
+
+async function filesUnder(dir: string, pattern: RegExp): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true });
+    return entries.filter((entry) => pattern.test(entry)).sort();
+  } catch {
+    return [];
+  }
+}
+
+async function readVFile(path: string, cwd: string): Promise<VFile> {
+  const file = new VFile({ path: relative(cwd, path), cwd });
+  try {
+    file.value = await readFile(path, 'utf8');
+  } catch (error) {
+    file.value = '';
+    const message = file.message(
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): check the file's permissions`,
+      {
+        ruleId: 'unreadable-file',
+        source: 'broadsheet',
+      },
+    );
+    message.fatal = true;
+  }
+  return file;
+}
+
+/** Checks the YAML data files of one collection and returns the ids of the valid ones. */
+async function dataCollection(
+  root: string,
+  cwd: string,
+  folder: string,
+  schemaFor: (path: string) => z.ZodType,
+  dataFiles: VFile[],
+): Promise<Map<string, unknown>> {
+  const valid = new Map<string, unknown>();
+  for (const entry of await filesUnder(join(root, folder), /\.ya?ml$/)) {
+    const file = await readVFile(join(root, folder, entry), cwd);
+    dataFiles.push(file);
+    const id = entry.replace(/\.ya?ml$/, '');
+    let data: unknown;
+    try {
+      data = parseYaml(String(file.value)) ?? {};
+    } catch (error) {
+      fail(file, `is not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`, 'yaml-syntax');
+      continue;
+    }
+    const result = schemaFor(join(root, folder, entry)).safeParse(data);
+    if (result.success) valid.set(id, result.data);
+    else
+      for (const issue of result.error.issues)
+        fail(file, `${issue.path.join('.') || 'file'}: ${issue.message}`, 'schema');
+  }
+  return valid;
+}
+
+function fail(file: VFile, reason: string, ruleId: string, place?: { line: number; column: number }) {
+  const message = file.message(reason, { place, ruleId, source: 'broadsheet' });
+  message.fatal = true;
+}
+
+/** Reads the content folder at `root`. Paths in messages are relative to `cwd`. */
+export async function indexContent(
+  root: string,
+  now: Date,
+  cwd: string = process.cwd(),
+): Promise<ContentIndex> {
+  const dataFiles: VFile[] = [];
+  const sections = await dataCollection(root, cwd, 'sections', () => sectionSchema, dataFiles);
+  const authors = await dataCollection(
+    root,
+    cwd,
+    'authors',
+    (path) => authorSchema(lintHelpers(path, { sections: new Set(), authors: new Set(), series: new Map() })),
+    dataFiles,
+  );
+  const series = (await dataCollection(root, cwd, 'series', () => seriesSchema, dataFiles)) as Map<
+    string,
+    { parts: number }
+  >;
+  for (const problem of sectionTreeProblems(sections.keys())) {
+    const id = /section "([^"]+)"/.exec(problem)?.[1] ?? '';
+    const file = dataFiles.find(
+      (each) => each.path.endsWith(`sections/${id}.yaml`) || each.path.endsWith(`sections/${id}.yml`),
+    );
+    if (file) fail(file, problem.replace(/^section "[^"]+" /, ''), 'section-tree');
+  }
+  for (const entry of await filesUnder(join(root, 'pages'), /\.md$/)) {
+    const file = await readVFile(join(root, 'pages', entry), cwd);
+    dataFiles.push(file);
+    const result = pageSchema.safeParse(parseFrontmatter(String(file.value)).data);
+    if (!result.success)
+      for (const issue of result.error.issues)
+        fail(file, `${issue.path.join('.')}: ${issue.message}`, 'schema');
+  }
+
+  const articles: ArticleRef[] = [];
+  for (const entry of await filesUnder(join(root, 'articles'), /\.md$/)) {
+    const file = await readVFile(join(root, 'articles', entry), cwd);
+    const frontmatter = parseFrontmatter(String(file.value));
+    const { data } = frontmatter;
+    const publishedAt = typeof data['publishedAt'] === 'string' ? new Date(data['publishedAt']) : undefined;
+    const draft = data['draft'] === true;
+    const membership = data['series'] as { id?: unknown; part?: unknown } | undefined;
+    articles.push({
+      file,
+      id: articleId(entry, data),
+      frontmatter,
+      draft,
+      publishedAt,
+      published:
+        !!publishedAt && !Number.isNaN(publishedAt.getTime()) && isPublished({ draft, publishedAt }, now),
+      series:
+        typeof membership?.id === 'string' && typeof membership.part === 'number'
+          ? { id: membership.id, part: membership.part }
+          : undefined,
+    });
+  }
+  const byId = new Map<string, ArticleRef[]>();
+  for (const article of articles) byId.set(article.id, [...(byId.get(article.id) ?? []), article]);
+  return {
+    root,
+    now,
+    sections: new Set(sections.keys()),
+    authors: new Set(authors.keys()),
+    series,
+    articles,
+    byId,
+    dataFiles,
+  };
+}

@@ -1,0 +1,33 @@
+import type { ImageMetadata } from 'astro';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'astro/zod';
+import type { SchemaHelpers } from '../schema';
+
+/**
+ * The schema helpers as the linter lends them: `image()` checks that the photo exists next to the
+ * file (the linter needs no image metadata, so it keeps the path), `reference()` that the id exists.
+ */
+export function lintHelpers(
+  filePath: string,
+  known: { sections: Set<string>; authors: Set<string>; series: Map<string, unknown> },
+): SchemaHelpers {
+  const image = () =>
+    z
+      .string({ error: 'needs the path of a photo, e.g. ./photo.jpg' })
+      .refine((src) => /^https?:\/\//.test(src) || existsSync(resolve(dirname(filePath), src)), {
+        error: (issue) =>
+          `photo "${String(issue.input)}" does not exist next to the file: check the file name`,
+      }) as unknown as z.ZodType<ImageMetadata>;
+  const reference = (collection: 'authors' | 'sections' | 'series') => {
+    const ids = collection === 'series' ? new Set(known.series.keys()) : known[collection];
+    return z
+      .string({ error: `needs an id from content/${collection}/` })
+      .refine((id) => ids.has(id), {
+        error: (issue) =>
+          `"${String(issue.input)}" is not in content/${collection}/: use one of ${[...ids].sort().join(', ') || '(none yet)'}`,
+      })
+      .transform((id) => ({ id, collection }));
+  };
+  return { image, reference };
+}

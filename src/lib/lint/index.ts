@@ -1,0 +1,97 @@
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { engine } from 'unified-engine';
+import type { VFile } from 'vfile';
+import { indexContent } from './content-index';
+import { contentRules } from './rules';
+
+/**
+ * `npm run lint:content`: checks every article (and the sections, authors, series and pages they
+ * refer to) with remark-lint rules of our own on unified-engine, and reports like a compiler.
+ */
+
+/** One problem, as `--format json` prints it. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+  message: string;
+  rule: string;
+}
+
+/** The outcome of checking a content folder. */
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  errors: number;
+  warnings: number;
+  /** Published articles at the build clock, for the build's count check. */
+  published: number;
+  /** Articles embargoed at the build clock, soonest first. */
+  scheduled: { file: string; id: string; publishedAt: Date }[];
+}
+
+/** Checks the content folder at `root` as of `now`; file paths are reported relative to `cwd`. */
+export async function lintContent(root: string, now: Date, cwd: string = process.cwd()): Promise<LintResult> {
+  const index = await indexContent(root, now, cwd);
+  const processor = unified().use(remarkParse).use(remarkFrontmatter);
+  for (const [rule, severity] of contentRules) processor.use(rule, [severity, index]);
+  const files = await new Promise<VFile[]>((done, fail) => {
+    engine(
+      {
+        processor,
+        files: index.articles.map((article) => article.file),
+        cwd,
+        out: false,
+        output: false,
+        quiet: true,
+        reporter: () => '',
+        streamError: { write: () => true } as unknown as NodeJS.WritableStream,
+        silentlyIgnore: true,
+      },
+      (error, _code, context) => {
+        if (error) fail(error);
+        else done(context?.files ?? []);
+      },
+    );
+  });
+  const diagnostics = [...index.dataFiles, ...files]
+    .flatMap((file) =>
+      file.messages.map((message) => ({
+        file: file.path,
+        line: message.line ?? 1,
+        column: message.column ?? 1,
+        severity: message.fatal ? ('error' as const) : ('warning' as const),
+        message: message.reason,
+        rule: message.ruleId ?? 'unknown',
+      })),
+    )
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  const scheduled = index.articles
+    .filter(
+      (article) =>
+        !article.draft &&
+        !article.published &&
+        article.publishedAt &&
+        !Number.isNaN(article.publishedAt.getTime()),
+    )
+    .map((article) => ({ file: article.file.path, id: article.id, publishedAt: article.publishedAt! }))
+    .sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+  return {
+    diagnostics,
+    errors: diagnostics.filter((each) => each.severity === 'error').length,
+    warnings: diagnostics.filter((each) => each.severity === 'warning').length,
+    published: index.articles.filter((article) => article.published).length,
+    scheduled,
+  };
+}
+
+/** Compiler-style lines: `file:line:col  severity  message  rule`, then a count. */
+export function formatCompiler({ diagnostics, errors, warnings }: LintResult): string {
+  const lines = diagnostics.map(
+    (each) => `${each.file}:${each.line}:${each.column}  ${each.severity}  ${each.message}  ${each.rule}`,
+  );
+  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return lines.join('\n');
+}

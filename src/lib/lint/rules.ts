@@ -1,0 +1,248 @@
+import type { Link, Root, Text } from 'mdast';
+import type { Point, Position } from 'unist';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { lintRule } from 'unified-lint-rule';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { parseFigureTitle, standaloneImages } from '../figures';
+import { articleSchema } from '../schema';
+import { lintHelpers } from './helpers';
+import type { ArticleRef, ContentIndex } from './content-index';
+import { imageProblem } from './images';
+
+/**
+ * The content rules, as remark-lint rules. Each gets the content index, finds the article it is
+ * checking and reports where the editor can fix it. Rule ids are listed in content/README.md.
+ */
+
+/** The longest headline that fits a front-page card and a search result. */
+export const maxHeadline = 110;
+
+const origin = (rule: string) => ({ origin: `broadsheet:${rule}`, url: 'content/README.md#lint-messages' });
+
+function articleOf(file: VFile, index: ContentIndex): ArticleRef | undefined {
+  return index.articles.find((article) => article.file.path === file.path);
+}
+
+/** The file has no frontmatter or no text at all. */
+export const emptyFile = lintRule<Root, ContentIndex>(origin('empty-file'), (_, file) => {
+  if (String(file.value).trim() === '') {
+    file.message('the file is empty: start a new article with `npm run new -- "Headline"`');
+  } else if (!/^---\r?\n/.test(String(file.value))) {
+    file.message(
+      'the file has no frontmatter: it must start with a --- line, the fields, and another --- line',
+    );
+  }
+});
+
+/** The frontmatter must be valid YAML. */
+export const yamlSyntax = lintRule<Root, ContentIndex>(origin('yaml-syntax'), (_, file, index) => {
+  for (const error of articleOf(file, index)?.frontmatter.errors ?? []) {
+    file.message(`the frontmatter is not valid YAML: ${error.message}`, { place: error });
+  }
+});
+
+/** Every field as the schema requires, with every reference pointing at something that exists. */
+export const schema = lintRule<Root, ContentIndex>(origin('schema'), (_, file, index) => {
+  const article = articleOf(file, index);
+  if (!article || String(file.value).trim() === '') return;
+  const result = articleSchema(lintHelpers(resolve(file.cwd, file.path), index)).safeParse(
+    article.frontmatter.data,
+  );
+  if (result.success) return;
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String);
+    const field = path.join('.') || 'frontmatter';
+    file.message(`${field}: ${issue.message}`, { place: article.frontmatter.position(issue.path) });
+  }
+});
+
+/** Two articles must not share a slug: they would share a URL. */
+export const duplicateSlug = lintRule<Root, ContentIndex>(origin('duplicate-slug'), (_, file, index) => {
+  const article = articleOf(file, index);
+  if (!article) return;
+  const others = (index.byId.get(article.id) ?? []).filter((other) => other !== article);
+  for (const other of others) {
+    file.message(
+      `the slug "${article.id}" is also used by ${other.file.path}: give one of them another slug (its URL would be /articles/${article.id}/ twice)`,
+      { place: article.frontmatter.position(['slug']) },
+    );
+  }
+});
+
+/** A series part number belongs to one article. */
+export const seriesPart = lintRule<Root, ContentIndex>(origin('series-part'), (_, file, index) => {
+  const article = articleOf(file, index);
+  if (!article?.series || article.draft) return;
+  const { id, part } = article.series;
+  for (const other of index.articles) {
+    if (other !== article && !other.draft && other.series?.id === id && other.series.part === part) {
+      file.message(
+        `part ${part} of series "${id}" is also ${other.file.path}: give each part its own number`,
+        {
+          place: article.frontmatter.position(['series', 'part']),
+        },
+      );
+    }
+  }
+});
+
+/** Headlines longer than a card or a search result can show. */
+export const headlineLength = lintRule<Root, ContentIndex>(origin('headline-length'), (_, file, index) => {
+  const article = articleOf(file, index);
+  const title = article?.frontmatter.data['title'];
+  if (article && typeof title === 'string' && title.length > maxHeadline) {
+    file.message(`the headline has ${title.length} characters; keep it to ${maxHeadline} or fewer`, {
+      place: article.frontmatter.position(['title']),
+    });
+  }
+});
+
+/** Photos in the body need alt text, an existing file, and (as a warning) a credit. */
+export const bodyPhotos = lintRule<Root, ContentIndex>(origin('body-photo'), (tree, file) => {
+  for (const { image } of standaloneImages(tree)) {
+    if (!image.alt?.trim()) {
+      file.message(
+        'this photo has no alt text: describe what it shows between the brackets, ![like this](./photo.jpg)',
+        image,
+      );
+    }
+    if (!/^https?:\/\//.test(image.url) && !existsSync(resolve(file.cwd, dirname(file.path), image.url))) {
+      file.message(`photo "${image.url}" does not exist next to the article: check the file name`, image);
+    }
+  }
+});
+
+/** Photos should say who took them. */
+export const photoCredit = lintRule<Root, ContentIndex>(origin('photo-credit'), (tree, file, index) => {
+  for (const { image } of standaloneImages(tree)) {
+    if (!parseFigureTitle(image.title).credit) {
+      file.message('this photo has no credit: end its title with "Credit: Photographer or agency"', image);
+    }
+  }
+  const article = articleOf(file, index);
+  const hero = article?.frontmatter.data['hero'] as { credit?: unknown } | undefined;
+  if (article && hero && !hero.credit) {
+    file.message('the lead photo has no credit: add `credit:` under `hero:`', {
+      place: article.frontmatter.position(['hero']),
+    });
+  }
+});
+
+/** Photos that exist must also decode: a truncated or corrupt file would publish a broken image. */
+export const photoFile = lintRule<Root, ContentIndex>(origin('photo-file'), async (tree, file, index) => {
+  const article = articleOf(file, index);
+  const hero = article?.frontmatter.data['hero'] as { src?: unknown } | undefined;
+  const photos: { src: string; place: Point | Position | undefined }[] = standaloneImages(tree).map(
+    ({ image }) => ({
+      src: image.url,
+      place: image.position,
+    }),
+  );
+  if (article && typeof hero?.src === 'string')
+    photos.push({ src: hero.src, place: article.frontmatter.position(['hero', 'src']) });
+  for (const { src, place } of photos) {
+    const path = resolve(file.cwd, dirname(file.path), src);
+    if (/^https?:\/\//.test(src) || !existsSync(path)) continue;
+    const problem = await imageProblem(path);
+    if (problem) file.message(`photo "${src}" ${problem}: export it again from the original`, { place });
+  }
+});
+
+const articlePath = /^(?:https?:\/\/[^/]+)?\/articles\/([^/?#]+)\/?(?:[?#].*)?$/;
+
+/** Links to other articles must point at a published article. */
+export const articleLinks = lintRule<Root, ContentIndex>(origin('article-link'), (tree, file, index) => {
+  visit(tree, 'link', (link: Link) => {
+    const id = articlePath.exec(link.url)?.[1];
+    if (!id) return;
+    const target = index.byId.get(id)?.[0];
+    if (!target) {
+      file.message(`the link to ${link.url} goes nowhere: no article has the slug "${id}"`, link);
+    } else if (!target.published) {
+      file.message(
+        `the link to ${link.url} points at ${target.draft ? 'a draft' : 'an embargoed article'}, which readers cannot open yet`,
+        link,
+      );
+    }
+  });
+});
+
+/** Text nodes of the body with their positions. */
+function texts(tree: Root, each: (node: Text) => void) {
+  visit(tree, 'text', each);
+}
+
+/**
+ * Numbers with broken digit groups: letters inside a group ("814,9f00") or groups that are not three
+ * digits in English text ("1,00,000").
+ */
+export function malformedNumbers(text: string): string[] {
+  return [...text.matchAll(/\d[\da-z]*(?:,[\da-z]+)+/gi)]
+    .map((match) => match[0])
+    .filter((token) => {
+      const [first = '', ...groups] = token.split(',');
+      return !/^\d{1,3}$/.test(first) || groups.some((group) => !/^\d{3}$/.test(group));
+    });
+}
+
+export const malformedNumber = lintRule<Root, ContentIndex>(origin('malformed-number'), (tree, file) => {
+  texts(tree, (node) => {
+    for (const token of malformedNumbers(node.value)) {
+      file.message(`"${token}" is not a well-formed number: check the digits and commas`, node);
+    }
+  });
+});
+
+/** A paragraph whose quotes or brackets do not pair up. */
+export function unbalanced(text: string): string[] {
+  const problems: string[] = [];
+  const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
+  if (count(/"/g) % 2 === 1) problems.push('an odd number of " quotes');
+  if (count(/“/g) !== count(/”/g)) problems.push('unpaired “ ” quotes');
+  if (count(/\(/g) !== count(/\)/g)) problems.push('unpaired ( ) brackets');
+  if (count(/\[/g) !== count(/\]/g)) problems.push('unpaired [ ] brackets');
+  return problems;
+}
+
+export const unbalancedPunctuation = lintRule<Root, ContentIndex>(
+  origin('unbalanced-punctuation'),
+  (tree, file) => {
+    visit(tree, 'paragraph', (paragraph) => {
+      let text = '';
+      visit(paragraph, 'text', (node: Text) => {
+        text += node.value;
+      });
+      for (const problem of unbalanced(text)) file.message(`this paragraph has ${problem}`, paragraph);
+    });
+  },
+);
+
+/** The same word twice in a row ("the the"). */
+export function repeatedWords(text: string): string[] {
+  return [...text.matchAll(/\b(\p{L}+)\s+\1\b/giu)].map((match) => match[0]);
+}
+
+export const repeatedWord = lintRule<Root, ContentIndex>(origin('repeated-word'), (tree, file) => {
+  texts(tree, (node) => {
+    for (const words of repeatedWords(node.value)) file.message(`"${words}": a word is repeated`, node);
+  });
+});
+
+/** Every rule with its severity: errors stop the build, warnings are for the editor. */
+export const contentRules = [
+  [emptyFile, 'error'],
+  [yamlSyntax, 'error'],
+  [schema, 'error'],
+  [duplicateSlug, 'error'],
+  [seriesPart, 'error'],
+  [bodyPhotos, 'error'],
+  [photoFile, 'error'],
+  [articleLinks, 'error'],
+  [photoCredit, 'warn'],
+  [headlineLength, 'warn'],
+  [malformedNumber, 'warn'],
+  [unbalancedPunctuation, 'warn'],
+  [repeatedWord, 'warn'],
+] as const;
