@@ -24,6 +24,10 @@ export default defineConfig({
       config: { avif: { quality: 55, effort: 2 }, webp: { quality: 76, effort: 4 } },
     },
   },
+  vite: {
+    // The test suite and builds write thousands of files the dev server need not watch.
+    server: { watch: { ignored: ['**/tests/.output/**', '**/dist/**', '**/.*.staging/**', '**/bench/**'] } },
+  },
   integrations: [
     sitemap({
       // The news sitemap and feeds are listed in robots.txt; the sitemap holds pages.

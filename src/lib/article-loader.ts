@@ -56,7 +56,9 @@ function gatedStore(store: DataStore, include: (data: Gated) => boolean): DataSt
           return entry;
         };
       }
-      return Reflect.get(target, property, receiver) as unknown;
+      // Methods run on the store itself, not the proxy (the store keeps private state).
+      const value = Reflect.get(target, property, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }

@@ -61,3 +61,11 @@ describe('the seed article, built from content/', () => {
     });
   });
 });
+
+test('shows the site’s first correction, for the price typo the content linter caught', () => {
+  expect(article.find('.prose').text()).toContain('pre-order price of 814,900 yuan');
+  expect(article.find('.corrections').text()).toContain('“814,9f00 yuan”, a typing error');
+  expect(article.find('.byline').text()).toContain('Updated 27 November 2026');
+  const [news] = jsonLd($);
+  expect(news).toMatchObject({ dateModified: '2026-11-27T07:00:00+08:00' });
+});

@@ -12,6 +12,17 @@ export interface BuiltSite {
 }
 
 /**
+ * The environment of a child build or server: the caller's, without what vitest and Astro's vitest
+ * config add to it (BASE_URL and SITE would change where the dev server serves the site).
+ */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(VITEST|VITE_|TEST$|NODE_ENV$|MODE$|SITE$|BASE_URL$|PROD$|DEV$|SSR$|FORCE_TTY$)/.test(name)),
+  );
+  return { ...env, ...extra };
+}
+
+/**
  * Runs the production build (`npm run build`'s script: content check, Astro, output check, swap) of
  * `content` into `dist` with the clock pinned at `now`.
  */
@@ -24,7 +35,7 @@ export function buildSite(
     ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--outDir', site.dist],
     {
       encoding: 'utf8',
-      env: { ...process.env, BROADSHEET_CONTENT: site.content, BROADSHEET_NOW: site.now, ...extraEnv },
+      env: childEnv({ BROADSHEET_CONTENT: site.content, BROADSHEET_NOW: site.now, ...extraEnv }),
     },
   );
   return { status: result.status ?? 1, output: `${result.stdout}\n${result.stderr}` };

@@ -16,7 +16,7 @@ export const fixtureSite: BuiltSite = {
 export const newsroomSite: BuiltSite = {
   content: resolve('content'),
   dist: join(outputRoot, 'content/dist'),
-  now: '2026-01-15T12:00:00+08:00',
+  now: '2026-11-27T12:00:00+08:00',
 };
 
 /** Where the global setup writes the fixture's manifest. */

@@ -111,7 +111,7 @@ describe('articleSchema', () => {
       what: 'an impossible date',
       patch: { publishedAt: '2025-02-30T09:00:00+08:00' },
       path: ['publishedAt'],
-      words: /"2025-02-30T09:00:00\+08:00" is not a real date-time.*write it as/,
+      words: /"2025-02-30T09:00:00\+08:00" is not a date that exists.*check the day and month/,
     },
     {
       what: 'an unquoted date that YAML read as something else',

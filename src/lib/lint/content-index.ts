@@ -56,14 +56,14 @@ async function readVFile(path: string, cwd: string): Promise<VFile> {
     file.value = await readFile(path, 'utf8');
   } catch (error) {
     file.value = '';
-    const message = file.message(
-      `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): check the file's permissions`,
-      {
-        ruleId: 'unreadable-file',
-        source: 'broadsheet',
-      },
+    const code = (error as NodeJS.ErrnoException).code;
+    // Not fatal yet: lintContent marks it as an error once every file has been checked.
+    file.message(
+      code === 'EISDIR'
+        ? 'is a folder, not a Markdown file: rename it so it does not end in .md'
+        : `cannot be read (${code ?? String(error)}): check that the file exists and its permissions let the build read it`,
+      { ruleId: 'unreadable-file', source: 'broadsheet' },
     );
-    message.fatal = true;
   }
   return file;
 }

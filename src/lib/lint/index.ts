@@ -4,7 +4,7 @@ import { unified } from 'unified';
 import { engine } from 'unified-engine';
 import type { VFile } from 'vfile';
 import { indexContent } from './content-index';
-import { contentRules } from './rules';
+import { contentRules, errorRules } from './rules';
 
 /**
  * `npm run lint:content`: checks every article (and the sections, authors, series and pages they
@@ -36,7 +36,7 @@ export interface LintResult {
 export async function lintContent(root: string, now: Date, cwd: string = process.cwd()): Promise<LintResult> {
   const index = await indexContent(root, now, cwd);
   const processor = unified().use(remarkParse).use(remarkFrontmatter);
-  for (const [rule, severity] of contentRules) processor.use(rule, [severity, index]);
+  for (const { rule } of contentRules) processor.use(rule, ['warn', index]);
   const files = await new Promise<VFile[]>((done, fail) => {
     engine(
       {
@@ -62,7 +62,8 @@ export async function lintContent(root: string, now: Date, cwd: string = process
         file: file.path,
         line: message.line ?? 1,
         column: message.column ?? 1,
-        severity: message.fatal ? ('error' as const) : ('warning' as const),
+        severity:
+          message.fatal || errorRules.has(message.ruleId ?? '') ? ('error' as const) : ('warning' as const),
         message: message.reason,
         rule: message.ruleId ?? 'unknown',
       })),

@@ -27,6 +27,7 @@ function articleOf(file: VFile, index: ContentIndex): ArticleRef | undefined {
 
 /** The file has no frontmatter or no text at all. */
 export const emptyFile = lintRule<Root, ContentIndex>(origin('empty-file'), (_, file) => {
+  if (file.messages.some((message) => message.ruleId === 'unreadable-file')) return;
   if (String(file.value).trim() === '') {
     file.message('the file is empty: start a new article with `npm run new -- "Headline"`');
   } else if (!/^---\r?\n/.test(String(file.value))) {
@@ -64,8 +65,9 @@ export const duplicateSlug = lintRule<Root, ContentIndex>(origin('duplicate-slug
   if (!article) return;
   const others = (index.byId.get(article.id) ?? []).filter((other) => other !== article);
   for (const other of others) {
+    const from = typeof article.frontmatter.data['slug'] === 'string' ? '' : ' (from the file name)';
     file.message(
-      `the slug "${article.id}" is also used by ${other.file.path}: give one of them another slug (its URL would be /articles/${article.id}/ twice)`,
+      `the slug "${article.id}"${from} is also used by ${other.file.path}: give one of them another \`slug:\` or file name (the URL /articles/${article.id}/ would be taken twice)`,
       { place: article.frontmatter.position(['slug']) },
     );
   }
@@ -159,10 +161,13 @@ export const articleLinks = lintRule<Root, ContentIndex>(origin('article-link'),
     if (!id) return;
     const target = index.byId.get(id)?.[0];
     if (!target) {
-      file.message(`the link to ${link.url} goes nowhere: no article has the slug "${id}"`, link);
+      file.message(
+        `the link to ${link.url} goes nowhere: no article has the slug "${id}"; correct the link or remove it`,
+        link,
+      );
     } else if (!target.published) {
       file.message(
-        `the link to ${link.url} points at ${target.draft ? 'a draft' : 'an embargoed article'}, which readers cannot open yet`,
+        `the link to ${link.url} points at ${target.draft ? 'a draft' : 'an embargoed article'}, which readers cannot open yet; remove the link until that article is published`,
         link,
       );
     }
@@ -230,19 +235,30 @@ export const repeatedWord = lintRule<Root, ContentIndex>(origin('repeated-word')
   });
 });
 
-/** Every rule with its severity: errors stop the build, warnings are for the editor. */
+/**
+ * Every rule with its severity: errors stop the build, warnings are for the editor. Rules all run as
+ * warnings and errors are marked afterwards (see lintContent): unified-engine drops a file from its
+ * queue when a message turns fatal while other files are still being checked.
+ */
 export const contentRules = [
-  [emptyFile, 'error'],
-  [yamlSyntax, 'error'],
-  [schema, 'error'],
-  [duplicateSlug, 'error'],
-  [seriesPart, 'error'],
-  [bodyPhotos, 'error'],
-  [photoFile, 'error'],
-  [articleLinks, 'error'],
-  [photoCredit, 'warn'],
-  [headlineLength, 'warn'],
-  [malformedNumber, 'warn'],
-  [unbalancedPunctuation, 'warn'],
-  [repeatedWord, 'warn'],
+  { rule: emptyFile, id: 'empty-file', severity: 'error' },
+  { rule: yamlSyntax, id: 'yaml-syntax', severity: 'error' },
+  { rule: schema, id: 'schema', severity: 'error' },
+  { rule: duplicateSlug, id: 'duplicate-slug', severity: 'error' },
+  { rule: seriesPart, id: 'series-part', severity: 'error' },
+  { rule: bodyPhotos, id: 'body-photo', severity: 'error' },
+  { rule: photoFile, id: 'photo-file', severity: 'error' },
+  { rule: articleLinks, id: 'article-link', severity: 'error' },
+  { rule: photoCredit, id: 'photo-credit', severity: 'warning' },
+  { rule: headlineLength, id: 'headline-length', severity: 'warning' },
+  { rule: malformedNumber, id: 'malformed-number', severity: 'warning' },
+  { rule: unbalancedPunctuation, id: 'unbalanced-punctuation', severity: 'warning' },
+  { rule: repeatedWord, id: 'repeated-word', severity: 'warning' },
 ] as const;
+
+/** Rule ids whose messages are errors, including the checks made while reading the files. */
+export const errorRules: ReadonlySet<string> = new Set([
+  ...contentRules.filter((each) => each.severity === 'error').map((each) => each.id),
+  'unreadable-file',
+  'section-tree',
+]);

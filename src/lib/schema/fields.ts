@@ -14,7 +14,9 @@ export function dateTime() {
       error: (issue) =>
         /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(String(issue.input))
           ? `"${String(issue.input)}" has no UTC offset: add one, e.g. "${String(issue.input)}+08:00" for Shanghai time`
-          : `"${String(issue.input)}" is not a real date-time: write it as "2025-03-03T09:00:00+08:00"`,
+          : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(String(issue.input))
+            ? `"${String(issue.input)}" is not a date that exists (no such day or time): check the day and month`
+            : `"${String(issue.input)}" is not a date-time: write it as "2025-03-03T09:00:00+08:00"`,
     })
     .transform((value) => new Date(value));
 }

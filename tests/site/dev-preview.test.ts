@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { childEnv, outputRoot } from '../support/build-site';
+import { fixtureIds, leakMarkers } from '../support/fixture-site';
+import { gatingSites } from '../support/sites';
+
+const content = join(outputRoot, 'preview/content');
+const port = 4300 + (process.pid % 500);
+const origin = `http://127.0.0.1:${port}`;
+let server: ChildProcess;
+let log = '';
+
+beforeAll(async () => {
+  rmSync(content, { recursive: true, force: true });
+  cpSync(gatingSites.before.content, content, { recursive: true });
+  server = spawn(
+    process.execPath,
+    ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'],
+    {
+      env: childEnv({ BROADSHEET_CONTENT: content, BROADSHEET_NOW: gatingSites.before.now, BROADSHEET_PREVIEW: '1' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${origin}/`);
+      if (response.ok) return;
+      log += `\nGET / answered ${response.status}\n`;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((wait) => setTimeout(wait, 500));
+  }
+  throw new Error(`the dev server did not start within 60 s:\n${log}`);
+}, 70_000);
+
+afterAll(() => {
+  server.kill();
+});
+
+describe('the dev preview (npm run dev)', () => {
+  test('shows a draft, marked "Draft — not published"', async () => {
+    const html = await (await fetch(`${origin}/articles/${fixtureIds.draft}/`)).text();
+    expect(html).toContain(leakMarkers.draft);
+    expect(html).toContain('Draft — not published');
+  });
+
+  test('shows an embargoed article, marked with the time its embargo lifts', async () => {
+    const html = await (await fetch(`${origin}/articles/${fixtureIds.embargoed}/`)).text();
+    expect(html).toContain(leakMarkers.embargo);
+    expect(html).toContain('Embargoed until 20 January 2026, 09:00 GMT+8');
+  });
+
+  test('does not mark published articles', async () => {
+    const html = await (await fetch(`${origin}/articles/published-story/`)).text();
+    expect(html).toContain('Published synthetic story');
+    expect(html).not.toMatch(/<p class="preview-banner"/);
+    expect(html).not.toContain('not published');
+  });
+});
