@@ -368,7 +368,12 @@ const cases: BadCase[] = [
     name: 'unreadable-file',
     mistake: { files: { 'articles/unreadable.md': { directory: true } } },
     expected: () => [
-      { file: 'articles/unreadable.md', at: 1, problem: /is a folder, not a Markdown file/, fix: /rename it/ },
+      {
+        file: 'articles/unreadable.md',
+        at: 1,
+        problem: /is a folder, not a Markdown file/,
+        fix: /rename it/,
+      },
     ],
   },
   {

@@ -20,7 +20,11 @@ beforeAll(async () => {
     process.execPath,
     ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'],
     {
-      env: childEnv({ BROADSHEET_CONTENT: content, BROADSHEET_NOW: gatingSites.before.now, BROADSHEET_PREVIEW: '1' }),
+      env: childEnv({
+        BROADSHEET_CONTENT: content,
+        BROADSHEET_NOW: gatingSites.before.now,
+        BROADSHEET_PREVIEW: '1',
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -17,7 +17,10 @@ export interface BuiltSite {
  */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(VITEST|VITE_|TEST$|NODE_ENV$|MODE$|SITE$|BASE_URL$|PROD$|DEV$|SSR$|FORCE_TTY$)/.test(name)),
+    Object.entries(process.env).filter(
+      ([name]) =>
+        !/^(VITEST|VITE_|TEST$|NODE_ENV$|MODE$|SITE$|BASE_URL$|PROD$|DEV$|SSR$|FORCE_TTY$)/.test(name),
+    ),
   );
   return { ...env, ...extra };
 }
