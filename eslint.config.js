@@ -1,7 +1,8 @@
+import { defineConfig } from 'eslint/config';
 import eslintPluginAstro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', 'tests/.output/', '.astro/', 'node_modules/', 'bench/results/'] },
   ...tseslint.configs.strictTypeChecked,
   {
