@@ -16,7 +16,24 @@ export default defineConfig({
   trailingSlash: 'always',
   cacheDir: cacheDirFor(contentRoot()),
   prerenderConflictBehavior: 'error',
-  markdown: { processor: markdownProcessor },
+  // A Content-Security-Policy <meta> on every page, with hashes of its inline styles and scripts
+  // (PRODUCT.md, guarantee 3). Pagefind's search runs WebAssembly, hence 'wasm-unsafe-eval'.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+  // No syntax highlighting: Shiki's inline styles cannot run under the CSP, and news copy has no code.
+  markdown: { processor: markdownProcessor, syntaxHighlight: false },
   image: {
     service: {
       entrypoint: 'astro/assets/services/sharp',

@@ -82,3 +82,18 @@ test('the accessibility check does report a serious violation when there is one'
   expect(await accessibilityViolations(page)).not.toEqual([]);
   await page.close();
 });
+
+test('the page runs under a Content-Security-Policy that blocks injected inline scripts', async () => {
+  const { page, problems } = await open(browser, server.url + seed, { width: 1280 });
+  const ran = await page.evaluate(async () => {
+    const flag = window as unknown as { injected?: boolean };
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = true';
+    document.head.append(script);
+    await new Promise((wait) => setTimeout(wait, 100));
+    return flag.injected === true;
+  });
+  expect(ran).toBe(false);
+  expect(problems.some((problem) => problem.includes('Content Security Policy'))).toBe(true);
+  await page.close();
+});

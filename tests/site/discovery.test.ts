@@ -72,3 +72,15 @@ describe.each([
     expect($('nav[aria-label="Sections"] a[href="/news/"]')).toHaveLength(1);
   });
 });
+
+test.each([
+  ['/', fixtureSite.dist],
+  ['/search/', fixtureSite.dist],
+  [`/articles/${fixtureIds.complete}/`, fixtureSite.dist],
+])('%s carries a strict Content-Security-Policy: no inline scripts or styles without a hash', (url, dist) => {
+  const policy = page(dist, url)('meta[http-equiv="content-security-policy"]').attr('content') ?? '';
+  expect(policy).toContain("default-src 'self'");
+  expect(policy).toContain("object-src 'none'");
+  expect(policy).toMatch(/script-src 'self'/);
+  expect(policy).not.toContain('unsafe-inline');
+});
