@@ -1,7 +1,7 @@
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { joinBody } from './body';
 import { formatDate } from './dates';
-import { escapeHtml, absolutizeUrls } from './html';
+import { absolutizeUrls, escapeHtml, escapeXml } from './html';
 import type { Listing } from './listings';
 import type { Article } from './query';
 import { absoluteUrl, authorUrl, feedUrl } from './urls';
@@ -61,10 +61,10 @@ export function itemContent(article: Article, media: ItemMedia, site: FeedSite):
 export function feedItem(article: Article, media: ItemMedia, site: FeedSite): RSSFeedItem {
   const { data } = article;
   const creators = article.authors
-    .map((author) => `<dc:creator>${escapeHtml(author.name)}</dc:creator>`)
+    .map((author) => `<dc:creator>${escapeXml(author.name)}</dc:creator>`)
     .join('');
   const lead = media.lead
-    ? `<media:content url="${escapeHtml(media.lead.url)}" medium="image" type="${media.lead.type}" width="${media.lead.width}" height="${media.lead.height}"/>`
+    ? `<media:content url="${escapeXml(media.lead.url)}" medium="image" type="${media.lead.type}" width="${media.lead.width}" height="${media.lead.height}"/>`
     : '';
   return {
     title: data.title,
@@ -96,9 +96,9 @@ export function feedChannel(listing: Listing, items: RSSFeedItem[], site: FeedSi
       media: 'http://search.yahoo.com/mrss/',
     },
     customData:
-      `<language>${escapeHtml(site.language)}</language>` +
+      `<language>${escapeXml(site.language)}</language>` +
       `<lastBuildDate>${lastBuild.toUTCString()}</lastBuildDate>` +
-      `<atom:link href="${escapeHtml(self)}" rel="self" type="application/rss+xml"/>`,
+      `<atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`,
   };
 }
 

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { articleId, readArticle } from './article-loader';
-import { escapeHtml } from './html';
+import { escapeXml } from './html';
 import { absoluteUrl, articleUrl } from './urls';
 
 /** How far back the Google News sitemap reaches. */
@@ -29,10 +29,10 @@ export function newsSitemap(
   );
   const urls = recent.map(
     (article) =>
-      `<url><loc>${escapeHtml(absoluteUrl(article.url, site.url))}</loc><news:news><news:publication>` +
-      `<news:name>${escapeHtml(site.name)}</news:name><news:language>${escapeHtml(site.language)}</news:language>` +
+      `<url><loc>${escapeXml(absoluteUrl(article.url, site.url))}</loc><news:news><news:publication>` +
+      `<news:name>${escapeXml(site.name)}</news:name><news:language>${escapeXml(site.language)}</news:language>` +
       `</news:publication><news:publication_date>${article.publishedAt.toISOString()}</news:publication_date>` +
-      `<news:title>${escapeHtml(article.title)}</news:title></news:news></url>`,
+      `<news:title>${escapeXml(article.title)}</news:title></news:news></url>`,
   );
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +

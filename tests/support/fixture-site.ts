@@ -328,6 +328,32 @@ export function writeEditPair(before: string, after: string): void {
   }
 }
 
+/** Editor-supplied text that would break out of its context if any output failed to escape it. */
+export const hostile = {
+  id: 'hostile-strings-story',
+  title: 'Hostile </script><script>alert(1)</script> & ]]> <b>headline</b>',
+  standfirst: 'Standfirst with </title><img src=x onerror=alert(2)> & <!-- comment --> ]]>',
+  author: `Mallory "<b>Bold</b>" O'Hare & Co </script>`,
+  tag: '<script>tag</script> & "quoted"',
+  alt: 'Alt "quoted" <img src=x onerror=alert(3)> & more',
+  caption: 'Caption </figcaption><script>alert(4)</script> & more',
+  credit: 'Credit <i>agency</i> & Co',
+  note: "Editor's </aside><script>alert(5)</script> note",
+  correction: 'Correction ]]></description><script>alert(6)</script>',
+  body: [
+    'Before the raw HTML.',
+    '<script>alert("body")</script>',
+    '<p onclick="alert(7)">Paragraph with a handler.</p>',
+    '<a href="javascript:alert(8)">javascript link</a> and <a href="data:text/html,x">data link</a>',
+    '<style>body { display: none }</style>',
+    '<iframe src="https://evil.example/frame"></iframe>',
+    '<form action="https://evil.example"><input name="q"></form>',
+    '| Legit | Table |\n| --- | --- |\n| cell | <em>kept</em> |',
+    '> A legitimate quotation survives.',
+    'Text with a footnote.[^1]\n\n[^1]: The footnote survives.',
+  ].join('\n\n'),
+} as const;
+
 /** When the gating site's embargoed article may be published. */
 export const gatingEmbargo = '2026-01-20T09:00:00+08:00';
 
@@ -340,6 +366,27 @@ export async function writeGatingSite(dir: string): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   write(join(dir, 'sections', 'news.yaml'), 'name: News\ndescription: Synthetic news.\n');
   write(join(dir, 'authors', 'avery-fixture.yaml'), 'name: Avery Fixture\nrole: Synthetic\nbio: Made up.\n');
+  write(
+    join(dir, 'authors', 'mallory.yaml'),
+    `name: ${JSON.stringify(hostile.author)}\nrole: Synthetic\nbio: ${JSON.stringify(hostile.standfirst)}\n`,
+  );
+  mkdirSync(join(dir, 'articles', hostile.id), { recursive: true });
+  writeFileSync(join(dir, 'articles', hostile.id, 'photo.jpg'), await uniquePhoto(hostile.id));
+  write(
+    join(dir, 'articles', hostile.id, 'index.md'),
+    frontmatter({
+      title: hostile.title,
+      standfirst: hostile.standfirst,
+      section: 'news',
+      authors: ['mallory'],
+      tags: [hostile.tag],
+      publishedAt: '2026-01-03T09:00:00+08:00',
+      updatedAt: '2026-01-04T09:00:00+08:00',
+      editorsNote: hostile.note,
+      hero: { src: './photo.jpg', alt: hostile.alt, caption: hostile.caption, credit: hostile.credit },
+      corrections: [{ date: '2026-01-04T09:00:00+08:00', text: hostile.correction }],
+    }) + `${hostile.body}\n`,
+  );
   const articles = [
     ['published-story', 'Published synthetic story', { publishedAt: '2026-01-02T09:00:00+08:00' }],
     [

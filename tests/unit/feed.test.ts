@@ -121,7 +121,7 @@ describe('feedItem', () => {
     const awkward = { ...authors.get('ni-tao')!, name: 'Tom & <Jerry> "O\'Brien"' };
     const byline = { ...plain, authors: [awkward] };
     expect(feedItem(byline, { figure }, site).customData).toContain(
-      '<dc:creator>Tom &amp; &lt;Jerry&gt; &quot;O&#39;Brien&quot;</dc:creator>',
+      '<dc:creator>Tom &amp; &lt;Jerry&gt; &quot;O&apos;Brien&quot;</dc:creator>',
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { absolutizeUrls, escapeHtml } from '../../src/lib/html';
+import { absolutizeUrls, escapeHtml, escapeXml } from '../../src/lib/html';
 
 describe('escapeHtml', () => {
   test.each([
@@ -41,5 +41,11 @@ describe('absolutizeUrls', () => {
     '<p>The path "/articles/a/" in text</p>',
   ])('%s is left alone', (html) => {
     expect(absolutizeUrls(html, origin)).toBe(html);
+  });
+});
+
+describe('escapeXml', () => {
+  test('uses only XML’s named entities, which every XML parser decodes', () => {
+    expect(escapeXml(`Mallory "<b>" O'Hare & Co`)).toBe('Mallory &quot;&lt;b&gt;&quot; O&apos;Hare &amp; Co');
   });
 });
