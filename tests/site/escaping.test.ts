@@ -37,7 +37,7 @@ describe('hostile editor text on the article page renders as text', () => {
     expect($('b, i').length).toBe(0);
     const handlers = $('*')
       .toArray()
-      .flatMap((element) => Object.keys(element.attribs).filter((name) => name.startsWith('on')));
+      .flatMap((element) => Object.keys($(element).attr() ?? {}).filter((name) => name.startsWith('on')));
     expect(handlers).toEqual([]);
   });
 
