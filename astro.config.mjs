@@ -28,6 +28,7 @@ export default defineConfig({
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
+        `frame-src ${site.embedHosts.map((host) => `https://${host}`).join(' ') || "'none'"}`,
       ],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },

@@ -18,6 +18,8 @@ export interface SiteConfig {
   social: { label: string; url: string }[];
   /** Items per feed. */
   feedItems: number;
+  /** Hosts whose iframes (video, social posts) articles may embed; every other embed is refused. */
+  embedHosts: string[];
 }
 
 export const site: SiteConfig = {
@@ -30,4 +32,5 @@ export const site: SiteConfig = {
   shareImage: { src: '/share.png', width: 1200, height: 630, alt: 'The Broadsheet' },
   social: [],
   feedItems: 50,
+  embedHosts: ['www.youtube-nocookie.com', 'player.vimeo.com'],
 };

@@ -2,6 +2,8 @@ import { unified } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { smartypantsOptions } from '../lib/typography';
+import { site } from '../site.config';
+import { rehypeEmbeds } from './embeds';
 import { remarkFigures } from './figures';
 import { rehypeExternalLinks } from './links';
 import { sanitizeSchema } from './sanitize';
@@ -13,5 +15,10 @@ import { sanitizeSchema } from './sanitize';
 export const markdownProcessor = unified({
   smartypants: smartypantsOptions,
   remarkPlugins: [remarkFigures],
-  rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeExternalLinks],
+  rehypePlugins: [
+    rehypeRaw,
+    [rehypeSanitize, sanitizeSchema],
+    [rehypeEmbeds, site.embedHosts],
+    rehypeExternalLinks,
+  ],
 });

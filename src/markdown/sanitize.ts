@@ -6,7 +6,8 @@ const placeholder = figurePlaceholder(0);
 
 /**
  * What raw HTML in an article may contain: GitHub's allowlist (no scripts, styles, event handlers,
- * forms, inputs or javascript: URLs) plus our figure placeholder. See PRODUCT.md, guarantee 3.
+ * forms, inputs or javascript: URLs) plus our figure placeholder and https iframes, which
+ * rehypeEmbeds then keeps only from the configured hosts. See PRODUCT.md, guarantee 3.
  */
 export const sanitizeSchema: Options = {
   ...defaultSchema,
@@ -15,6 +16,7 @@ export const sanitizeSchema: Options = {
     ...(defaultSchema.tagNames ?? []).filter((name) => name !== 'input'),
     'figure',
     'figcaption',
+    'iframe',
     placeholder.tagName,
   ],
   // Drop style and script elements with their content, not just their tags.
@@ -22,5 +24,8 @@ export const sanitizeSchema: Options = {
   attributes: {
     ...defaultSchema.attributes,
     [placeholder.tagName]: Object.keys(placeholder.properties),
+    // Checked against the configured hosts by rehypeEmbeds, which runs next.
+    iframe: ['src', 'title'],
   },
+  protocols: { ...defaultSchema.protocols, src: ['https'] },
 };

@@ -346,6 +346,18 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'embed-from-unknown-host',
+    mistake: { body: ['<iframe src="https://evil.example/player" title="A fake video"></iframe>'] },
+    expected: () => [
+      {
+        file: 'articles/x.md',
+        at: '<iframe',
+        problem: /the embed from evil\.example is not allowed/,
+        fix: /embedHosts in src\/site\.config\.ts/,
+      },
+    ],
+  },
+  {
     name: 'series-part-twice',
     mistake: { x: { series: 'series:\n  id: fixture-series\n  part: 1' } },
     expected: (folder) =>

@@ -57,8 +57,8 @@ describe('hostile editor text on the article page renders as text', () => {
 describe('raw HTML in the article body passes the allowlist', () => {
   const body = article.find('.prose');
 
-  test('scripts, handlers, javascript: and data: links, styles, iframes and forms are removed', () => {
-    expect(body.find('script, style, iframe, form, input')).toHaveLength(0);
+  test('scripts, handlers, javascript: and data: links, styles and forms are removed', () => {
+    expect(body.find('script, style, form, input')).toHaveLength(0);
     const hrefs = body
       .find('a')
       .toArray()
@@ -66,6 +66,19 @@ describe('raw HTML in the article body passes the allowlist', () => {
     expect(hrefs.filter((href) => /^(javascript|data):/i.test(href))).toEqual([]);
     expect(body.text()).not.toContain('display: none');
     expect(body.text()).not.toContain('alert');
+  });
+
+  test('an embed from an allowed host becomes a lazy, sandboxed iframe with its title', () => {
+    const iframe = body.find('.embed iframe');
+    expect(iframe).toHaveLength(1);
+    expect(iframe.attr('src')).toBe('https://www.youtube-nocookie.com/embed/synthetic');
+    expect(iframe.attr('title')).toBe('A synthetic video');
+    expect(iframe.attr('loading')).toBe('lazy');
+    expect(iframe.attr('sandbox')).toContain('allow-scripts');
+    expect(iframe.attr('onload')).toBeUndefined();
+    expect($('meta[http-equiv="content-security-policy"]').attr('content')).toContain(
+      'frame-src https://www.youtube-nocookie.com',
+    );
   });
 
   test('legitimate content survives: text, links text, tables, quotations, footnotes', () => {

@@ -346,7 +346,7 @@ export const hostile = {
     '<p onclick="alert(7)">Paragraph with a handler.</p>',
     '<a href="javascript:alert(8)">javascript link</a> and <a href="data:text/html,x">data link</a>',
     '<style>body { display: none }</style>',
-    '<iframe src="https://evil.example/frame"></iframe>',
+    '<iframe src="https://www.youtube-nocookie.com/embed/synthetic" title="A synthetic video" onload="alert(9)"></iframe>',
     '<form action="https://evil.example"><input name="q"></form>',
     '| Legit | Table |\n| --- | --- |\n| cell | <em>kept</em> |',
     '> A legitimate quotation survives.',

@@ -1,3 +1,4 @@
+import rehypeParse from 'rehype-parse';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -5,6 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
+import { rehypeEmbeds } from '../../src/markdown/embeds';
 import { remarkFigures } from '../../src/markdown/figures';
 import { rehypeExternalLinks } from '../../src/markdown/links';
 import { sanitizeSchema } from '../../src/markdown/sanitize';
@@ -16,6 +18,7 @@ const processor = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeEmbeds, ['www.youtube-nocookie.com'])
   .use(rehypeExternalLinks)
   .use(rehypeStringify);
 
@@ -130,5 +133,35 @@ describe('rehypeExternalLinks', () => {
     expect(render('<a href="https://example.com/" rel="opener">x</a>\n')).toContain(
       'rel="noopener noreferrer"',
     );
+  });
+});
+
+describe('rehypeEmbeds', () => {
+  const render = async (html: string) =>
+    String(
+      await unified()
+        .use(rehypeParse, { fragment: true })
+        .use(rehypeEmbeds, ['www.youtube-nocookie.com'])
+        .use(rehypeStringify)
+        .process(html),
+    );
+
+  test.each([
+    ['an unknown host', '<iframe src="https://evil.example/x" title="t"></iframe>'],
+    ['plain http', '<iframe src="http://www.youtube-nocookie.com/embed/x" title="t"></iframe>'],
+    ['no title', '<iframe src="https://www.youtube-nocookie.com/embed/x"></iframe>'],
+  ])('removes an iframe from %s', async (_, html) => {
+    expect(await render(`<p>before</p>${html}<p>after</p>`)).toBe('<p>before</p><p>after</p>');
+  });
+
+  test('wraps an allowed embed in a responsive box, lazy and sandboxed', async () => {
+    const html = await render(
+      '<iframe src="https://www.youtube-nocookie.com/embed/x" title="A video"></iframe>',
+    );
+    expect(html).toContain(
+      '<div class="embed"><iframe src="https://www.youtube-nocookie.com/embed/x" title="A video"',
+    );
+    expect(html).toContain('loading="lazy"');
+    expect(html).toContain('sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"');
   });
 });

@@ -1,10 +1,12 @@
-import type { Link, Root, Text } from 'mdast';
+import type { Html, Link, Root, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { lintRule } from 'unified-lint-rule';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { embedHost } from '../../markdown/embeds';
+import { site } from '../../site.config';
 import { parseFigureTitle, standaloneImages } from '../figures';
 import { articleSchema } from '../schema';
 import { lintHelpers } from './helpers';
@@ -174,6 +176,24 @@ export const articleLinks = lintRule<Root, ContentIndex>(origin('article-link'),
   });
 });
 
+/** Embeds only from the hosts in the site config, each with a title for screen readers. */
+export const embedHosts = lintRule<Root, ContentIndex>(origin('embed'), (tree, file) => {
+  visit(tree, 'html', (node: Html) => {
+    for (const [tag] of node.value.matchAll(/<iframe\b[^>]*>/gi)) {
+      const src = /\bsrc\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1] ?? '';
+      const host = embedHost(src);
+      if (!host || !site.embedHosts.includes(host)) {
+        file.message(
+          `the embed from ${host ?? (src || 'an unknown address')} is not allowed: embeds may come only from ${site.embedHosts.join(', ')} (embedHosts in src/site.config.ts)`,
+          node,
+        );
+      } else if (!/\btitle\s*=\s*["'][^"']+["']/i.test(tag)) {
+        file.message('this embed has no title: add title="what it shows" for screen readers', node);
+      }
+    }
+  });
+});
+
 /** Text nodes of the body with their positions. */
 function texts(tree: Root, each: (node: Text) => void) {
   visit(tree, 'text', each);
@@ -249,6 +269,7 @@ export const contentRules = [
   { rule: bodyPhotos, id: 'body-photo', severity: 'error' },
   { rule: photoFile, id: 'photo-file', severity: 'error' },
   { rule: articleLinks, id: 'article-link', severity: 'error' },
+  { rule: embedHosts, id: 'embed', severity: 'error' },
   { rule: photoCredit, id: 'photo-credit', severity: 'warning' },
   { rule: headlineLength, id: 'headline-length', severity: 'warning' },
   { rule: malformedNumber, id: 'malformed-number', severity: 'warning' },
