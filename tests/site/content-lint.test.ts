@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { lintContent } from '../../src/lib/lint';
-import { outputRoot } from '../support/build-site';
+import { childEnv, outputRoot } from '../support/build-site';
 import { newsroomSite } from '../support/sites';
 
 const now = new Date(newsroomSite.now);
@@ -33,4 +34,25 @@ describe('the content linter on the newsroom', () => {
       }),
     );
   });
+});
+
+test('npm run lint:content -- --format json prints the diagnostics as JSON and exits 0 without errors', () => {
+  const run = spawnSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'scripts/lint-content.ts', '--format', 'json'],
+    {
+      encoding: 'utf8',
+      env: childEnv({ BROADSHEET_NOW: newsroomSite.now }),
+    },
+  );
+  expect(run.status).toBe(0);
+  const diagnostics = JSON.parse(run.stdout) as {
+    file: string;
+    line: number;
+    rule: string;
+    severity: string;
+  }[];
+  expect(diagnostics.every((each) => each.severity === 'warning')).toBe(true);
+  expect(diagnostics.map((each) => each.rule)).toEqual(['photo-credit', 'photo-credit']);
+  expect(diagnostics[0]?.file).toBe(`content/${seedFile}`);
 });
