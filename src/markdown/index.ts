@@ -5,6 +5,7 @@ import { smartypantsOptions } from '../lib/typography';
 import { site } from '../site.config';
 import { rehypeEmbeds } from './embeds';
 import { remarkFigures } from './figures';
+import { rehypeRequireAlt } from './images';
 import { rehypeExternalLinks } from './links';
 import { sanitizeSchema } from './sanitize';
 
@@ -19,6 +20,7 @@ export const markdownProcessor = unified({
     rehypeRaw,
     [rehypeSanitize, sanitizeSchema],
     [rehypeEmbeds, site.embedHosts],
+    rehypeRequireAlt,
     rehypeExternalLinks,
   ],
 });

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { filesIn, readText } from '../support/dist';
-import { fixtureSite, newsroomSite } from '../support/sites';
+import { fixtureSite, newsroomSite, randomSite } from '../support/sites';
 
-const sites = { fixture: fixtureSite.dist, newsroom: newsroomSite.dist };
+const sites = { fixture: fixtureSite.dist, newsroom: newsroomSite.dist, 'random-content': randomSite.dist };
 
 /** Root-relative URLs a page links to or loads: href, src and every srcset candidate. */
 function localUrls(html: string): string[] {

@@ -2,12 +2,14 @@ import type { TestProject } from 'vitest/node';
 import { writeFileSync } from 'node:fs';
 import { buildSite } from './build-site';
 import { writeEditPair, writeFixtureSite, writeGatingSite } from './fixture-site';
+import { writeRandomSite } from './random-site';
 import {
   editPair,
   fixtureManifestPath,
   fixtureSite,
   gatingSites,
   newsroomSite,
+  randomSite,
   timezoneSites,
 } from './sites';
 
@@ -22,6 +24,7 @@ export default async function setup(project: TestProject) {
   writeFileSync(fixtureManifestPath, JSON.stringify(manifest));
   writeEditPair(editPair.before.content, editPair.after.content);
   await writeGatingSite(gatingSites.before.content);
+  writeRandomSite(randomSite.content);
   const builds = [
     [fixtureSite, 'UTC'],
     [newsroomSite, 'UTC'],
@@ -29,6 +32,7 @@ export default async function setup(project: TestProject) {
     [editPair.after, 'UTC'],
     [gatingSites.before, 'UTC'],
     [gatingSites.after, 'UTC'],
+    [randomSite, 'UTC'],
     ...Object.entries(timezoneSites).map(([zone, site]) => [site, zone] as const),
   ] as const;
   for (const [site, zone] of builds) {

@@ -64,3 +64,10 @@ export const timezoneSites = {
   'America/Los_Angeles': { ...gatingSites.before, dist: join(outputRoot, 'gating/tz-los-angeles') },
   'Asia/Shanghai': { ...gatingSites.before, dist: join(outputRoot, 'gating/tz-shanghai') },
 } satisfies Record<string, BuiltSite>;
+
+/** The property-based random newsroom (tests/support/random-site.ts). */
+export const randomSite: BuiltSite = {
+  content: join(outputRoot, 'random/content'),
+  dist: join(outputRoot, 'random/dist'),
+  now: fixtureNow,
+};

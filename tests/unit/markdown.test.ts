@@ -7,6 +7,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { rehypeEmbeds } from '../../src/markdown/embeds';
+import { rehypeRequireAlt } from '../../src/markdown/images';
 import { remarkFigures } from '../../src/markdown/figures';
 import { rehypeExternalLinks } from '../../src/markdown/links';
 import { sanitizeSchema } from '../../src/markdown/sanitize';
@@ -19,6 +20,7 @@ const processor = unified()
   .use(rehypeRaw)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeEmbeds, ['www.youtube-nocookie.com'])
+  .use(rehypeRequireAlt)
   .use(rehypeExternalLinks)
   .use(rehypeStringify);
 
@@ -142,6 +144,7 @@ describe('rehypeEmbeds', () => {
       await unified()
         .use(rehypeParse, { fragment: true })
         .use(rehypeEmbeds, ['www.youtube-nocookie.com'])
+  .use(rehypeRequireAlt)
         .use(rehypeStringify)
         .process(html),
     );
@@ -164,4 +167,10 @@ describe('rehypeEmbeds', () => {
     expect(html).toContain('loading="lazy"');
     expect(html).toContain('sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"');
   });
+});
+
+test('a raw-HTML image without alt text is removed, one with alt text kept', () => {
+  expect(render('Text <img src="/x.png"> and <img src="/y.png" alt="A chart">.')).toBe(
+    '<p>Text  and <img src="/y.png" alt="A chart">.</p>',
+  );
 });
