@@ -144,7 +144,7 @@ describe('rehypeEmbeds', () => {
       await unified()
         .use(rehypeParse, { fragment: true })
         .use(rehypeEmbeds, ['www.youtube-nocookie.com'])
-  .use(rehypeRequireAlt)
+        .use(rehypeRequireAlt)
         .use(rehypeStringify)
         .process(html),
     );
