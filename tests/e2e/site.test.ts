@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { accessibilityViolations, launchBrowser, loadLazyImages, open, screenshot } from '../support/browser';
-import { fixtureIds } from '../support/fixture-site';
+import { fixtureIds, hostile } from '../support/fixture-site';
 import { serve } from '../support/static-server';
-import { fixtureSite, newsroomSite } from '../support/sites';
+import { fixtureSite, gatingSites, newsroomSite } from '../support/sites';
 
 let browser: Browser;
 let fixture: Awaited<ReturnType<typeof serve>>;
@@ -53,6 +53,31 @@ test('search finds the seed article by a word from its body, with filters for se
   expect(problems).toEqual([]);
   await screenshot(page, 'search-1280-light');
   await page.close();
+});
+
+test('search shows hostile headlines and text literally: nothing in the index runs or becomes markup', async () => {
+  const gating = await serve(gatingSites.after.dist);
+  const { page, problems } = await open(browser, gating.url + '/search/', { width: 1280 });
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.locator('.pagefind-ui__search-input').fill('handler');
+  const result = page.locator('.pagefind-ui__result', {
+    has: page.locator(`a[href="/articles/${hostile.id}/"]`),
+  });
+  await result.waitFor({ timeout: 15_000 });
+  expect(await result.locator('.pagefind-ui__result-link').textContent()).toContain(hostile.title);
+  expect(await result.locator('.pagefind-ui__result-excerpt').textContent()).toContain(
+    'Paragraph with a handler.',
+  );
+  const results = page.locator('.pagefind-ui__results');
+  expect(await results.locator('script, img[src="x"], b, [onerror], [onclick]').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+  expect(problems).toEqual([]);
+  await page.close();
+  await gating.close();
 });
 
 test('search does not index navigation: a word only in the site chrome finds nothing', async () => {

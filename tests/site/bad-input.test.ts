@@ -358,6 +358,18 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'unclosed-html-comment',
+    mistake: { body: ['<!-- desk: check the figure with the agency', 'This paragraph would vanish.'] },
+    expected: () => [
+      {
+        file: 'articles/x.md',
+        at: '<!-- desk',
+        problem: /this HTML comment is never closed/,
+        fix: /close it with -->|remove/,
+      },
+    ],
+  },
+  {
     name: 'series-part-twice',
     mistake: { x: { series: 'series:\n  id: fixture-series\n  part: 1' } },
     expected: (folder) =>

@@ -194,6 +194,22 @@ export const embedHosts = lintRule<Root, ContentIndex>(origin('embed'), (tree, f
   });
 });
 
+/**
+ * An HTML comment left open hides everything after it in its block (to the end of the article when
+ * the block starts with the comment), and the sanitizer then drops it without a word.
+ */
+export const htmlComment = lintRule<Root, ContentIndex>(origin('html-comment'), (tree, file) => {
+  visit(tree, 'html', (node: Html) => {
+    const opened = node.value.lastIndexOf('<!--');
+    if (opened !== -1 && !node.value.includes('-->', opened + 4)) {
+      file.message(
+        'this HTML comment is never closed: the text after it would not be published; close it with --> or remove it',
+        node,
+      );
+    }
+  });
+});
+
 /** Text nodes of the body with their positions. */
 function texts(tree: Root, each: (node: Text) => void) {
   visit(tree, 'text', each);
@@ -270,6 +286,7 @@ export const contentRules = [
   { rule: photoFile, id: 'photo-file', severity: 'error' },
   { rule: articleLinks, id: 'article-link', severity: 'error' },
   { rule: embedHosts, id: 'embed', severity: 'error' },
+  { rule: htmlComment, id: 'html-comment', severity: 'error' },
   { rule: photoCredit, id: 'photo-credit', severity: 'warning' },
   { rule: headlineLength, id: 'headline-length', severity: 'warning' },
   { rule: malformedNumber, id: 'malformed-number', severity: 'warning' },

@@ -1,0 +1,193 @@
+/**
+ * The benchmark corpus: N synthetic news articles, the same for every run of the same size, written
+ * once as a Broadsheet content folder and once as plain Markdown for the peers (Hugo, Eleventy).
+ * Every text is generated filler and says so; nothing here is news.
+ */
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const photosDir = 'tests/fixtures/photos';
+
+/** A small deterministic generator (mulberry32), so a size always gives the same corpus. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const vocabulary = (
+  'synthetic benchmark market company city council harbour budget report figure growth quarter ' +
+  'minister school hospital transport energy battery factory export import price wage worker ' +
+  'election committee review policy station river bridge district court ruling season league ' +
+  'festival museum archive library weather storm coast island village province capital tower ' +
+  'network software device chip vehicle motor charging supplier investor analyst forecast demand ' +
+  'supply contract tender project plan survey sample table chart estimate average record total'
+).split(' ');
+
+export const sections = [
+  { id: 'news', name: 'News' },
+  { id: 'world', name: 'World' },
+  { id: 'business', name: 'Business' },
+  { id: 'business/auto', name: 'Auto' },
+  { id: 'business/tech', name: 'Tech' },
+  { id: 'sport', name: 'Sport' },
+  { id: 'culture', name: 'Culture' },
+  { id: 'opinion', name: 'Opinion' },
+] as const;
+
+const authorCount = 50;
+const tagCount = 200;
+const seriesCount = 10;
+const seriesParts = 5;
+
+export interface BenchArticle {
+  slug: string;
+  title: string;
+  standfirst: string;
+  section: string;
+  authors: string[];
+  tags: string[];
+  publishedAt: string;
+  /** A photo of tests/fixtures/photos for one article in five. */
+  photo?: string;
+  series?: { id: string; part: number };
+  body: string;
+}
+
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+const authorId = (index: number) => `bench-author-${pad(index + 1, 2)}`;
+const seriesId = (index: number) => `bench-series-${pad(index + 1, 2)}`;
+
+/** About 800 words: paragraphs, two subheadings, a quotation and a list. */
+function body(next: () => number, words: (count: number) => string): string {
+  const paragraph = () => {
+    const sentences = Array.from({ length: 4 + Math.floor(next() * 3) }, () => {
+      const sentence = words(9 + Math.floor(next() * 8));
+      return sentence[0]!.toUpperCase() + sentence.slice(1) + '.';
+    });
+    return sentences.join(' ');
+  };
+  return [
+    paragraph(),
+    paragraph(),
+    paragraph(),
+    `## ${words(4)}`,
+    paragraph(),
+    `> "${words(14)}," a synthetic spokesperson said.`,
+    paragraph(),
+    paragraph(),
+    [1, 2, 3, 4].map(() => `- ${words(7)}`).join('\n'),
+    `## ${words(3)}`,
+    paragraph(),
+    paragraph(),
+    paragraph(),
+  ].join('\n\n');
+}
+
+/** The corpus of `count` articles, newest last, one every three hours from 2021. */
+export function benchArticles(count: number): BenchArticle[] {
+  const next = random(count);
+  const words = (length: number) =>
+    Array.from({ length }, () => vocabulary[Math.floor(next() * vocabulary.length)]!).join(' ');
+  const photos = readdirSync(photosDir).filter((file) => file.endsWith('.jpg'));
+  const start = Date.parse('2021-01-01T01:00:00Z');
+  let seriesSlot = 0;
+  return Array.from({ length: count }, (_, index) => {
+    const number = pad(index + 1, 5);
+    const tags = new Set<string>();
+    const tagTotal = 2 + Math.floor(next() * 3);
+    while (tags.size < tagTotal) tags.add(`Topic ${pad(1 + Math.floor(next() * tagCount), 3)}`);
+    const article: BenchArticle = {
+      slug: `bench-story-${number}`,
+      title: `Synthetic benchmark story ${number}: ${words(6)}`,
+      standfirst: `Generated filler for the benchmark: ${words(16)}.`,
+      section: sections[Math.floor(next() * sections.length)]!.id,
+      authors: [authorId(Math.floor(next() * authorCount))],
+      tags: [...tags],
+      publishedAt: new Date(start + index * 3 * 3600_000).toISOString().replace('.000Z', '+00:00'),
+      body: body(next, words),
+    };
+    if (index % 5 === 0) article.photo = photos[(index / 5) % photos.length];
+    // The first 50 articles that are a multiple of 7 make up the series, in order.
+    if (index % 7 === 3 && seriesSlot < seriesCount * seriesParts) {
+      article.series = { id: seriesId(Math.floor(seriesSlot / seriesParts)), part: (seriesSlot % seriesParts) + 1 };
+      seriesSlot += 1;
+    }
+    return article;
+  });
+}
+
+function write(file: string, text: string) {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+const yamlList = (items: string[]) => `[${items.map((item) => JSON.stringify(item)).join(', ')}]`;
+
+/** Writes the corpus as a Broadsheet content folder: what BROADSHEET_CONTENT points at. */
+export function writeBroadsheetContent(dir: string, articles: BenchArticle[]): void {
+  rmSync(dir, { recursive: true, force: true });
+  for (const file of readdirSync(photosDir).filter((each) => each.endsWith('.jpg'))) {
+    mkdirSync(join(dir, 'photos'), { recursive: true });
+    copyFileSync(join(photosDir, file), join(dir, 'photos', file));
+  }
+  sections.forEach((section, index) =>
+    write(
+      join(dir, 'sections', `${section.id}.yaml`),
+      `name: ${section.name}\ndescription: Synthetic ${section.name.toLowerCase()} section.\norder: ${index + 1}\n`,
+    ),
+  );
+  for (let index = 0; index < authorCount; index += 1) {
+    write(
+      join(dir, 'authors', `${authorId(index)}.yaml`),
+      `name: Synthetic Author ${pad(index + 1, 2)}\nrole: Benchmark writer\nbio: A generated byline for the benchmark.\n`,
+    );
+  }
+  for (let index = 0; index < seriesCount; index += 1) {
+    write(
+      join(dir, 'series', `${seriesId(index)}.yaml`),
+      `name: Synthetic series ${index + 1}\ndescription: A generated series for the benchmark.\nparts: ${seriesParts}\n`,
+    );
+  }
+  for (const article of articles) {
+    const lines = [
+      `title: ${JSON.stringify(article.title)}`,
+      `standfirst: ${JSON.stringify(article.standfirst)}`,
+      `section: ${article.section}`,
+      `authors: ${yamlList(article.authors)}`,
+      `publishedAt: "${article.publishedAt}"`,
+      `tags: ${yamlList(article.tags)}`,
+    ];
+    if (article.series) lines.push(`series:\n  id: ${article.series.id}\n  part: ${article.series.part}`);
+    if (article.photo) {
+      lines.push(
+        `hero:\n  src: ../photos/${article.photo}\n  alt: A stock photograph standing in for a news photo\n  caption: Generated caption for the benchmark.\n  credit: Fixture photo`,
+      );
+    }
+    write(join(dir, 'articles', `${article.slug}.md`), `---\n${lines.join('\n')}\n---\n\n${article.body}\n`);
+  }
+}
+
+/** Writes the corpus as plain Markdown with the front matter Hugo and Eleventy read. */
+export function writePeerContent(dir: string, articles: BenchArticle[]): void {
+  rmSync(dir, { recursive: true, force: true });
+  for (const article of articles) {
+    const section = sections.find((each) => each.id === article.section)!;
+    const lines = [
+      `title: ${JSON.stringify(article.title)}`,
+      `summary: ${JSON.stringify(article.standfirst)}`,
+      `date: ${article.publishedAt}`,
+      `desk: ${section.id.replace('/', '-')}`,
+      `deskName: ${section.name}`,
+      `desks: [${section.id.replace('/', '-')}]`,
+      `topics: ${yamlList(article.tags)}`,
+      `authors: ${yamlList(article.authors)}`,
+    ];
+    write(join(dir, `${article.slug}.md`), `---\n${lines.join('\n')}\n---\n\n${article.body}\n`);
+  }
+}

@@ -1,0 +1,292 @@
+/**
+ * npm run bench [-- --sizes 1000,10000 --rounds 2 --tools broadsheet,astro,hugo,eleventy]
+ *
+ * Builds the same synthetic corpus with Broadsheet and its peers, alternating tools round by round
+ * (A B A B) because these machines are noisy, and reports medians and Broadsheet/peer ratios from the
+ * same run. Prints a table and writes bench/results/<timestamp>.json. See bench/README.md.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cacheDirFor } from '../src/lib/env.ts';
+import { benchArticles, writeBroadsheetContent, writePeerContent } from './corpus.ts';
+import { pageBudgets } from './page-budgets.ts';
+
+const { values: options } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    rounds: { type: 'string', default: '2' },
+    tools: { type: 'string', default: 'broadsheet,astro,hugo,eleventy' },
+  },
+});
+const sizes = options.sizes.split(',').map(Number);
+const rounds = Number(options.rounds);
+const chosen = options.tools.split(',');
+/** The pinned build clock: after the newest article of the largest corpus. */
+const now = '2026-11-01T00:00:00+00:00';
+
+interface Run {
+  seconds: number;
+  peakMB: number;
+  /** Seconds per build phase, where the tool reports its phases. */
+  phases: Record<string, number>;
+}
+
+/** Runs a build under /usr/bin/time -v, timing each line of its output as it arrives. */
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn('/usr/bin/time', ['-v', command, ...args], { env: { ...process.env, ...env } });
+    const lines: { at: number; text: string }[] = [];
+    let pending = '';
+    let errors = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      const parts = (pending + chunk.toString()).split('\n');
+      pending = parts.pop() ?? '';
+      for (const text of parts) lines.push({ at: (performance.now() - started) / 1000, text });
+    });
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) {
+        fail(new Error(`${command} ${args.join(' ')} failed (${code}):\n${lines.map((l) => l.text).join('\n')}\n${errors}`));
+        return;
+      }
+      const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(errors);
+      done({ seconds, peakMB: peak ? Number(peak[1]) / 1024 : NaN, phases: astroPhases(lines, seconds) });
+    });
+  });
+}
+
+/**
+ * Astro's phases from the times its log lines appeared: content sync, the Vite bundle, page rendering,
+ * images, and what integrations do after (search index, sitemap, pruning).
+ */
+function astroPhases(lines: { at: number; text: string }[], total: number): Record<string, number> {
+  const strip = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+  const first = (pattern: RegExp) => lines.find((line) => pattern.test(strip(line.text)))?.at;
+  const marks = [
+    ['before astro', 0],
+    ['content sync', first(/\[content\] Syncing content/)],
+    ['vite bundle', first(/\[build\] Building static entrypoints/)],
+    ['render pages', first(/generating static routes/)],
+    ['images', first(/generating optimized images/)],
+    ['integrations', first(/\[build\] ✓ Completed in|\[@astrojs\/sitemap\]|\[search-index\]|\[prune-assets\]/)],
+    ['end', total],
+  ] as const;
+  const known = marks.filter((mark): mark is readonly [string, number] => mark[1] !== undefined);
+  const phases: Record<string, number> = {};
+  known.slice(0, -1).forEach(([name, at], index) => (phases[name] = known[index + 1]![1] - at));
+  return phases;
+}
+
+function folderSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+    files += 1;
+  }
+  return { bytes, files };
+}
+
+const rm = (...paths: string[]) => paths.forEach((path) => rmSync(path, { recursive: true, force: true }));
+const node = process.execPath;
+
+/** One tool: how to build it, and what "every cache removed" means for it. */
+interface Tool {
+  name: string;
+  out: string;
+  build: () => Promise<Run>;
+  clean: () => void;
+  /** Removes every cache but the image cache: the cold build with images excluded. */
+  cleanButImages?: () => void;
+  /** The article file an edit goes into. */
+  edited: string;
+}
+
+function tools(work: string, size: number): Tool[] {
+  const content = join(work, 'broadsheet-content');
+  const peer = join(work, 'peer-content');
+  const middle = `bench-story-${String(Math.ceil(size / 2)).padStart(5, '0')}.md`;
+  const astroRoot = resolve('bench/peers/astro');
+  const broadsheetCache = cacheDirFor(content);
+  const all: Tool[] = [
+    {
+      name: 'broadsheet',
+      out: join(work, 'broadsheet-dist'),
+      build: () =>
+        timed(node, [resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--outDir', join(work, 'broadsheet-dist')], {
+          BROADSHEET_CONTENT: content,
+          BROADSHEET_NOW: now,
+        }),
+      clean: () => rm(join(work, 'broadsheet-dist'), broadsheetCache),
+      cleanButImages: () => {
+        rm(join(work, 'broadsheet-dist'));
+        if (!existsSync(broadsheetCache)) return;
+        for (const entry of readdirSync(broadsheetCache)) if (entry !== 'assets') rm(join(broadsheetCache, entry));
+      },
+      edited: join(content, 'articles', middle),
+    },
+    {
+      name: 'astro',
+      out: join(work, 'astro-dist'),
+      build: () =>
+        timed(node, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', astroRoot, '--outDir', join(work, 'astro-dist')], {
+          BENCH_CONTENT: join(peer, 'articles'),
+          NODE_ENV: 'production',
+        }),
+      clean: () => rm(join(work, 'astro-dist'), join(astroRoot, 'node_modules'), join(astroRoot, '.astro')),
+      edited: join(peer, 'articles', middle),
+    },
+    {
+      name: 'hugo',
+      out: join(work, 'hugo-dist'),
+      build: () =>
+        timed('hugo', ['--quiet', '--source', resolve('bench/peers/hugo'), '--contentDir', peer, '--destination', join(work, 'hugo-dist'), '--cacheDir', join(work, 'hugo-cache')], {}),
+      clean: () => rm(join(work, 'hugo-dist'), join(work, 'hugo-cache'), resolve('bench/peers/hugo/resources')),
+      edited: join(peer, 'articles', middle),
+    },
+    {
+      name: 'eleventy',
+      out: join(work, 'eleventy-dist'),
+      build: () =>
+        timed(node, [resolve('node_modules/@11ty/eleventy/cmd.cjs'), '--quiet', '--config', resolve('bench/peers/eleventy/eleventy.config.js'), '--input', join(peer, 'articles'), '--output', join(work, 'eleventy-dist')], {}),
+      clean: () => rm(join(work, 'eleventy-dist'), join(peer, 'articles', '.cache')),
+      edited: join(peer, 'articles', middle),
+    },
+  ];
+  return all.filter((tool) => chosen.includes(tool.name));
+}
+
+/** Adds a sentence to the first paragraph of the article body, and returns how to undo it. */
+function edit(file: string, round: number): () => void {
+  const original = readFileSync(file, 'utf8');
+  const end = original.indexOf('\n---\n') + 5;
+  const cut = original.indexOf('. ', end + 2) + 1;
+  writeFileSync(file, `${original.slice(0, cut)} Edited for benchmark round ${round}.${original.slice(cut)}`);
+  return () => writeFileSync(file, original);
+}
+
+type Scenario = 'cold' | 'cold, images cached' | 'warm' | 'one edit';
+interface Sample extends Run {
+  size: number;
+  tool: string;
+  scenario: Scenario;
+  round: number;
+}
+
+const samples: Sample[] = [];
+const outputs: Record<string, { bytes: number; files: number }> = {};
+
+for (const size of sizes) {
+  const work = resolve('bench/.work', String(size));
+  const articles = benchArticles(size);
+  writeBroadsheetContent(join(work, 'broadsheet-content'), articles);
+  writePeerContent(join(work, 'peer-content', 'articles'), articles);
+  console.log(`\n${size} articles: corpus written to ${work}`);
+  for (let round = 1; round <= rounds; round += 1) {
+    for (const tool of tools(work, size)) {
+      const record = async (scenario: Scenario) => {
+        const run = await tool.build();
+        samples.push({ ...run, size, tool: tool.name, scenario, round });
+        console.log(
+          `  round ${round} ${tool.name.padEnd(10)} ${scenario.padEnd(20)} ${run.seconds.toFixed(1).padStart(7)} s ${run.peakMB.toFixed(0).padStart(6)} MB`,
+        );
+      };
+      tool.clean();
+      await record('cold');
+      outputs[`${tool.name} ${size}`] = folderSize(tool.out);
+      await record('warm');
+      const undo = edit(tool.edited, round);
+      await record('one edit');
+      undo();
+      if (tool.cleanButImages) {
+        tool.cleanButImages();
+        await record('cold, images cached');
+      }
+    }
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+interface Row {
+  size: number;
+  tool: string;
+  scenario: Scenario;
+  seconds: number;
+  peakMB: number;
+  phases: Record<string, number>;
+}
+const rows: Row[] = [];
+for (const size of sizes) {
+  for (const tool of chosen) {
+    for (const scenario of ['cold', 'cold, images cached', 'warm', 'one edit'] as Scenario[]) {
+      const runs = samples.filter((s) => s.size === size && s.tool === tool && s.scenario === scenario);
+      if (runs.length === 0) continue;
+      const phaseNames = [...new Set(runs.flatMap((run) => Object.keys(run.phases)))];
+      rows.push({
+        size,
+        tool,
+        scenario,
+        seconds: median(runs.map((run) => run.seconds)),
+        peakMB: median(runs.map((run) => run.peakMB)),
+        phases: Object.fromEntries(phaseNames.map((name) => [name, median(runs.map((run) => run.phases[name] ?? 0))])),
+      });
+    }
+  }
+}
+
+const find = (size: number, tool: string, scenario: Scenario) =>
+  rows.find((row) => row.size === size && row.tool === tool && row.scenario === scenario);
+
+console.log(`\nMedians of ${rounds} round(s); ratio = Broadsheet ÷ tool, same run.\n`);
+console.log(
+  ['articles', 'tool', 'scenario', 'seconds', 'peak MB', 'time ratio', 'memory ratio', 'output'].join('\t'),
+);
+for (const row of rows) {
+  const ours = find(row.size, 'broadsheet', row.scenario === 'cold, images cached' ? row.scenario : row.scenario);
+  const output = outputs[`${row.tool} ${row.size}`];
+  console.log(
+    [
+      row.size,
+      row.tool,
+      row.scenario,
+      row.seconds.toFixed(1),
+      row.peakMB.toFixed(0),
+      ours && row.tool !== 'broadsheet' ? (ours.seconds / row.seconds).toFixed(2) : '',
+      ours && row.tool !== 'broadsheet' ? (ours.peakMB / row.peakMB).toFixed(2) : '',
+      row.scenario === 'cold' && output ? `${(output.bytes / 1e6).toFixed(1)} MB, ${output.files} files` : '',
+    ].join('\t'),
+  );
+}
+for (const row of rows.filter((each) => each.tool === 'broadsheet')) {
+  const phases = Object.entries(row.phases)
+    .map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`)
+    .join(', ');
+  console.log(`broadsheet ${row.size} ${row.scenario}: ${phases}`);
+}
+
+const budgets = await pageBudgets(join(resolve('bench/.work'), 'seed-dist'));
+console.log('\nSeed article page budgets:', budgets);
+
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model,
+  memoryGB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  hugo: spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.trim(),
+};
+mkdirSync('bench/results', { recursive: true });
+const file = join('bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, `${JSON.stringify({ machine, sizes, rounds, rows, samples, outputs, budgets }, null, 2)}\n`);
+console.log(`\nWrote ${file}`);
