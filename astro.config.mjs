@@ -16,6 +16,9 @@ export default defineConfig({
   trailingSlash: 'always',
   cacheDir: cacheDirFor(contentRoot()),
   prerenderConflictBehavior: 'error',
+  // Pages whose cacheKey (src/lib/cache-keys.ts) and code are unchanged are copied from the previous
+  // build instead of rendered: an edit re-renders only the pages that show it.
+  experimental: { incrementalBuild: true },
   // A Content-Security-Policy <meta> on every page, with hashes of its inline styles and scripts
   // (PRODUCT.md, guarantee 3). Pagefind's search runs WebAssembly, hence 'wasm-unsafe-eval'.
   security: {

@@ -3,7 +3,7 @@ import eslintPluginAstro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'tests/.output/', '.astro/', 'node_modules/', 'bench/results/'] },
+  { ignores: ['dist/', 'tests/.output/', '.astro/', 'node_modules/', 'bench/results/', 'bench/.work/', 'bench/peers/'] },
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {

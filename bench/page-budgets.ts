@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
-import { launchBrowser, loadLazyImages, open } from '../tests/support/browser.ts';
+import { launchBrowser, loadLazyImages } from '../tests/support/browser.ts';
 import { serve } from '../tests/support/static-server.ts';
 
 const seed = 'head-of-xiaomi-auto-charms-buyers';
@@ -28,10 +28,14 @@ const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 
 /** Builds content/ into `dist` and measures the seed article page. */
 export async function pageBudgets(dist: string): Promise<PageBudgets> {
-  const build = spawnSync(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--outDir', dist], {
-    encoding: 'utf8',
-    env: { ...process.env, BROADSHEET_CONTENT: 'content' },
-  });
+  const build = spawnSync(
+    process.execPath,
+    [resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--outDir', dist],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, BROADSHEET_CONTENT: 'content' },
+    },
+  );
   if (build.status !== 0) throw new Error(`content/ did not build:\n${build.stdout}\n${build.stderr}`);
   const html = readFileSync(join(dist, 'articles', seed, 'index.html'));
   const $ = cheerio.load(html);

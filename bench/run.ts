@@ -52,7 +52,11 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0) {
-        fail(new Error(`${command} ${args.join(' ')} failed (${code}):\n${lines.map((l) => l.text).join('\n')}\n${errors}`));
+        fail(
+          new Error(
+            `${command} ${args.join(' ')} failed (${code}):\n${lines.map((l) => l.text).join('\n')}\n${errors}`,
+          ),
+        );
         return;
       }
       const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(errors);
@@ -67,19 +71,29 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise
  */
 function astroPhases(lines: { at: number; text: string }[], total: number): Record<string, number> {
   const strip = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
-  const first = (pattern: RegExp) => lines.find((line) => pattern.test(strip(line.text)))?.at;
-  const marks = [
+  // Each phase starts at the first line matching its pattern after the previous phase started.
+  let from = 0;
+  const after = (pattern: RegExp) => {
+    const index = lines.findIndex((line, at) => at >= from && pattern.test(strip(line.text)));
+    if (index === -1) return undefined;
+    from = index;
+    return lines[index]!.at;
+  };
+  const marks: [string, number | undefined][] = [
     ['before astro', 0],
-    ['content sync', first(/\[content\] Syncing content/)],
-    ['vite bundle', first(/\[build\] Building static entrypoints/)],
-    ['render pages', first(/generating static routes/)],
-    ['images', first(/generating optimized images/)],
-    ['integrations', first(/\[build\] ✓ Completed in|\[@astrojs\/sitemap\]|\[search-index\]|\[prune-assets\]/)],
+    ['content sync', after(/\[content\] Syncing content/)],
+    ['vite bundle', after(/\[build\] Building static entrypoints/)],
+    ['render pages', after(/generating static routes/)],
+    ['images', after(/generating optimized images/)],
+    ['integrations', after(/\[build\] ✓ Completed in/)],
     ['end', total],
-  ] as const;
-  const known = marks.filter((mark): mark is readonly [string, number] => mark[1] !== undefined);
+  ];
+  const known = marks.filter((mark): mark is [string, number] => mark[1] !== undefined);
   const phases: Record<string, number> = {};
-  known.slice(0, -1).forEach(([name, at], index) => (phases[name] = known[index + 1]![1] - at));
+  for (let index = 0; index + 1 < known.length; index += 1) {
+    const [name, at] = known[index]!;
+    phases[name] = known[index + 1]![1] - at;
+  }
   return phases;
 }
 
@@ -94,7 +108,11 @@ function folderSize(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
-const rm = (...paths: string[]) => paths.forEach((path) => rmSync(path, { recursive: true, force: true }));
+const rm = (...paths: string[]) => {
+  paths.forEach((path) => {
+    rmSync(path, { recursive: true, force: true });
+  });
+};
 const node = process.execPath;
 
 /** One tool: how to build it, and what "every cache removed" means for it. */
@@ -120,15 +138,27 @@ function tools(work: string, size: number): Tool[] {
       name: 'broadsheet',
       out: join(work, 'broadsheet-dist'),
       build: () =>
-        timed(node, [resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--outDir', join(work, 'broadsheet-dist')], {
-          BROADSHEET_CONTENT: content,
-          BROADSHEET_NOW: now,
-        }),
-      clean: () => rm(join(work, 'broadsheet-dist'), broadsheetCache),
+        timed(
+          node,
+          [
+            resolve('node_modules/tsx/dist/cli.mjs'),
+            'scripts/build.ts',
+            '--outDir',
+            join(work, 'broadsheet-dist'),
+          ],
+          {
+            BROADSHEET_CONTENT: content,
+            BROADSHEET_NOW: now,
+          },
+        ),
+      clean: () => {
+        rm(join(work, 'broadsheet-dist'), broadsheetCache);
+      },
       cleanButImages: () => {
         rm(join(work, 'broadsheet-dist'));
         if (!existsSync(broadsheetCache)) return;
-        for (const entry of readdirSync(broadsheetCache)) if (entry !== 'assets') rm(join(broadsheetCache, entry));
+        for (const entry of readdirSync(broadsheetCache))
+          if (entry !== 'assets') rm(join(broadsheetCache, entry));
       },
       edited: join(content, 'articles', middle),
     },
@@ -136,27 +166,96 @@ function tools(work: string, size: number): Tool[] {
       name: 'astro',
       out: join(work, 'astro-dist'),
       build: () =>
-        timed(node, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', astroRoot, '--outDir', join(work, 'astro-dist')], {
-          BENCH_CONTENT: join(peer, 'articles'),
-          NODE_ENV: 'production',
-        }),
-      clean: () => rm(join(work, 'astro-dist'), join(astroRoot, 'node_modules'), join(astroRoot, '.astro')),
+        timed(
+          node,
+          [
+            resolve('node_modules/astro/bin/astro.mjs'),
+            'build',
+            '--root',
+            astroRoot,
+            '--outDir',
+            join(work, 'astro-dist'),
+          ],
+          {
+            BENCH_CONTENT: join(peer, 'articles'),
+            NODE_ENV: 'production',
+          },
+        ),
+      clean: () => {
+        rm(join(work, 'astro-dist'), join(astroRoot, 'node_modules'), join(astroRoot, '.astro'));
+      },
+      edited: join(peer, 'articles', middle),
+    },
+    {
+      name: 'astro-unified',
+      out: join(work, 'astro-unified-dist'),
+      build: () =>
+        timed(
+          node,
+          [
+            resolve('node_modules/astro/bin/astro.mjs'),
+            'build',
+            '--root',
+            astroRoot,
+            '--outDir',
+            join(work, 'astro-unified-dist'),
+          ],
+          {
+            BENCH_CONTENT: join(peer, 'articles'),
+            BENCH_MARKDOWN: 'unified',
+            NODE_ENV: 'production',
+          },
+        ),
+      clean: () => {
+        rm(join(work, 'astro-unified-dist'), join(astroRoot, 'node_modules'), join(astroRoot, '.astro'));
+      },
       edited: join(peer, 'articles', middle),
     },
     {
       name: 'hugo',
       out: join(work, 'hugo-dist'),
       build: () =>
-        timed('hugo', ['--quiet', '--source', resolve('bench/peers/hugo'), '--contentDir', peer, '--destination', join(work, 'hugo-dist'), '--cacheDir', join(work, 'hugo-cache')], {}),
-      clean: () => rm(join(work, 'hugo-dist'), join(work, 'hugo-cache'), resolve('bench/peers/hugo/resources')),
+        timed(
+          'hugo',
+          [
+            '--quiet',
+            '--source',
+            resolve('bench/peers/hugo'),
+            '--contentDir',
+            peer,
+            '--destination',
+            join(work, 'hugo-dist'),
+            '--cacheDir',
+            join(work, 'hugo-cache'),
+          ],
+          {},
+        ),
+      clean: () => {
+        rm(join(work, 'hugo-dist'), join(work, 'hugo-cache'), resolve('bench/peers/hugo/resources'));
+      },
       edited: join(peer, 'articles', middle),
     },
     {
       name: 'eleventy',
       out: join(work, 'eleventy-dist'),
       build: () =>
-        timed(node, [resolve('node_modules/@11ty/eleventy/cmd.cjs'), '--quiet', '--config', resolve('bench/peers/eleventy/eleventy.config.js'), '--input', join(peer, 'articles'), '--output', join(work, 'eleventy-dist')], {}),
-      clean: () => rm(join(work, 'eleventy-dist'), join(peer, 'articles', '.cache')),
+        timed(
+          node,
+          [
+            resolve('node_modules/@11ty/eleventy/cmd.cjs'),
+            '--quiet',
+            '--config',
+            resolve('bench/peers/eleventy/eleventy.config.js'),
+            '--input',
+            join(peer, 'articles'),
+            '--output',
+            join(work, 'eleventy-dist'),
+          ],
+          {},
+        ),
+      clean: () => {
+        rm(join(work, 'eleventy-dist'), join(peer, 'articles', '.cache'));
+      },
       edited: join(peer, 'articles', middle),
     },
   ];
@@ -169,7 +268,9 @@ function edit(file: string, round: number): () => void {
   const end = original.indexOf('\n---\n') + 5;
   const cut = original.indexOf('. ', end + 2) + 1;
   writeFileSync(file, `${original.slice(0, cut)} Edited for benchmark round ${round}.${original.slice(cut)}`);
-  return () => writeFileSync(file, original);
+  return () => {
+    writeFileSync(file, original);
+  };
 }
 
 type Scenario = 'cold' | 'cold, images cached' | 'warm' | 'one edit';
@@ -240,7 +341,9 @@ for (const size of sizes) {
         scenario,
         seconds: median(runs.map((run) => run.seconds)),
         peakMB: median(runs.map((run) => run.peakMB)),
-        phases: Object.fromEntries(phaseNames.map((name) => [name, median(runs.map((run) => run.phases[name] ?? 0))])),
+        phases: Object.fromEntries(
+          phaseNames.map((name) => [name, median(runs.map((run) => run.phases[name] ?? 0))]),
+        ),
       });
     }
   }
@@ -254,7 +357,11 @@ console.log(
   ['articles', 'tool', 'scenario', 'seconds', 'peak MB', 'time ratio', 'memory ratio', 'output'].join('\t'),
 );
 for (const row of rows) {
-  const ours = find(row.size, 'broadsheet', row.scenario === 'cold, images cached' ? row.scenario : row.scenario);
+  const ours = find(
+    row.size,
+    'broadsheet',
+    row.scenario === 'cold, images cached' ? row.scenario : row.scenario,
+  );
   const output = outputs[`${row.tool} ${row.size}`];
   console.log(
     [
@@ -288,5 +395,8 @@ const machine = {
 };
 mkdirSync('bench/results', { recursive: true });
 const file = join('bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, `${JSON.stringify({ machine, sizes, rounds, rows, samples, outputs, budgets }, null, 2)}\n`);
+writeFileSync(
+  file,
+  `${JSON.stringify({ machine, sizes, rounds, rows, samples, outputs, budgets }, null, 2)}\n`,
+);
 console.log(`\nWrote ${file}`);

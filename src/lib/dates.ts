@@ -2,16 +2,30 @@
  * Dates as readers see them: always in the site's timezone, never the build machine's.
  */
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per locale and options: creating an Intl.DateTimeFormat costs far more than using
+ * it, and a build formats tens of thousands of dates.
+ */
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /** "3 March 2025" in the site timezone. */
 export function formatDate(date: Date, timeZone: string, locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(
-    date,
-  );
+  return formatter(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }
 
 /** "3 March 2025, 09:00 GMT+8" in the site timezone. */
 export function formatDateTime(date: Date, timeZone: string, locale = 'en-GB'): string {
-  const time = new Intl.DateTimeFormat(locale, {
+  const time = formatter(locale, {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
@@ -23,7 +37,7 @@ export function formatDateTime(date: Date, timeZone: string, locale = 'en-GB'): 
 
 /** The UTC offset of `timeZone` at `date`, as "+08:00". */
 export function utcOffset(date: Date, timeZone: string): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+  const name = formatter('en-US', { timeZone, timeZoneName: 'longOffset' })
     .formatToParts(date)
     .find((part) => part.type === 'timeZoneName')?.value;
   const offset = name?.replace('GMT', '') ?? '';
@@ -33,7 +47,7 @@ export function utcOffset(date: Date, timeZone: string): string {
 /** ISO 8601 with the site timezone's offset, e.g. 2025-03-03T09:00:00+08:00 (`<time datetime>`, JSON-LD). */
 export function isoInZone(date: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
+    formatter('en-CA', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -51,7 +65,7 @@ export function isoInZone(date: Date, timeZone: string): string {
 
 /** Year and two-digit month of `date` in the site timezone, for date archives. */
 export function yearMonth(date: Date, timeZone: string): { year: string; month: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = formatter('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
@@ -62,7 +76,7 @@ export function yearMonth(date: Date, timeZone: string): { year: string; month: 
 
 /** "March 2025" for a year and two-digit month. */
 export function monthName(year: string, month: string, locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
+  return formatter(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
     new Date(Date.UTC(Number(year), Number(month) - 1, 15)),
   );
 }

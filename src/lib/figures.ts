@@ -45,6 +45,8 @@ export function standaloneImages(tree: Root): { paragraph: Paragraph; image: Ima
 
 /** The figures of a Markdown body, in order. */
 export function figuresFromMarkdown(markdown: string): FigureSource[] {
+  // Every Markdown image starts with "![": most articles have none and need no parse.
+  if (!markdown.includes('![')) return [];
   return standaloneImages(fromMarkdown(markdown)).map(({ image }) => ({
     src: image.url,
     alt: image.alt ?? '',

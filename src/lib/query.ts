@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
 import type { CollectionEntry } from 'astro:content';
+import { card, digest } from './cache-keys';
 import { buildClock, showsUnpublished } from './env';
 import { frontPage } from './front-page';
 import type { FrontPage } from './front-page';
@@ -229,18 +230,40 @@ export function seriesPartsFor(article: Article, { bySeries }: Pick<Newsroom, 'b
   return seriesParts(article.series.series.parts, published);
 }
 
+/**
+ * What every page shows around its content (navigation, footer), as a cache-key digest: a change
+ * here re-renders every page.
+ */
+function chrome({ sections, pages, now }: Pick<Newsroom, 'sections' | 'pages' | 'now'>): string {
+  const footer = pages.filter((page) => page.data.footer).map((page) => [page.data.title, page.url]);
+  return digest(sections, footer, now.getUTCFullYear());
+}
+
 /** Static paths of article pages, with everything the page shows around the article. */
 export async function articlePaths() {
   const room = await newsroom();
-  return room.articles.map((article) => ({
-    params: { slug: article.id },
-    props: {
+  const around = chrome(room);
+  return room.articles.map((article) => {
+    const props = {
       article,
       seriesParts: seriesPartsFor(article, room),
       related: relatedArticles(article, room.related),
       neighbours: sectionNeighbours(article, room.related),
-    },
-  }));
+    };
+    const { older, newer } = props.neighbours;
+    return {
+      params: { slug: article.id },
+      props,
+      cacheKey: digest(
+        around,
+        article,
+        props.seriesParts,
+        props.related.map(card),
+        older && card(older),
+        newer && card(newer),
+      ),
+    };
+  });
 }
 
 /** The route parameter of a listing page: its path without the surrounding slashes. */
@@ -248,21 +271,44 @@ function routeParam(path: string): string | undefined {
   return path.replace(/^\/|\/$/g, '') || undefined;
 }
 
+/** What a listing shows about itself, without its articles. */
+function listingHead({ articles, ...head }: Listing) {
+  return { ...head, count: articles.length };
+}
+
 /** Static paths of every listing page (sections, authors, tags, series, archives), paginated. */
 export async function listingPagePaths() {
-  const { listings } = await newsroom();
-  return listingPages(listings).map(({ listing, page }) => ({
+  const room = await newsroom();
+  const around = chrome(room);
+  const years = archiveTree(room.listings);
+  return listingPages(room.listings).map(({ listing, page }) => ({
     params: { listing: routeParam(page.url) },
     props: { listing, page },
+    cacheKey: digest(
+      around,
+      listingHead(listing),
+      { ...page, items: page.items.map(card) },
+      listing.kind === 'author' && room.authors.get(listing.key),
+      listing.kind === 'series' && room.series.get(listing.key),
+      listing.kind === 'year' && years.find((each) => each.year.key === listing.key)?.months.map(listingHead),
+    ),
   }));
 }
 
 /** Static paths of every listing feed, the site feed included. */
 export async function feedPaths() {
-  const { listings } = await newsroom();
+  const { listings, now } = await newsroom();
   return listings
     .filter((listing) => feedKinds.includes(listing.kind))
-    .map((listing) => ({ params: { listing: routeParam(listing.path) }, props: { listing } }));
+    .map((listing) => {
+      const items = listing.articles.slice(0, site.feedItems);
+      return {
+        params: { listing: routeParam(listing.path) },
+        props: { listing },
+        // An empty feed shows the build clock as its date.
+        cacheKey: digest(listingHead(listing), items, items.length === 0 && now),
+      };
+    });
 }
 
 /** The front page's stories. */
@@ -273,8 +319,13 @@ export async function frontPageOf(): Promise<FrontPage> {
 
 /** Static paths of the pages from content/pages/. */
 export async function staticPagePaths() {
-  const { pages } = await newsroom();
-  return pages.map((page) => ({ params: { page: page.id }, props: { page } }));
+  const room = await newsroom();
+  const around = chrome(room);
+  return room.pages.map((page) => ({
+    params: { page: page.id },
+    props: { page },
+    cacheKey: digest(around, page),
+  }));
 }
 
 /** The front page listing: every published article, newest first. */

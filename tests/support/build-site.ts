@@ -27,15 +27,23 @@ export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 /**
  * Runs the production build (`npm run build`'s script: content check, Astro, output check, swap) of
- * `content` into `dist` with the clock pinned at `now`.
+ * `content` into `dist` with the clock pinned at `now`. Each build is a full one (`--force`) unless
+ * `incremental` is asked for: Astro would otherwise reuse pages of the suite's previous run.
  */
 export function buildSite(
   site: BuiltSite,
   extraEnv: Record<string, string> = {},
+  { incremental = false }: { incremental?: boolean } = {},
 ): { status: number; output: string } {
   const result = spawnSync(
     process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--outDir', site.dist],
+    [
+      'node_modules/tsx/dist/cli.mjs',
+      'scripts/build.ts',
+      '--outDir',
+      site.dist,
+      ...(incremental ? [] : ['--force']),
+    ],
     {
       encoding: 'utf8',
       env: childEnv({ BROADSHEET_CONTENT: site.content, BROADSHEET_NOW: site.now, ...extraEnv }),

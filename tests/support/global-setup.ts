@@ -1,13 +1,15 @@
 import type { TestProject } from 'vitest/node';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildSite } from './build-site';
-import { writeEditPair, writeFixtureSite, writeGatingSite } from './fixture-site';
+import { fixtureIds, writeEditPair, writeFixtureSite, writeGatingSite } from './fixture-site';
 import { writeRandomSite } from './random-site';
 import {
   editPair,
   fixtureManifestPath,
   fixtureSite,
   gatingSites,
+  incrementalSite,
   newsroomSite,
   randomSite,
   timezoneSites,
@@ -41,4 +43,26 @@ export default async function setup(project: TestProject) {
     if (status !== 0) throw new Error(`Building ${site.content} failed:\n${output}`);
     console.log(`built ${site.content} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
+  await buildIncrementalSite();
+}
+
+/** The incremental-build site: a full build, one body edit and an incremental build, a full build. */
+async function buildIncrementalSite() {
+  const { content, now, first, edited, clean, log, edit } = incrementalSite;
+  await writeFixtureSite(content, { generated: 60 });
+  rmSync(first, { recursive: true, force: true });
+  const build = (dist: string, incremental: boolean) => {
+    const started = Date.now();
+    const result = buildSite({ content, now, dist }, {}, { incremental });
+    if (result.status !== 0) throw new Error(`Building ${content} into ${dist} failed:\n${result.output}`);
+    console.log(`built ${dist} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return result.output;
+  };
+  // Astro's incremental cache holds only for the same output folder (it is part of the config), so
+  // the first build's output is kept by copying it aside.
+  build(edited, false);
+  cpSync(edited, first, { recursive: true });
+  appendFileSync(join(content, 'articles', fixtureIds.complete, 'index.md'), `\n${edit}\n`);
+  writeFileSync(log, build(edited, true));
+  build(clean, false);
 }

@@ -71,3 +71,19 @@ export const randomSite: BuiltSite = {
   dist: join(outputRoot, 'random/dist'),
   now: fixtureNow,
 };
+
+/**
+ * A smaller fixture newsroom built three times: in full, incrementally after one article's body was
+ * edited, and in full again from the edited content (tests/site/incremental.test.ts).
+ */
+export const incrementalSite = {
+  content: join(outputRoot, 'incremental/content'),
+  now: fixtureNow,
+  first: join(outputRoot, 'incremental/first'),
+  edited: join(outputRoot, 'incremental/edited'),
+  clean: join(outputRoot, 'incremental/clean'),
+  /** The incremental build's output, which lists each page as rendered or restored. */
+  log: join(outputRoot, 'incremental/edited.log'),
+  /** The sentence added to the edited article. */
+  edit: 'An incremental-build marker sentence was added here.',
+};

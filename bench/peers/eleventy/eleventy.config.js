@@ -2,7 +2,10 @@
 // items. The articles come from the corpus folder given as --input; the templates are virtual.
 const perPage = 20;
 const escape = (text) =>
-  String(text).replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]);
+  String(text).replace(
+    /[&<>"]/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char],
+  );
 
 const shell = (title, main) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head><body><header><a href="/">Benchmark peer (Eleventy)</a></header><main>${main}</main></body></html>`;
@@ -19,6 +22,8 @@ const pager = (pagination) =>
   `<nav>${pagination.href.previous ? `<a rel="prev" href="${pagination.href.previous}">Newer</a>` : ''} ${pagination.href.next ? `<a rel="next" href="${pagination.href.next}">Older</a>` : ''}</nav>`;
 
 export default function (eleventyConfig) {
+  // The corpus lives in a git-ignored work folder.
+  eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.addCollection('articles', (api) =>
     api.getFilteredByGlob('**/*.md').sort((a, b) => b.date - a.date || a.fileSlug.localeCompare(b.fileSlug)),
   );
@@ -53,7 +58,8 @@ export default function (eleventyConfig) {
     data: {
       layout: false,
       pagination: { data: 'collections.articles', size: perPage, alias: 'items' },
-      permalink: (data) => (data.pagination.pageNumber === 0 ? '/' : `/page/${data.pagination.pageNumber + 1}/`),
+      permalink: (data) =>
+        data.pagination.pageNumber === 0 ? '/' : `/page/${data.pagination.pageNumber + 1}/`,
     },
     render: (data) => shell('Benchmark peer (Eleventy)', list(data.items) + pager(data.pagination)),
   });
@@ -63,7 +69,9 @@ export default function (eleventyConfig) {
       layout: false,
       pagination: { data: 'collections.deskPages', size: 1, alias: 'chunk' },
       permalink: (data) =>
-        data.chunk.number === 1 ? `/desks/${data.chunk.desk}/` : `/desks/${data.chunk.desk}/page/${data.chunk.number}/`,
+        data.chunk.number === 1
+          ? `/desks/${data.chunk.desk}/`
+          : `/desks/${data.chunk.desk}/page/${data.chunk.number}/`,
     },
     render: ({ chunk }) =>
       shell(

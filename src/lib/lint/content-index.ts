@@ -37,6 +37,8 @@ export interface ContentIndex {
   articles: ArticleRef[];
   /** Articles by id (several when a slug is used twice). */
   byId: Map<string, ArticleRef[]>;
+  /** Articles by their file's path as reported. */
+  byPath: Map<string, ArticleRef>;
   /** Data files (sections, authors, series, pages) with their problems already attached. */
   dataFiles: VFile[];
 }
@@ -114,7 +116,8 @@ export async function indexContent(
     root,
     cwd,
     'authors',
-    (path) => authorSchema(lintHelpers(path, { sections: new Set(), authors: new Set(), series: new Map() })),
+    (path) =>
+      authorSchema(lintHelpers(() => path, { sections: new Set(), authors: new Set(), series: new Map() })),
     dataFiles,
   );
   const series = (await dataCollection(root, cwd, 'series', () => seriesSchema, dataFiles)) as Map<
@@ -160,7 +163,11 @@ export async function indexContent(
     });
   }
   const byId = new Map<string, ArticleRef[]>();
-  for (const article of articles) byId.set(article.id, [...(byId.get(article.id) ?? []), article]);
+  for (const article of articles) {
+    const same = byId.get(article.id);
+    if (same) same.push(article);
+    else byId.set(article.id, [article]);
+  }
   return {
     root,
     now,
@@ -169,6 +176,7 @@ export async function indexContent(
     series,
     articles,
     byId,
+    byPath: new Map(articles.map((article) => [article.file.path, article])),
     dataFiles,
   };
 }

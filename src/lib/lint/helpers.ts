@@ -9,13 +9,14 @@ import type { SchemaHelpers } from '../schema';
  * file (the linter needs no image metadata, so it keeps the path), `reference()` that the id exists.
  */
 export function lintHelpers(
-  filePath: string,
+  /** The file being checked: the schema is built once and reused for every file. */
+  filePath: () => string,
   known: { sections: Set<string>; authors: Set<string>; series: Map<string, unknown> },
 ): SchemaHelpers {
   const image = () =>
     z
       .string({ error: 'needs the path of a photo, e.g. ./photo.jpg' })
-      .refine((src) => /^https?:\/\//.test(src) || existsSync(resolve(dirname(filePath), src)), {
+      .refine((src) => /^https?:\/\//.test(src) || existsSync(resolve(dirname(filePath()), src)), {
         error: (issue) =>
           `photo "${String(issue.input)}" does not exist next to the file: check the file name`,
       }) as unknown as z.ZodType<ImageMetadata>;

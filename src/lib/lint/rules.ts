@@ -24,7 +24,7 @@ export const maxHeadline = 110;
 const origin = (rule: string) => ({ origin: `broadsheet:${rule}`, url: 'content/README.md#lint-messages' });
 
 function articleOf(file: VFile, index: ContentIndex): ArticleRef | undefined {
-  return index.articles.find((article) => article.file.path === file.path);
+  return index.byPath.get(file.path);
 }
 
 /** The file has no frontmatter or no text at all. */
@@ -46,13 +46,36 @@ export const yamlSyntax = lintRule<Root, ContentIndex>(origin('yaml-syntax'), (_
   }
 });
 
+/**
+ * The article schema, built once per content index: building zod schemas costs more than using them.
+ * `image()` resolves photos against the file being checked, which is set before each (synchronous)
+ * parse.
+ */
+type ArticleCheck = (
+  path: string,
+  data: unknown,
+) => ReturnType<ReturnType<typeof articleSchema>['safeParse']>;
+const articleChecks = new WeakMap<ContentIndex, ArticleCheck>();
+
+function checkArticle(index: ContentIndex, path: string, data: unknown) {
+  let check = articleChecks.get(index);
+  if (!check) {
+    let current = '';
+    const schema = articleSchema(lintHelpers(() => current, index));
+    check = (file, fields) => {
+      current = file;
+      return schema.safeParse(fields);
+    };
+    articleChecks.set(index, check);
+  }
+  return check(path, data);
+}
+
 /** Every field as the schema requires, with every reference pointing at something that exists. */
 export const schema = lintRule<Root, ContentIndex>(origin('schema'), (_, file, index) => {
   const article = articleOf(file, index);
   if (!article || String(file.value).trim() === '') return;
-  const result = articleSchema(lintHelpers(resolve(file.cwd, file.path), index)).safeParse(
-    article.frontmatter.data,
-  );
+  const result = checkArticle(index, resolve(file.cwd, file.path), article.frontmatter.data);
   if (result.success) return;
   for (const issue of result.error.issues) {
     const path = issue.path.map(String);
@@ -273,8 +296,8 @@ export const repeatedWord = lintRule<Root, ContentIndex>(origin('repeated-word')
 
 /**
  * Every rule with its severity: errors stop the build, warnings are for the editor. Rules all run as
- * warnings and errors are marked afterwards (see lintContent): unified-engine drops a file from its
- * queue when a message turns fatal while other files are still being checked.
+ * warnings and errors are marked afterwards (see lintContent), so that one file's error never stops
+ * the others from being checked.
  */
 export const contentRules = [
   { rule: emptyFile, id: 'empty-file', severity: 'error' },

@@ -3,7 +3,9 @@ import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
 
 export async function GET(context: APIContext) {
-  const articles = (await getCollection('articles')).sort((a, b) => b.data.date.valueOf() - a.data.date.valueOf());
+  const articles = (await getCollection('articles')).sort(
+    (a, b) => b.data.date.valueOf() - a.data.date.valueOf(),
+  );
   return rss({
     title: 'Benchmark peer (bare Astro)',
     description: 'Benchmark peer feed',

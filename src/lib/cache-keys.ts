@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Cache keys for Astro's incremental build: a page whose key (and code) is unchanged since the last
+ * build is copied from that build instead of rendered. A key must therefore be a digest of exactly
+ * the data the page shows. Too little and a stale page is published; too much and an edit
+ * re-renders pages that do not show it. Each key is built from the same values the page gets as
+ * props, plus the site chrome every page shows (navigation, footer).
+ */
+
+/** An article, or anything else with a rendered body. */
+export interface Keyed {
+  html: string;
+}
+
+/** A stable digest of any JSON-able value: Maps and Sets become arrays, key order is kept. */
+export function digest(...values: unknown[]): string {
+  const json = JSON.stringify(values, (_, value: unknown) =>
+    value instanceof Map ? [...value.entries()] : value instanceof Set ? [...value] : value,
+  );
+  return createHash('sha256').update(json).digest('base64url');
+}
+
+/** What a list shows of an article: everything but its body. */
+export function card<T extends Keyed>(article: T): Omit<T, 'html'> {
+  return { ...article, html: undefined };
+}
