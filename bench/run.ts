@@ -352,16 +352,9 @@ for (const size of sizes) {
 const find = (size: number, tool: string, scenario: Scenario) =>
   rows.find((row) => row.size === size && row.tool === tool && row.scenario === scenario);
 
-console.log(`\nMedians of ${rounds} round(s); ratio = Broadsheet ÷ tool, same run.\n`);
-console.log(
-  ['articles', 'tool', 'scenario', 'seconds', 'peak MB', 'time ratio', 'memory ratio', 'output'].join('\t'),
-);
+console.log(`\nMedians of ${rounds} round(s) on ${cpus().length} cores.\n`);
+console.log(['articles', 'tool', 'scenario', 'seconds', 'peak MB', 'output'].join('\t'));
 for (const row of rows) {
-  const ours = find(
-    row.size,
-    'broadsheet',
-    row.scenario === 'cold, images cached' ? row.scenario : row.scenario,
-  );
   const output = outputs[`${row.tool} ${row.size}`];
   console.log(
     [
@@ -370,8 +363,6 @@ for (const row of rows) {
       row.scenario,
       row.seconds.toFixed(1),
       row.peakMB.toFixed(0),
-      ours && row.tool !== 'broadsheet' ? (ours.seconds / row.seconds).toFixed(2) : '',
-      ours && row.tool !== 'broadsheet' ? (ours.peakMB / row.peakMB).toFixed(2) : '',
       row.scenario === 'cold' && output ? `${(output.bytes / 1e6).toFixed(1)} MB, ${output.files} files` : '',
     ].join('\t'),
   );
@@ -383,8 +374,73 @@ for (const row of rows.filter((each) => each.tool === 'broadsheet')) {
   console.log(`broadsheet ${row.size} ${row.scenario}: ${phases}`);
 }
 
+/**
+ * Broadsheet ÷ peer, same run. Broadsheet's cold build is taken with its image cache kept, since no
+ * peer builds images (the issue's "images excluded"); images are the difference of its two colds.
+ */
+console.log('\nRatios Broadsheet ÷ peer (cold: Broadsheet with images cached)');
+const ratios: { size: number; peer: string; cold: number; memory: number; edit: number }[] = [];
+for (const size of sizes) {
+  const ours = find(size, 'broadsheet', 'cold, images cached');
+  const ourEdit = find(size, 'broadsheet', 'one edit');
+  for (const peer of chosen.filter((tool) => tool !== 'broadsheet')) {
+    const theirs = find(size, peer, 'cold');
+    const theirEdit = find(size, peer, 'one edit');
+    if (!ours || !theirs || !ourEdit || !theirEdit) continue;
+    const ratio = {
+      size,
+      peer,
+      cold: ours.seconds / theirs.seconds,
+      memory: ours.peakMB / theirs.peakMB,
+      edit: ourEdit.seconds / theirEdit.seconds,
+    };
+    ratios.push(ratio);
+    console.log(
+      `${size}\t${peer}\tcold ×${ratio.cold.toFixed(2)}\tpeak memory ×${ratio.memory.toFixed(2)}\tone edit ×${ratio.edit.toFixed(2)}`,
+    );
+  }
+}
+
+/** The budgets of issue #6 that this run can check. */
+const checks: { budget: string; value: string; holds: boolean }[] = [];
+const check = (budget: string, value: number, limit: number, unit = '×') =>
+  checks.push({ budget, value: `${value.toFixed(2)}${unit} (limit ${limit}${unit})`, holds: value <= limit });
+const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
+const cold = (size: number) => find(size, 'broadsheet', 'cold, images cached');
+if (small !== large && cold(small) && cold(large)) {
+  const factor = large / small;
+  check(`time ${large} ÷ ${small} articles`, cold(large)!.seconds / cold(small)!.seconds, factor * 1.05);
+  check(`peak memory ${large} ÷ ${small} articles`, cold(large)!.peakMB / cold(small)!.peakMB, factor);
+  const perArticle = (cold(large)!.peakMB - cold(small)!.peakMB) / (large - small);
+  console.log(
+    `\nPeak memory projected to 100,000 articles: ${((cold(large)!.peakMB + perArticle * (100_000 - large)) / 1024).toFixed(1)} GB (of ${Math.round(totalmem() / 2 ** 30)} GB)`,
+  );
+}
+for (const size of sizes) {
+  const bare = ratios.find((ratio) => ratio.size === size && ratio.peer === 'astro');
+  if (bare) {
+    check(`${size}: cold time ÷ bare Astro`, bare.cold, 1.5);
+    check(`${size}: peak memory ÷ bare Astro`, bare.memory, 1.5);
+  }
+  const ours = cold(size);
+  const fullCold = find(size, 'broadsheet', 'cold');
+  const edit = find(size, 'broadsheet', 'one edit');
+  const warm = find(size, 'broadsheet', 'warm');
+  if (fullCold && edit) check(`${size}: one edit ÷ cold`, edit.seconds / fullCold.seconds, 0.25);
+  if (fullCold && warm) check(`${size}: warm ÷ cold`, warm.seconds / fullCold.seconds, 0.5);
+  const hugo = find(size, 'hugo', 'one edit');
+  if (edit && hugo)
+    console.log(`${size}: one edit ${edit.seconds.toFixed(1)} s against Hugo's ${hugo.seconds.toFixed(1)} s`);
+  if (ours && fullCold)
+    console.log(`${size}: images cost ${(fullCold.seconds - ours.seconds).toFixed(1)} s cold`);
+}
+
 const budgets = await pageBudgets(join(resolve('bench/.work'), 'seed-dist'));
-console.log('\nSeed article page budgets:', budgets);
+console.log('\nSeed article page:', budgets);
+check('seed article HTML + CSS gzipped', budgets.htmlAndCssGzipKB, 20, ' KB');
+check('seed article JavaScript', budgets.javascriptBytes, 0, ' bytes');
+console.log('\nBudgets');
+for (const each of checks) console.log(`${each.holds ? 'holds' : 'MISSED'}\t${each.budget}: ${each.value}`);
 
 const machine = {
   cpus: cpus().length,
@@ -397,6 +453,6 @@ mkdirSync('bench/results', { recursive: true });
 const file = join('bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(
   file,
-  `${JSON.stringify({ machine, sizes, rounds, rows, samples, outputs, budgets }, null, 2)}\n`,
+  `${JSON.stringify({ machine, sizes, rounds, rows, ratios, checks, samples, outputs, budgets }, null, 2)}\n`,
 );
 console.log(`\nWrote ${file}`);

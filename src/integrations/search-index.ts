@@ -15,7 +15,8 @@ export function searchIndex(): AstroIntegration {
         const site = fileURLToPath(dir);
         const { index, errors } = await createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: site });
+        // Only article pages carry data-pagefind-body; reading the listings would find nothing.
+        const added = await index.addDirectory({ path: site, glob: 'articles/**/*.html' });
         if (added.errors.length > 0) throw new Error(`Pagefind failed to index: ${added.errors.join('; ')}`);
         const written = await index.writeFiles({ outputPath: `${site}pagefind` });
         if (written.errors.length > 0)

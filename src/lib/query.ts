@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content';
 import type { CollectionEntry } from 'astro:content';
-import { card, digest } from './cache-keys';
+import { articleDigest, cardDigest, digest } from './cache-keys';
 import { buildClock, showsUnpublished } from './env';
 import { frontPage } from './front-page';
 import type { FrontPage } from './front-page';
@@ -256,11 +256,11 @@ export async function articlePaths() {
       props,
       cacheKey: digest(
         around,
-        article,
+        articleDigest(article),
         props.seriesParts,
-        props.related.map(card),
-        older && card(older),
-        newer && card(newer),
+        props.related.map(cardDigest),
+        older && cardDigest(older),
+        newer && cardDigest(newer),
       ),
     };
   });
@@ -287,7 +287,7 @@ export async function listingPagePaths() {
     cacheKey: digest(
       around,
       listingHead(listing),
-      { ...page, items: page.items.map(card) },
+      { ...page, items: page.items.map(cardDigest) },
       listing.kind === 'author' && room.authors.get(listing.key),
       listing.kind === 'series' && room.series.get(listing.key),
       listing.kind === 'year' && years.find((each) => each.year.key === listing.key)?.months.map(listingHead),
@@ -306,7 +306,7 @@ export async function feedPaths() {
         params: { listing: routeParam(listing.path) },
         props: { listing },
         // An empty feed shows the build clock as its date.
-        cacheKey: digest(listingHead(listing), items, items.length === 0 && now),
+        cacheKey: digest(listingHead(listing), items.map(articleDigest), items.length === 0 && now),
       };
     });
 }

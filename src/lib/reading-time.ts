@@ -9,7 +9,9 @@ const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 /** Whole minutes to read `text` (plain text, no markup), at least 1. */
 export function readingMinutes(text: string): number {
   const cjkCount = text.match(cjk)?.length ?? 0;
-  const words = text.replace(cjk, ' ').match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  const words =
+    (cjkCount > 0 ? text.replace(cjk, ' ') : text).match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ??
+    0;
   return Math.max(1, Math.round(words / wordsPerMinute + cjkCount / cjkCharactersPerMinute));
 }
 

@@ -11,5 +11,8 @@ const processor = retext().use(retextSmartypants, smartypantsOptions);
  * quotes and apostrophes, dashes, ellipses. The Markdown body gets the same from remark-smartypants.
  */
 export function smarten(text: string): string {
+  // Text without quotes, backticks, double dashes or runs of dots has nothing to change: skip the
+  // costly parse.
+  if (!/["'`]|--|–-|\.\s*\./.test(text)) return text;
   return String(processor.processSync(text));
 }

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import type { Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import remarkSmartypantsOriginal from 'remark-smartypants';
+import { unified } from 'unified';
+import { describe, expect, test } from 'vitest';
+import { benchArticles } from '../../bench/corpus';
+import { smartypantsOptions } from '../../src/lib/typography';
+import { remarkSmartypants } from '../../src/markdown/smartypants';
+
+/** Our SmartyPants plugin must give exactly remark-smartypants' tree; it only skips work. */
+const samples = [
+  'He said "hello" and \'goodbye\'.',
+  'It\'s the \'80s, don\'t you know? "Quoted *emphasis*" and "[a link](https://example.com)".',
+  "Dashes -- en, --- em, and –- odd; ellipses... and . . . spaced; ``backticks'' too.",
+  '"\'Nested\' quotes," she said.',
+  '# A "heading"\n\n| a | "b" |\n| - | - |\n| `code "x"` | it\'s |',
+  'Plain words only. U.S. officials met at 9 a.m.',
+  '> "A quotation block"\n\n- "list" item\n- another -- item',
+  '"Starts with a quote\n\nand a paragraph that ends with one"',
+  readFileSync('content/articles/head-of-xiaomi-auto-charms-buyers/index.md', 'utf8'),
+  ...benchArticles(3).map((article) => article.body),
+];
+
+const tree = (markdown: string, plugin: (options: typeof smartypantsOptions) => (tree: Root) => void) => {
+  const processor = unified().use(remarkParse).use(plugin, smartypantsOptions);
+  return processor.runSync(processor.parse(markdown));
+};
+
+describe('remarkSmartypants', () => {
+  test.each(samples.map((sample, index) => [index, sample] as const))(
+    'sample %i gives the same tree as remark-smartypants',
+    (_, markdown) => {
+      expect(tree(markdown, remarkSmartypants)).toEqual(
+        tree(markdown, remarkSmartypantsOriginal as unknown as typeof remarkSmartypants),
+      );
+    },
+  );
+
+  test('does change what it should (so the comparison compares something)', () => {
+    const changed = tree('"Hi" -- it\'s...', remarkSmartypants);
+    expect(JSON.stringify(changed)).toContain('“Hi” – it’s…');
+  });
+});
