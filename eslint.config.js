@@ -3,7 +3,17 @@ import eslintPluginAstro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'tests/.output/', '.astro/', 'node_modules/', 'bench/results/', 'bench/.work/', 'bench/peers/'] },
+  {
+    ignores: [
+      'dist/',
+      'tests/.output/',
+      '.astro/',
+      'node_modules/',
+      'bench/results/',
+      'bench/.work/',
+      'bench/peers/',
+    ],
+  },
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
