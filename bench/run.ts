@@ -135,6 +135,24 @@ function tools(work: string, size: number): Tool[] {
   const middle = `bench-story-${String(Math.ceil(size / 2)).padStart(5, '0')}.md`;
   const astroRoot = resolve('bench/peers/astro');
   const broadsheetCache = cacheDirFor(content);
+  /** The bare Astro peer, with Astro's default Markdown processor or (BENCH_MARKDOWN) another. */
+  const bareAstro = (name: string, env: NodeJS.ProcessEnv): Tool => {
+    const out = join(work, `${name}-dist`);
+    return {
+      name,
+      out,
+      build: () =>
+        timed(
+          node,
+          [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', astroRoot, '--outDir', out],
+          { ...env, BENCH_CONTENT: join(peer, 'articles'), NODE_ENV: 'production' },
+        ),
+      clean: () => {
+        rm(out, join(astroRoot, 'node_modules'), join(astroRoot, '.astro'));
+      },
+      edited: join(peer, 'articles', middle),
+    };
+  };
   const all: Tool[] = [
     {
       name: 'broadsheet',
@@ -164,55 +182,8 @@ function tools(work: string, size: number): Tool[] {
       },
       edited: join(content, 'articles', middle),
     },
-    {
-      name: 'astro',
-      out: join(work, 'astro-dist'),
-      build: () =>
-        timed(
-          node,
-          [
-            resolve('node_modules/astro/bin/astro.mjs'),
-            'build',
-            '--root',
-            astroRoot,
-            '--outDir',
-            join(work, 'astro-dist'),
-          ],
-          {
-            BENCH_CONTENT: join(peer, 'articles'),
-            NODE_ENV: 'production',
-          },
-        ),
-      clean: () => {
-        rm(join(work, 'astro-dist'), join(astroRoot, 'node_modules'), join(astroRoot, '.astro'));
-      },
-      edited: join(peer, 'articles', middle),
-    },
-    {
-      name: 'astro-unified',
-      out: join(work, 'astro-unified-dist'),
-      build: () =>
-        timed(
-          node,
-          [
-            resolve('node_modules/astro/bin/astro.mjs'),
-            'build',
-            '--root',
-            astroRoot,
-            '--outDir',
-            join(work, 'astro-unified-dist'),
-          ],
-          {
-            BENCH_CONTENT: join(peer, 'articles'),
-            BENCH_MARKDOWN: 'unified',
-            NODE_ENV: 'production',
-          },
-        ),
-      clean: () => {
-        rm(join(work, 'astro-unified-dist'), join(astroRoot, 'node_modules'), join(astroRoot, '.astro'));
-      },
-      edited: join(peer, 'articles', middle),
-    },
+    bareAstro('astro', {}),
+    bareAstro('astro-unified', { BENCH_MARKDOWN: 'unified' }),
     {
       name: 'hugo',
       out: join(work, 'hugo-dist'),
