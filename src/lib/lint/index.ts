@@ -1,6 +1,9 @@
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { join } from 'node:path';
+import { cacheDirFor } from '../env';
+import { lintCache } from './cache';
 import { indexContent } from './content-index';
 import { contentRules, errorRules } from './rules';
 
@@ -38,7 +41,15 @@ export async function lintContent(root: string, now: Date, cwd: string = process
   // One file after another, each parsed once: unified-engine's queue rescans every file whenever
   // one finishes, which made checking 10,000 articles quadratic.
   const files = index.articles.map((article) => article.file);
-  for (const file of files) await processor.run(processor.parse(file), file);
+  const cache = lintCache(join(cacheDirFor(root, cwd), 'lint-cache.json'), index);
+  for (const file of files) {
+    // A file that already has messages (it could not be read) is always checked afresh.
+    const fresh = file.messages.length === 0;
+    if (fresh && cache.restore(file)) continue;
+    await processor.run(processor.parse(file), file);
+    if (fresh) cache.keep(file);
+  }
+  cache.save();
   const diagnostics = [...index.dataFiles, ...files]
     .flatMap((file) =>
       file.messages.map((message) => ({
