@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { fixtureIds } from '../support/fixture-site';
 import { incrementalSite } from '../support/sites';
@@ -24,11 +25,13 @@ function hashes(dir: string): Map<string, string> {
   );
 }
 
-/** Pages of the incremental build's log, as rendered or restored from the previous build. */
+/**
+ * Pages of the incremental build's log, as rendered or restored from the previous build. Astro colours
+ * the log when the environment asks for colour (as CI's does), so the codes are stripped first.
+ */
 function pagesOfLog(): { rendered: string[]; restored: string[] } {
-  const pages = [...readFileSync(incrementalSite.log, 'utf8').matchAll(/[├└]─ (\S+)(.*)$/gm)].filter(
-    ([, path]) => !path!.startsWith('/_astro/'),
-  );
+  const log = stripVTControlCharacters(readFileSync(incrementalSite.log, 'utf8'));
+  const pages = [...log.matchAll(/[├└]─ (\S+)(.*)$/gm)].filter(([, path]) => !path!.startsWith('/_astro/'));
   return {
     rendered: pages.filter(([, , rest]) => !/\((restored|cached)\)/.test(rest!)).map(([, path]) => path!),
     restored: pages.filter(([, , rest]) => /\((restored|cached)\)/.test(rest!)).map(([, path]) => path!),
