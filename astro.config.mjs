@@ -2,7 +2,6 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { pruneAssets } from './src/integrations/prune-assets';
-import { searchIndex } from './src/integrations/search-index';
 import { join } from 'node:path';
 import { cacheDirFor, contentRoot } from './src/lib/env';
 import { articleLastModified } from './src/lib/sitemap';
@@ -60,6 +59,5 @@ export default defineConfig({
       },
     }),
     pruneAssets(),
-    searchIndex(),
   ],
 });

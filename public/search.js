@@ -1,7 +1,22 @@
 // Starts Pagefind's search interface on the search page and runs the query from ?q=, if any.
 // An external file, not an inline script, so the page needs no script hash under the CSP.
-window.addEventListener('DOMContentLoaded', () => {
-  const ui = new window.PagefindUI({ element: '#search', showSubResults: true, showImages: false });
+// The index is split into shards (src/lib/search-shards.ts) listed in shards.json: the first is
+// the interface's own bundle and the others are merged into it.
+window.addEventListener('DOMContentLoaded', async () => {
+  const box = document.querySelector('#search');
+  const { bundles } = await fetch('/pagefind/shards.json').then((response) => response.json());
+  const [primary, ...others] = bundles;
+  if (!primary) {
+    box.textContent = 'Nothing has been published yet.';
+    return;
+  }
+  const ui = new window.PagefindUI({
+    element: box,
+    bundlePath: primary,
+    mergeIndex: others.map((bundlePath) => ({ bundlePath })),
+    showSubResults: true,
+    showImages: false,
+  });
   const query = new URLSearchParams(window.location.search).get('q');
   if (query) ui.triggerSearch(query);
 });

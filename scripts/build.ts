@@ -5,8 +5,9 @@
  *    the output folder; content errors stop the build there, before anything is published.
  * 2. Waits for Astro.
  * 3. Checks that every published article has exactly one page and one sitemap URL.
- * 4. Only then swaps the new site in; on any failure the previous output is left as it was.
- * 5. Prints when the next embargo lifts and writes the schedule beside (never into) the output.
+ * 4. Writes the search index, keeping the shards of it whose pages have not changed.
+ * 5. Only then swaps the new site in; on any failure the previous output is left as it was.
+ * 6. Prints when the next embargo lifts and writes the schedule beside (never into) the output.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { countProblems, formatSchedule, schedule, sitemapArticleUrls } from '../
 import { discardUnfinishedBuild } from '../src/lib/build-cache.ts';
 import { buildClock, cacheDirFor, contentRoot } from '../src/lib/env.ts';
 import { formatCompiler, lintContent } from '../src/lib/lint/index.ts';
+import { buildSearchIndex } from '../src/lib/search-index.ts';
 
 const args = process.argv.slice(2);
 const outFlag = args.indexOf('--outDir');
@@ -78,6 +80,16 @@ const sitemap = sitemaps.flatMap((file) =>
 ).length;
 const problems = countProblems({ published: lint.published, pages, sitemap });
 if (problems.length > 0) stop(problems.join('\n'));
+
+try {
+  const searchStarted = Date.now();
+  const search = await buildSearchIndex(staging, outDir);
+  console.log(
+    `Search index of ${search.pages} pages in ${((Date.now() - searchStarted) / 1000).toFixed(1)} s; shards indexed: ${search.indexed.join(' ') || 'none'}; kept: ${search.kept.join(' ') || 'none'}.`,
+  );
+} catch (error) {
+  stop(`The search index could not be written: ${(error as Error).message}`);
+}
 
 const previous = `${staging}.previous`;
 rmSync(previous, { recursive: true, force: true });

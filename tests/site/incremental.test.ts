@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, test } from 'vitest';
+import { shardOf } from '../../src/lib/search-shards';
 import { fixtureIds } from '../support/fixture-site';
 import { incrementalSite } from '../support/sites';
 
@@ -85,5 +86,12 @@ describe('an incremental build after one edit', () => {
       .map((file) => `/${file}`);
     expect(feeds.length).toBeGreaterThan(0);
     expect(rendered).toEqual(expect.arrayContaining(feeds));
+  });
+
+  test("re-indexes for search only the edited article's shard, and keeps the others", () => {
+    const log = stripVTControlCharacters(readFileSync(incrementalSite.log, 'utf8'));
+    const [, indexed, kept] = /shards indexed: ([^;]*); kept: ([^.]*)\./.exec(log) ?? [];
+    expect(indexed).toBe(shardOf(`articles/${fixtureIds.complete}/index.html`));
+    expect(kept!.split(' ').length).toBeGreaterThan(2);
   });
 });

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { filesIn, page } from '../support/dist';
+import { filesIn, page, readDecompressed } from '../support/dist';
 import { fixtureIds, leakMarkers } from '../support/fixture-site';
 import { fixtureSite, gatingSites, timezoneSites } from '../support/sites';
 
-/** Files under `dist` whose name or content holds `marker`. */
+/** Files under `dist` whose name or content (decompressed, for the search index) holds `marker`. */
 function leaks(dist: string, marker: string): string[] {
   return filesIn(dist).filter(
-    (file) => file.toLowerCase().includes(marker) || readFileSync(join(dist, file)).includes(marker),
+    (file) => file.toLowerCase().includes(marker) || readDecompressed(dist, file).includes(marker),
   );
 }
 

@@ -2,6 +2,7 @@ import { load } from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 /** Every file under `dir`, as paths relative to it, sorted. */
 export function filesIn(dir: string): string[] {
@@ -14,6 +15,26 @@ export function filesIn(dir: string): string[] {
 /** A built file's text. */
 export function readText(dist: string, path: string): string {
   return readFileSync(join(dist, path), 'utf8');
+}
+
+/**
+ * A built file's bytes as a reader's browser ends up with them: Pagefind gzips its index files
+ * itself, so a search for text in them must look inside.
+ */
+export function readDecompressed(dist: string, path: string): Buffer {
+  const bytes = readFileSync(join(dist, path));
+  return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+}
+
+/** The pages in a built site's search index: each shard's fragments, by the URL they point to. */
+export function searchIndexUrls(dist: string): string[] {
+  const { bundles } = JSON.parse(readText(dist, 'pagefind/shards.json')) as { bundles: string[] };
+  return bundles.flatMap((bundle) =>
+    filesIn(join(dist, bundle, 'fragment')).map((fragment) => {
+      const text = readDecompressed(dist, join(bundle, 'fragment', fragment)).toString('utf8');
+      return (JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string }).url;
+    }),
+  );
 }
 
 /** A built page, parsed: `page(dist, '/articles/x/')` reads dist/articles/x/index.html. */

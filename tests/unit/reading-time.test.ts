@@ -55,3 +55,20 @@ describe('textOf', () => {
     expect(textOf('<img alt="a long description of the photo" src="/x.jpg">').trim()).toBe('');
   });
 });
+
+test('every Han, kana and Hangul character is counted as one, wherever it sits in Unicode', () => {
+  // Four hundred of one character, spaced, read in one minute; counted as words they would take two.
+  // The characters sampled are the first and last of each run of these scripts and every 97th.
+  const script = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+  const isScript = (code: number) => script.test(String.fromCodePoint(code));
+  const sampled: number[] = [];
+  for (let code = 0; code < 0x110000; code++) {
+    if (!isScript(code)) continue;
+    if (!isScript(code - 1) || !isScript(code + 1) || code % 97 === 0) sampled.push(code);
+  }
+  expect(sampled.length).toBeGreaterThan(1000);
+  const miscounted = sampled.filter(
+    (code) => readingMinutes(`${String.fromCodePoint(code)} `.repeat(400)) !== 1,
+  );
+  expect(miscounted.map((code) => code.toString(16))).toEqual([]);
+});

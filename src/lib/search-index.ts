@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { findPackageJSON } from 'node:module';
+import { dirname, join } from 'node:path';
+import { close, createIndex } from 'pagefind';
+import { manifestOf, planShards, reusableShards, type ShardManifest } from './search-shards.ts';
+
+/** Pagefind's settings; part of every shard's digest. */
+const config = {};
+const pagefind = JSON.parse(readFileSync(findPackageJSON('pagefind', import.meta.url)!, 'utf8')) as {
+  version: string;
+};
+const indexer = `pagefind ${pagefind.version} ${JSON.stringify(config)}`;
+
+/** The files of Pagefind's interface, served once from pagefind/ for every shard. */
+const interfaceFiles = ['pagefind-ui.js', 'pagefind-ui.css'];
+
+/**
+ * Writes the search index of the built site in `site` into `site/pagefind/`, one Pagefind bundle
+ * per shard (src/lib/search-shards.ts). A shard whose pages are byte for byte those of the same
+ * shard in `previous` (the site published before) is linked from there instead of indexed again.
+ * Only elements marked data-pagefind-body (article headlines and text) are indexed, so only
+ * article pages are read.
+ */
+export async function buildSearchIndex(
+  site: string,
+  previous: string,
+): Promise<{ pages: number; indexed: string[]; kept: string[] }> {
+  const pages = new Map<string, string>();
+  const articles = join(site, 'articles');
+  const files = existsSync(articles) ? readdirSync(articles, { recursive: true, encoding: 'utf8' }) : [];
+  for (const file of files.filter((each) => each.endsWith('.html')).sort()) {
+    const page = `articles/${file}`;
+    pages.set(
+      page,
+      createHash('sha256')
+        .update(readFileSync(join(site, page)))
+        .digest('hex'),
+    );
+  }
+  const plan = planShards(pages, indexer);
+  const before = previousManifest(previous);
+  const reusable = reusableShards(plan, before);
+  const output = join(site, 'pagefind');
+  const indexed: string[] = [];
+  const kept: string[] = [];
+  const pagesRoot = `${site}.search-pages`;
+  rmSync(pagesRoot, { recursive: true, force: true });
+  try {
+    for (const shard of plan) {
+      const from = join(previous, 'pagefind', shard.name);
+      if (reusable.has(shard.name) && existsSync(from)) {
+        linkTree(from, join(output, shard.name));
+        kept.push(shard.name);
+        continue;
+      }
+      // Pagefind reads a folder of pages far faster than pages handed over one by one, so each
+      // shard's pages are linked into a folder of their own beside the site.
+      const folder = join(pagesRoot, shard.name);
+      for (const page of shard.pages) {
+        mkdirSync(dirname(join(folder, page)), { recursive: true });
+        link(join(site, page), join(folder, page));
+      }
+      const { index, errors } = await createIndex(config);
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+      const added = await index.addDirectory({ path: folder, glob: 'articles/**/*.html' });
+      if (added.errors.length > 0) throw new Error(`Pagefind failed to index: ${added.errors.join('; ')}`);
+      const written = await index.writeFiles({ outputPath: join(output, shard.name) });
+      if (written.errors.length > 0)
+        throw new Error(`Pagefind failed to write: ${written.errors.join('; ')}`);
+      indexed.push(shard.name);
+    }
+  } finally {
+    await close();
+    rmSync(pagesRoot, { recursive: true, force: true });
+  }
+  mkdirSync(output, { recursive: true });
+  const first = plan[0];
+  if (first) for (const file of interfaceFiles) link(join(output, first.name, file), join(output, file));
+  writeFileSync(join(output, 'shards.json'), `${JSON.stringify(manifestOf(plan))}\n`);
+  return { pages: pages.size, indexed, kept };
+}
+
+function previousManifest(previous: string): ShardManifest | undefined {
+  try {
+    return JSON.parse(readFileSync(join(previous, 'pagefind', 'shards.json'), 'utf8')) as ShardManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Hard links rather than copies: nothing writes into an index file once Pagefind has written it,
+ * and a link costs nothing however large the shard.
+ */
+function link(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.isDirectory()) linkTree(join(from, entry.name), join(to, entry.name));
+    else link(join(from, entry.name), join(to, entry.name));
+  }
+}

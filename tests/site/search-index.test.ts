@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { filesIn, readText, searchIndexUrls } from '../support/dist';
+import { fixtureIds } from '../support/fixture-site';
+import { fixtureSite, gatingSites, newsroomSite } from '../support/sites';
+
+/** The URL of every article page a site published. */
+function articleUrls(dist: string): string[] {
+  return filesIn(join(dist, 'articles'))
+    .filter((file) => file.endsWith('index.html'))
+    .map((file) => `/articles/${dirname(file)}/`);
+}
+
+describe.each([
+  ['the fixture newsroom', fixtureSite.dist],
+  ['the newsroom', newsroomSite.dist],
+  ['the gating site before its embargo', gatingSites.before.dist],
+  ['the gating site after its embargo', gatingSites.after.dist],
+])('the search index of %s', (_, dist) => {
+  test('holds every published article page exactly once, and nothing else', () => {
+    const urls = searchIndexUrls(dist);
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.sort()).toEqual(articleUrls(dist).sort());
+  });
+
+  test('lists shards that are each a whole Pagefind bundle, and serves the interface once', () => {
+    const { bundles } = JSON.parse(readText(dist, 'pagefind/shards.json')) as { bundles: string[] };
+    for (const bundle of bundles) {
+      for (const file of ['pagefind.js', 'pagefind-entry.json', 'wasm.en.pagefind'])
+        expect(existsSync(join(dist, bundle, file)), `${bundle}${file}`).toBe(true);
+    }
+    expect(existsSync(join(dist, 'pagefind/pagefind-ui.js'))).toBe(true);
+  });
+});
+
+test('the fixture newsroom is split into several shards (so the search page merges them)', () => {
+  const { bundles } = JSON.parse(readText(fixtureSite.dist, 'pagefind/shards.json')) as { bundles: string[] };
+  expect(bundles.length).toBeGreaterThan(2);
+});
+
+test('an embargoed article enters the search index when its embargo lifts, not before', () => {
+  const url = `/articles/${fixtureIds.embargoed}/`;
+  expect(searchIndexUrls(gatingSites.before.dist)).not.toContain(url);
+  expect(searchIndexUrls(gatingSites.after.dist)).toContain(url);
+});
