@@ -77,6 +77,9 @@ export async function buildSearchIndex(
       const written = await index.writeFiles({ outputPath: join(output, shard.name) });
       if (written.errors.length > 0)
         throw new Error(`Pagefind failed to write: ${written.errors.join('; ')}`);
+      // The service keeps every index it was given until told otherwise: one shard at a time keeps
+      // its memory to an eighth.
+      await index.deleteIndex();
       indexed.push(shard.name);
     }
   } finally {
