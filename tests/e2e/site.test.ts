@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { accessibilityViolations, launchBrowser, loadLazyImages, open, screenshot } from '../support/browser';
@@ -78,6 +80,21 @@ test('search shows hostile headlines and text literally: nothing in the index ru
   expect(problems).toEqual([]);
   await page.close();
   await gating.close();
+});
+
+test('search merges every shard of the index: a word in every generated headline finds them all', async () => {
+  const generated = readdirSync(join(fixtureSite.dist, 'articles')).filter((id) =>
+    id.startsWith('generated-story-'),
+  ).length;
+  expect(generated).toBeGreaterThan(100);
+  const { page, problems } = await open(browser, fixture.url + '/search/?q=generated', { width: 375 });
+  const message = page.locator('.pagefind-ui__message');
+  await message.waitFor({ timeout: 15_000 });
+  await expect.poll(() => message.textContent()).toMatch(/^\d+ results? for generated$/);
+  expect(Number((await message.textContent())!.split(' ')[0])).toBeGreaterThanOrEqual(generated);
+  await screenshot(page, 'search-375-light');
+  expect(problems).toEqual([]);
+  await page.close();
 });
 
 test('search does not index navigation: a word only in the site chrome finds nothing', async () => {
