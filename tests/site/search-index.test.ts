@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { filesIn, readText, searchIndexUrls } from '../support/dist';
+import { filesIn, page, readText, searchIndexRecords, searchIndexUrls } from '../support/dist';
 import { fixtureIds } from '../support/fixture-site';
 import { fixtureSite, gatingSites, newsroomSite } from '../support/sites';
 
@@ -43,4 +43,25 @@ test('an embargoed article enters the search index when its embargo lifts, not b
   const url = `/articles/${fixtureIds.embargoed}/`;
   expect(searchIndexUrls(gatingSites.before.dist)).not.toContain(url);
   expect(searchIndexUrls(gatingSites.after.dist)).toContain(url);
+});
+
+test('an article is indexed from its headline on, without the section kicker, and keeps its filters', () => {
+  const url = `/articles/${fixtureIds.complete}/`;
+  const record = searchIndexRecords(fixtureSite.dist).find((each) => each.url === url)!;
+  const $ = page(fixtureSite.dist, url);
+  const headline = $('h1').text();
+  // Excerpts are cut from this text: it starts with what a reader reads first, not with navigation.
+  expect(record.content.startsWith(headline)).toBe(true);
+  expect(record.content).toContain($('.standfirst').text());
+  expect(record.content).not.toContain($('.byline time').text());
+  const sections = $('.section-path a')
+    .toArray()
+    .map((link) => $(link).text());
+  expect(sections.length).toBeGreaterThan(0);
+  expect(record.filters['section']).toEqual(sections);
+  expect(record.filters['author']).toEqual(
+    $('.byline .authors a')
+      .toArray()
+      .map((link) => $(link).text()),
+  );
 });

@@ -26,15 +26,27 @@ export function readDecompressed(dist: string, path: string): Buffer {
   return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
 }
 
-/** The pages in a built site's search index: each shard's fragments, by the URL they point to. */
-export function searchIndexUrls(dist: string): string[] {
+/** A page as the search index holds it (one Pagefind fragment). */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  filters: Record<string, string[]>;
+}
+
+/** The pages in a built site's search index, from every shard. */
+export function searchIndexRecords(dist: string): SearchRecord[] {
   const { bundles } = JSON.parse(readText(dist, 'pagefind/shards.json')) as { bundles: string[] };
   return bundles.flatMap((bundle) =>
     filesIn(join(dist, bundle, 'fragment')).map((fragment) => {
       const text = readDecompressed(dist, join(bundle, 'fragment', fragment)).toString('utf8');
-      return (JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string }).url;
+      return JSON.parse(text.slice('pagefind_dcd'.length)) as SearchRecord;
     }),
   );
+}
+
+/** The URLs of the pages in a built site's search index. */
+export function searchIndexUrls(dist: string): string[] {
+  return searchIndexRecords(dist).map((record) => record.url);
 }
 
 /** A built page, parsed: `page(dist, '/articles/x/')` reads dist/articles/x/index.html. */
