@@ -70,27 +70,36 @@ export async function buildSearchIndex(
         mkdirSync(dirname(join(folder, page)), { recursive: true });
         link(join(site, page), join(folder, page));
       }
-      const { index, errors } = await createIndex(config);
-      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-      const added = await index.addDirectory({ path: folder, glob: 'articles/**/*.html' });
-      if (added.errors.length > 0) throw new Error(`Pagefind failed to index: ${added.errors.join('; ')}`);
-      const written = await index.writeFiles({ outputPath: join(output, shard.name) });
-      if (written.errors.length > 0)
-        throw new Error(`Pagefind failed to write: ${written.errors.join('; ')}`);
-      // The service keeps every index it was given until told otherwise: one shard at a time keeps
-      // its memory to an eighth.
-      await index.deleteIndex();
+      await writeBundle(join(output, shard.name), folder);
       indexed.push(shard.name);
     }
+    // The interface comes from a bundle of no pages, so the search page loads it even before the
+    // first article is published.
+    const empty = join(pagesRoot, 'interface');
+    await writeBundle(empty);
+    mkdirSync(output, { recursive: true });
+    for (const file of interfaceFiles) link(join(empty, file), join(output, file));
   } finally {
     await close();
     rmSync(pagesRoot, { recursive: true, force: true });
   }
-  mkdirSync(output, { recursive: true });
-  const first = plan[0];
-  if (first) for (const file of interfaceFiles) link(join(output, first.name, file), join(output, file));
   writeFileSync(join(output, 'shards.json'), `${JSON.stringify(manifestOf(plan))}\n`);
   return { pages: pages.size, indexed, kept };
+}
+
+/** Writes a Pagefind bundle of the article pages under `pages` (none if absent) into `output`. */
+async function writeBundle(output: string, pages?: string): Promise<void> {
+  const { index, errors } = await createIndex(config);
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  if (pages) {
+    const added = await index.addDirectory({ path: pages, glob: 'articles/**/*.html' });
+    if (added.errors.length > 0) throw new Error(`Pagefind failed to index: ${added.errors.join('; ')}`);
+  }
+  const written = await index.writeFiles({ outputPath: output });
+  if (written.errors.length > 0) throw new Error(`Pagefind failed to write: ${written.errors.join('; ')}`);
+  // The service keeps every index it was given until told otherwise: one shard at a time keeps its
+  // memory to an eighth.
+  await index.deleteIndex();
 }
 
 function previousManifest(previous: string): ShardManifest | undefined {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { accessibilityViolations, launchBrowser, loadLazyImages, open, screenshot } from '../support/browser';
 import { fixtureIds, hostile } from '../support/fixture-site';
 import { serve } from '../support/static-server';
-import { fixtureSite, gatingSites, newsroomSite } from '../support/sites';
+import { emptySite, fixtureSite, gatingSites, newsroomSite } from '../support/sites';
 
 let browser: Browser;
 let fixture: Awaited<ReturnType<typeof serve>>;
@@ -102,6 +102,15 @@ test('search does not index navigation: a word only in the site chrome finds not
   await page.locator('.pagefind-ui__message').waitFor({ timeout: 15_000 });
   await expect.poll(() => page.locator('.pagefind-ui__message').textContent()).toMatch(/No results/i);
   await page.close();
+});
+
+test('before the first article, the search page says nothing is published yet, without a failed request', async () => {
+  const empty = await serve(emptySite.dist);
+  const { page, problems } = await open(browser, empty.url + '/search/', { width: 375 });
+  await expect.poll(() => page.locator('#search').textContent()).toBe('Nothing has been published yet.');
+  expect(problems).toEqual([]);
+  await page.close();
+  await empty.close();
 });
 
 test('the search page says plainly that it needs JavaScript when it is off', async () => {

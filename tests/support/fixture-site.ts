@@ -418,3 +418,13 @@ export async function writeGatingSite(dir: string): Promise<void> {
     );
   }
 }
+
+/**
+ * A newsroom before its first article: the sections, authors, series and pages of content/, and
+ * an empty articles/ folder.
+ */
+export function writeEmptySite(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  cpSync('content', dir, { recursive: true, filter: (source) => !source.includes('/articles/') });
+  mkdirSync(join(dir, 'articles'), { recursive: true });
+}

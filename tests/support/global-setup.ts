@@ -2,10 +2,11 @@ import type { TestProject } from 'vitest/node';
 import { appendFileSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite } from './build-site';
-import { fixtureIds, writeEditPair, writeFixtureSite, writeGatingSite } from './fixture-site';
+import { fixtureIds, writeEditPair, writeEmptySite, writeFixtureSite, writeGatingSite } from './fixture-site';
 import { writeRandomSite } from './random-site';
 import {
   editPair,
+  emptySite,
   fixtureManifestPath,
   fixtureSite,
   gatingSites,
@@ -27,6 +28,7 @@ export default async function setup(project: TestProject) {
   writeEditPair(editPair.before.content, editPair.after.content);
   await writeGatingSite(gatingSites.before.content);
   writeRandomSite(randomSite.content);
+  writeEmptySite(emptySite.content);
   const builds = [
     [fixtureSite, 'UTC'],
     [newsroomSite, 'UTC'],
@@ -35,6 +37,7 @@ export default async function setup(project: TestProject) {
     [gatingSites.before, 'UTC'],
     [gatingSites.after, 'UTC'],
     [randomSite, 'UTC'],
+    [emptySite, 'UTC'],
     ...Object.entries(timezoneSites).map(([zone, site]) => [site, zone] as const),
   ] as const;
   for (const [site, zone] of builds) {

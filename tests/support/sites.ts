@@ -27,6 +27,13 @@ export function fixtureManifest(): ManifestEntry[] {
   return JSON.parse(readFileSync(fixtureManifestPath, 'utf8')) as ManifestEntry[];
 }
 
+/** The newsroom of content/ before its first article (writeEmptySite). */
+export const emptySite: BuiltSite = {
+  content: join(outputRoot, 'empty/content'),
+  dist: join(outputRoot, 'empty/dist'),
+  now: fixtureNow,
+};
+
 /** A tiny newsroom before and after an editor corrects one article (see writeEditPair). */
 export const editPair = {
   before: {
