@@ -12,7 +12,13 @@ import {
 import { findPackageJSON } from 'node:module';
 import { dirname, join } from 'node:path';
 import { close, createIndex } from 'pagefind';
-import { manifestOf, planShards, reusableShards, type ShardManifest } from './search-shards.ts';
+import {
+  manifestOf,
+  parseManifest,
+  planShards,
+  reusableShards,
+  type ShardManifest,
+} from './search-shards.ts';
 
 /** Pagefind's settings; part of every shard's digest. */
 const config = {};
@@ -103,11 +109,8 @@ async function writeBundle(output: string, pages?: string): Promise<void> {
 }
 
 function previousManifest(previous: string): ShardManifest | undefined {
-  try {
-    return JSON.parse(readFileSync(join(previous, 'pagefind', 'shards.json'), 'utf8')) as ShardManifest;
-  } catch {
-    return undefined;
-  }
+  const file = join(previous, 'pagefind', 'shards.json');
+  return parseManifest(existsSync(file) ? readFileSync(file, 'utf8') : undefined);
 }
 
 /**

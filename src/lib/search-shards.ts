@@ -63,6 +63,24 @@ export function manifestOf(shards: Shard[]): ShardManifest {
   };
 }
 
+/**
+ * The manifest in a previous site's shards.json, or undefined when it is not one (missing, cut
+ * short, or written by hand): the build then indexes every shard instead of stopping.
+ */
+export function parseManifest(text: string | undefined): ShardManifest | undefined {
+  try {
+    const parsed = JSON.parse(text ?? '') as { bundles?: unknown; shards?: unknown } | null;
+    const entries: unknown[] | undefined = Array.isArray(parsed?.shards) ? parsed.shards : undefined;
+    const valid = entries?.every((entry) => {
+      const shard = entry as Partial<Shard> | null;
+      return typeof shard?.name === 'string' && typeof shard.digest === 'string';
+    });
+    return Array.isArray(parsed?.bundles) && valid ? (parsed as ShardManifest) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The shards of `next` that `previous` already holds, page for page. */
 export function reusableShards(next: Shard[], previous: ShardManifest | undefined): Set<string> {
   const before = new Map(previous?.shards.map((shard) => [shard.name, shard.digest]));

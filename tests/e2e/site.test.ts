@@ -108,6 +108,7 @@ test('before the first article, the search page says nothing is published yet, w
   const empty = await serve(emptySite.dist);
   const { page, problems } = await open(browser, empty.url + '/search/', { width: 375 });
   await expect.poll(() => page.locator('#search').textContent()).toBe('Nothing has been published yet.');
+  await screenshot(page, 'search-empty-375-light');
   expect(problems).toEqual([]);
   await page.close();
   await empty.close();

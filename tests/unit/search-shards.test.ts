@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { manifestOf, planShards, reusableShards, shardCount, shardOf } from '../../src/lib/search-shards';
+import {
+  manifestOf,
+  parseManifest,
+  planShards,
+  reusableShards,
+  shardCount,
+  shardOf,
+} from '../../src/lib/search-shards';
 
 const pages = new Map(
   Array.from(
@@ -48,5 +55,19 @@ describe('search shards', () => {
     expect(reusableShards(planShards(pages, 'pagefind 2'), manifestOf(before)).size).toBe(0);
     expect(reusableShards(before, undefined).size).toBe(0);
     expect(reusableShards(before, manifestOf(before)).size).toBe(shardCount);
+  });
+
+  test("a previous site's shards.json is read back, and anything else is no manifest", () => {
+    const manifest = manifestOf(planShards(pages, 'pagefind 1'));
+    expect(parseManifest(JSON.stringify(manifest))).toEqual(manifest);
+    for (const text of [
+      undefined,
+      '',
+      '{"bundles":[',
+      '{}',
+      '{"bundles":[],"shards":[{"name":"s0"}]}',
+      'null',
+    ])
+      expect(parseManifest(text), String(text)).toBeUndefined();
   });
 });
