@@ -1,32 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { frontPage } from '../../src/lib/front-page';
 import type { FrontPage } from '../../src/lib/front-page';
-import { newestFirst } from '../../src/lib/publishing';
-import type { Article } from '../../src/lib/query';
-import { article, sections } from './newsroom-fixture';
-
-/** A story `hour` hours into 1 March 2025; the fixture sections are business, business/auto, world. */
-function story(
-  id: string,
-  section: string,
-  hour: number,
-  { featured = false, series }: { featured?: boolean; series?: { id: string; part: number } } = {},
-): Article {
-  return article({
-    id,
-    section,
-    authors: ['li-mei'],
-    publishedAt: new Date(Date.UTC(2025, 2, 1, hour)).toISOString(),
-    ...(series ? { series } : {}),
-    data: { featured },
-  });
-}
-
-/** Sorted as the newsroom hands articles over: newest first, ties by id. */
-const sorted = (articles: Article[]) =>
-  [...articles].sort((a, b) =>
-    newestFirst({ id: a.id, publishedAt: a.data.publishedAt }, { id: b.id, publishedAt: b.data.publishedAt }),
-  );
+import { inNewsroomOrder, sections, story } from './newsroom-fixture';
 
 /** What a test compares: ids instead of whole articles. */
 function summary(front: FrontPage) {
@@ -64,7 +39,7 @@ describe.each([
   },
   {
     scenario: 'an older featured article leads and the newest becomes a top story',
-    articles: [story('new', 'world', 5), story('old', 'business', 1, { featured: true })],
+    articles: [story('new', 'world', 5), story('old', 'business', 1, { data: { featured: true } })],
     options: {},
     expected: { lead: 'old', top: ['new'], bands: [], reports: [] },
   },
@@ -72,8 +47,8 @@ describe.each([
     scenario: 'of two featured articles the newer leads; the other is an ordinary top story',
     articles: [
       story('plain', 'world', 9),
-      story('featured-new', 'world', 8, { featured: true }),
-      story('featured-old', 'world', 7, { featured: true }),
+      story('featured-new', 'world', 8, { data: { featured: true } }),
+      story('featured-old', 'world', 7, { data: { featured: true } }),
     ],
     options: {},
     expected: { lead: 'featured-new', top: ['plain', 'featured-old'], bands: [], reports: [] },
@@ -143,7 +118,7 @@ describe.each([
     },
   },
 ])('$scenario', ({ articles, options, expected }) => {
-  const front = frontPage(sorted(articles), sections, options);
+  const front = frontPage(inNewsroomOrder(articles), sections, options);
 
   test('lead, top stories, bands and special reports', () => {
     expect(summary(front)).toEqual(expected);
@@ -156,7 +131,7 @@ describe.each([
 });
 
 describe('frontPage defaults', () => {
-  const many = sorted(Array.from({ length: 20 }, (_, index) => story(`w${index}`, 'world', index)));
+  const many = inNewsroomOrder(Array.from({ length: 20 }, (_, index) => story(`w${index}`, 'world', index)));
   const front = frontPage(many, sections);
 
   test('four top stories under the lead and four headlines a band', () => {
@@ -168,7 +143,7 @@ describe('frontPage defaults', () => {
 describe('special reports', () => {
   test('series come newest activity first, counting every published part', () => {
     const front = frontPage(
-      sorted([
+      inNewsroomOrder([
         story('planned-one', 'world', 9, { series: { id: 'planned', part: 1 } }),
         story('xiaomi-two', 'business', 8, { series: { id: 'xiaomi', part: 2 } }),
         story('planned-two', 'world', 1, { series: { id: 'planned', part: 2 } }),

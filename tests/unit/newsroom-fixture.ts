@@ -1,4 +1,5 @@
 import type { Article, ArticleData, Author, Section, Series } from '../../src/lib/query';
+import { newestFirst } from '../../src/lib/publishing';
 import { articleUrl } from '../../src/lib/urls';
 
 /**
@@ -93,4 +94,22 @@ export function article(spec: ArticleSpec): Article {
       : {}),
     readingMinutes: 1,
   };
+}
+
+/** A published article by Li Mei `hour` hours into 1 March 2025 (UTC), with whatever else `spec` says. */
+export function story(id: string, section: string, hour: number, spec: Partial<ArticleSpec> = {}): Article {
+  return article({
+    id,
+    section,
+    authors: ['li-mei'],
+    publishedAt: new Date(Date.UTC(2025, 2, 1, hour)).toISOString(),
+    ...spec,
+  });
+}
+
+/** Articles in the order the newsroom hands them over: newest first, ties by id. */
+export function inNewsroomOrder(articles: Article[]): Article[] {
+  return [...articles].sort((a, b) =>
+    newestFirst({ id: a.id, publishedAt: a.data.publishedAt }, { id: b.id, publishedAt: b.data.publishedAt }),
+  );
 }

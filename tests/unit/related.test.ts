@@ -1,32 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { newestFirst } from '../../src/lib/publishing';
 import type { Article } from '../../src/lib/query';
 import { relatedArticles, relatedIndex, sectionNeighbours } from '../../src/lib/related';
-import { article } from './newsroom-fixture';
-
-/** A story `hour` hours into 1 March 2025; the fixture sections are business, business/auto, world. */
-function story(
-  id: string,
-  section: string,
-  hour: number,
-  tags: string[] = [],
-  series?: { id: string; part: number },
-): Article {
-  return article({
-    id,
-    section,
-    authors: ['li-mei'],
-    publishedAt: new Date(Date.UTC(2025, 2, 1, hour)).toISOString(),
-    tags,
-    ...(series ? { series } : {}),
-  });
-}
+import { inNewsroomOrder, story } from './newsroom-fixture';
 
 /** The index as the newsroom builds it: articles newest first (ties by id), series in part order. */
 function indexOf(articles: Article[]) {
-  const sorted = [...articles].sort((a, b) =>
-    newestFirst({ id: a.id, publishedAt: a.data.publishedAt }, { id: b.id, publishedAt: b.data.publishedAt }),
-  );
+  const sorted = inNewsroomOrder(articles);
   const bySeries = new Map<string, Article[]>();
   for (const each of sorted) {
     if (each.series)
@@ -42,18 +21,18 @@ describe('relatedArticles', () => {
   describe.each([
     {
       scenario: 'an article alone in its section with no tags has nothing related',
-      articles: [story('subject', 'world', 5), story('elsewhere', 'business', 6, ['Harbour'])],
+      articles: [story('subject', 'world', 5), story('elsewhere', 'business', 6, { tags: ['Harbour'] })],
       limit: 4,
       related: [],
     },
     {
       scenario: 'a shared tag counts more than the same section, and both more than either',
       articles: [
-        story('subject', 'world', 5, ['Harbour']),
+        story('subject', 'world', 5, { tags: ['Harbour'] }),
         story('section-only', 'world', 9),
-        story('tag-only', 'business', 8, ['Harbour']),
-        story('tag-and-section', 'world', 1, ['Harbour']),
-        story('unrelated', 'business', 7, ['Orchard']),
+        story('tag-only', 'business', 8, { tags: ['Harbour'] }),
+        story('tag-and-section', 'world', 1, { tags: ['Harbour'] }),
+        story('unrelated', 'business', 7, { tags: ['Orchard'] }),
       ],
       limit: 4,
       related: ['tag-and-section', 'tag-only', 'section-only'],
@@ -61,9 +40,9 @@ describe('relatedArticles', () => {
     {
       scenario: 'more shared tags beat a newer article with fewer',
       articles: [
-        story('subject', 'world', 5, ['Harbour', 'Orchard']),
-        story('one-tag', 'business', 9, ['Harbour']),
-        story('two-tags', 'business', 1, ['Orchard', 'Harbour']),
+        story('subject', 'world', 5, { tags: ['Harbour', 'Orchard'] }),
+        story('one-tag', 'business', 9, { tags: ['Harbour'] }),
+        story('two-tags', 'business', 1, { tags: ['Orchard', 'Harbour'] }),
       ],
       limit: 4,
       related: ['two-tags', 'one-tag'],
@@ -71,10 +50,10 @@ describe('relatedArticles', () => {
     {
       scenario: 'equal scores go to the newer article, then to the id',
       articles: [
-        story('subject', 'world', 5, ['Harbour']),
-        story('older', 'business', 2, ['Harbour']),
-        story('same-time-b', 'business', 7, ['Harbour']),
-        story('same-time-a', 'business', 7, ['Harbour']),
+        story('subject', 'world', 5, { tags: ['Harbour'] }),
+        story('older', 'business', 2, { tags: ['Harbour'] }),
+        story('same-time-b', 'business', 7, { tags: ['Harbour'] }),
+        story('same-time-a', 'business', 7, { tags: ['Harbour'] }),
       ],
       limit: 4,
       related: ['same-time-a', 'same-time-b', 'older'],
@@ -82,9 +61,9 @@ describe('relatedArticles', () => {
     {
       scenario: 'two spellings of one tag count once',
       articles: [
-        story('subject', 'world', 5, ['Xiaomi', 'xiaomi', 'Harbour']),
-        story('same-section-other-tag', 'world', 9, ['Harbour']),
-        story('spelt-once', 'business', 1, ['XIAOMI']),
+        story('subject', 'world', 5, { tags: ['Xiaomi', 'xiaomi', 'Harbour'] }),
+        story('same-section-other-tag', 'world', 9, { tags: ['Harbour'] }),
+        story('spelt-once', 'business', 1, { tags: ['XIAOMI'] }),
       ],
       limit: 4,
       related: ['same-section-other-tag', 'spelt-once'],
@@ -92,10 +71,10 @@ describe('relatedArticles', () => {
     {
       scenario: 'the other parts of its series come first, in part order, before better-scored articles',
       articles: [
-        story('subject', 'business/auto', 5, ['Harbour'], { id: 'xiaomi', part: 2 }),
-        story('part-one', 'world', 1, [], { id: 'xiaomi', part: 1 }),
-        story('part-three', 'world', 2, [], { id: 'xiaomi', part: 3 }),
-        story('close-match', 'business/auto', 9, ['Harbour']),
+        story('subject', 'business/auto', 5, { tags: ['Harbour'], series: { id: 'xiaomi', part: 2 } }),
+        story('part-one', 'world', 1, { series: { id: 'xiaomi', part: 1 } }),
+        story('part-three', 'world', 2, { series: { id: 'xiaomi', part: 3 } }),
+        story('close-match', 'business/auto', 9, { tags: ['Harbour'] }),
       ],
       limit: 4,
       related: ['part-one', 'part-three', 'close-match'],
@@ -103,8 +82,8 @@ describe('relatedArticles', () => {
     {
       scenario: 'a series part that also shares tags is listed once',
       articles: [
-        story('subject', 'business/auto', 5, ['Harbour'], { id: 'xiaomi', part: 1 }),
-        story('part-two', 'business/auto', 9, ['Harbour'], { id: 'xiaomi', part: 2 }),
+        story('subject', 'business/auto', 5, { tags: ['Harbour'], series: { id: 'xiaomi', part: 1 } }),
+        story('part-two', 'business/auto', 9, { tags: ['Harbour'], series: { id: 'xiaomi', part: 2 } }),
       ],
       limit: 4,
       related: ['part-two'],
@@ -112,10 +91,10 @@ describe('relatedArticles', () => {
     {
       scenario: 'the limit cuts the list, series parts included',
       articles: [
-        story('subject', 'business/auto', 5, ['Harbour'], { id: 'xiaomi', part: 3 }),
-        story('part-one', 'world', 1, [], { id: 'xiaomi', part: 1 }),
-        story('part-two', 'world', 2, [], { id: 'xiaomi', part: 2 }),
-        story('close-match', 'business/auto', 9, ['Harbour']),
+        story('subject', 'business/auto', 5, { tags: ['Harbour'], series: { id: 'xiaomi', part: 3 } }),
+        story('part-one', 'world', 1, { series: { id: 'xiaomi', part: 1 } }),
+        story('part-two', 'world', 2, { series: { id: 'xiaomi', part: 2 } }),
+        story('close-match', 'business/auto', 9, { tags: ['Harbour'] }),
       ],
       limit: 1,
       related: ['part-one'],
@@ -145,11 +124,11 @@ describe('relatedArticles', () => {
     // The oldest tagged article also shares the section, so it would rank first if it were a
     // candidate through the tag; past the 50 newest, only the section can bring it in.
     const articles = [
-      story('subject', 'world', 100, ['Harbour']),
+      story('subject', 'world', 100, { tags: ['Harbour'] }),
       ...Array.from({ length: 60 }, (_, index) =>
-        story(`tagged-${index}`, 'business', 99 - index, ['Harbour']),
+        story(`tagged-${index}`, 'business', 99 - index, { tags: ['Harbour'] }),
       ),
-      story('oldest', 'world', 0, ['Harbour']),
+      story('oldest', 'world', 0, { tags: ['Harbour'] }),
     ];
     const related = ids(relatedArticles(articles[0]!, indexOf(articles)));
     expect(related).toEqual(['tagged-0', 'tagged-1', 'tagged-2', 'tagged-3']);
