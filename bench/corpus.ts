@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 
 const photosDir = 'tests/fixtures/photos';
+const photos = readdirSync(photosDir).filter((file) => file.endsWith('.jpg'));
 
 /** A small deterministic generator (mulberry32), so a size always gives the same corpus. */
 function random(seed: number): () => number {
@@ -89,11 +90,18 @@ function body(next: () => number, words: (count: number) => string): string {
   ].join('\n\n');
 }
 
-/** The corpus of `count` articles, newest last, one every three hours from 2016. */
-export function benchArticles(count: number): BenchArticle[] {
-  const next = random(count);
+/** The bench's pinned build clock: every corpus, whatever its size, ends before it. */
+export const benchClock = '2026-11-01T00:00:00+00:00';
+const hour = 3600_000;
+/** Time between two corpus articles: 100,000 of them span 34 years, the newest 3 hours before the clock. */
+const spacing = 3 * hour;
+
+const isoTime = (time: number) => new Date(time).toISOString().replace('.000Z', '+00:00');
+
+/** Picks `length` words of the vocabulary, never the same word twice in a row. */
+function wordPicker(next: () => number): (length: number) => string {
   // No word twice in a row: the linter would rightly warn about every "the the".
-  const words = (length: number) => {
+  return (length) => {
     const picked: string[] = [];
     while (picked.length < length) {
       const word = vocabulary[Math.floor(next() * vocabulary.length)]!;
@@ -101,35 +109,55 @@ export function benchArticles(count: number): BenchArticle[] {
     }
     return picked.join(' ');
   };
-  const photos = readdirSync(photosDir).filter((file) => file.endsWith('.jpg'));
-  const start = Date.parse('2016-01-01T01:00:00Z');
+}
+
+/** Article number `index + 1` (no series), its text drawn from `next`. */
+function article(index: number, next: () => number, publishedAt: string): BenchArticle {
+  const words = wordPicker(next);
+  const number = pad(index + 1, 5);
+  const tags = new Set<string>();
+  const tagTotal = 2 + Math.floor(next() * 3);
+  while (tags.size < tagTotal) tags.add(`Topic ${pad(1 + Math.floor(next() * tagCount), 3)}`);
+  const generated: BenchArticle = {
+    slug: `bench-story-${number}`,
+    title: `Synthetic benchmark story ${number}: ${words(6)}`,
+    standfirst: `Generated filler for the benchmark: ${words(16)}.`,
+    section: sections[Math.floor(next() * sections.length)]!.id,
+    authors: [authorId(Math.floor(next() * authorCount))],
+    tags: [...tags],
+    publishedAt,
+    body: body(next, words),
+  };
+  if (index % 5 === 0) generated.photo = photos[(index / 5) % photos.length];
+  return generated;
+}
+
+/**
+ * The corpus of `count` articles, newest last, one every three hours up to three hours before the
+ * bench clock: every size is published in full, none is silently embargoed.
+ */
+export function benchArticles(count: number): BenchArticle[] {
+  const next = random(count);
+  const newest = Date.parse(benchClock) - spacing;
   let seriesSlot = 0;
   return Array.from({ length: count }, (_, index) => {
-    const number = pad(index + 1, 5);
-    const tags = new Set<string>();
-    const tagTotal = 2 + Math.floor(next() * 3);
-    while (tags.size < tagTotal) tags.add(`Topic ${pad(1 + Math.floor(next() * tagCount), 3)}`);
-    const article: BenchArticle = {
-      slug: `bench-story-${number}`,
-      title: `Synthetic benchmark story ${number}: ${words(6)}`,
-      standfirst: `Generated filler for the benchmark: ${words(16)}.`,
-      section: sections[Math.floor(next() * sections.length)]!.id,
-      authors: [authorId(Math.floor(next() * authorCount))],
-      tags: [...tags],
-      publishedAt: new Date(start + index * 3 * 3600_000).toISOString().replace('.000Z', '+00:00'),
-      body: body(next, words),
-    };
-    if (index % 5 === 0) article.photo = photos[(index / 5) % photos.length];
+    const generated = article(index, next, isoTime(newest - (count - 1 - index) * spacing));
     // The first 50 articles that are a multiple of 7 make up the series, in order.
     if (index % 7 === 3 && seriesSlot < seriesCount * seriesParts) {
-      article.series = {
+      generated.series = {
         id: seriesId(Math.floor(seriesSlot / seriesParts)),
         part: (seriesSlot % seriesParts) + 1,
       };
       seriesSlot += 1;
     }
-    return article;
+    return generated;
   });
+}
+
+/** The story the "publish" scenario adds to a corpus of `count`: the newest of all, before the clock. */
+export function newArticle(count: number): BenchArticle {
+  // A seed of its own (no corpus size is negative), so the corpus it joins is the same as without it.
+  return article(count, random(-count - 1), isoTime(Date.parse(benchClock) - hour));
 }
 
 function write(file: string, text: string) {
@@ -142,7 +170,7 @@ const yamlList = (items: string[]) => `[${items.map((item) => JSON.stringify(ite
 /** Writes the corpus as a Broadsheet content folder: what BROADSHEET_CONTENT points at. */
 export function writeBroadsheetContent(dir: string, articles: BenchArticle[]): void {
   rmSync(dir, { recursive: true, force: true });
-  for (const file of readdirSync(photosDir).filter((each) => each.endsWith('.jpg'))) {
+  for (const file of photos) {
     mkdirSync(join(dir, 'photos'), { recursive: true });
     copyFileSync(join(photosDir, file), join(dir, 'photos', file));
   }
@@ -168,40 +196,46 @@ export function writeBroadsheetContent(dir: string, articles: BenchArticle[]): v
       `name: Synthetic series ${index + 1}\ndescription: A generated series for the benchmark.\nparts: ${seriesParts}\n`,
     );
   }
-  for (const article of articles) {
-    const lines = [
-      `title: ${JSON.stringify(article.title)}`,
-      `standfirst: ${JSON.stringify(article.standfirst)}`,
-      `section: ${article.section}`,
-      `authors: ${yamlList(article.authors)}`,
-      `publishedAt: "${article.publishedAt}"`,
-      `tags: ${yamlList(article.tags)}`,
-    ];
-    if (article.series) lines.push(`series:\n  id: ${article.series.id}\n  part: ${article.series.part}`);
-    if (article.photo) {
-      lines.push(
-        `hero:\n  src: ../photos/${article.photo}\n  alt: A stock photograph standing in for a news photo\n  caption: Generated caption for the benchmark.\n  credit: Fixture photo`,
-      );
-    }
-    write(join(dir, 'articles', `${article.slug}.md`), `---\n${lines.join('\n')}\n---\n\n${article.body}\n`);
+  for (const each of articles) write(join(dir, 'articles', `${each.slug}.md`), broadsheetArticle(each));
+}
+
+/** One article as a Broadsheet Markdown file. */
+export function broadsheetArticle(article: BenchArticle): string {
+  const lines = [
+    `title: ${JSON.stringify(article.title)}`,
+    `standfirst: ${JSON.stringify(article.standfirst)}`,
+    `section: ${article.section}`,
+    `authors: ${yamlList(article.authors)}`,
+    `publishedAt: "${article.publishedAt}"`,
+    `tags: ${yamlList(article.tags)}`,
+  ];
+  if (article.series) lines.push(`series:\n  id: ${article.series.id}\n  part: ${article.series.part}`);
+  if (article.photo) {
+    lines.push(
+      `hero:\n  src: ../photos/${article.photo}\n  alt: A stock photograph standing in for a news photo\n  caption: Generated caption for the benchmark.\n  credit: Fixture photo`,
+    );
   }
+  return `---\n${lines.join('\n')}\n---\n\n${article.body}\n`;
 }
 
 /** Writes the corpus as plain Markdown with the front matter Hugo and Eleventy read. */
 export function writePeerContent(dir: string, articles: BenchArticle[]): void {
   rmSync(dir, { recursive: true, force: true });
-  for (const article of articles) {
-    const section = sections.find((each) => each.id === article.section)!;
-    const lines = [
-      `title: ${JSON.stringify(article.title)}`,
-      `summary: ${JSON.stringify(article.standfirst)}`,
-      `date: ${article.publishedAt}`,
-      `desk: ${section.id.replace('/', '-')}`,
-      `deskName: ${section.name}`,
-      `desks: [${section.id.replace('/', '-')}]`,
-      `topics: ${yamlList(article.tags)}`,
-      `authors: ${yamlList(article.authors)}`,
-    ];
-    write(join(dir, `${article.slug}.md`), `---\n${lines.join('\n')}\n---\n\n${article.body}\n`);
-  }
+  for (const each of articles) write(join(dir, `${each.slug}.md`), peerArticle(each));
+}
+
+/** One article as plain Markdown with the front matter Hugo and Eleventy read. */
+export function peerArticle(article: BenchArticle): string {
+  const section = sections.find((each) => each.id === article.section)!;
+  const lines = [
+    `title: ${JSON.stringify(article.title)}`,
+    `summary: ${JSON.stringify(article.standfirst)}`,
+    `date: ${article.publishedAt}`,
+    `desk: ${section.id.replace('/', '-')}`,
+    `deskName: ${section.name}`,
+    `desks: [${section.id.replace('/', '-')}]`,
+    `topics: ${yamlList(article.tags)}`,
+    `authors: ${yamlList(article.authors)}`,
+  ];
+  return `---\n${lines.join('\n')}\n---\n\n${article.body}\n`;
 }

@@ -1,6 +1,7 @@
 /**
- * The page budgets of PRODUCT.md on the seed article, built from content/: HTML + CSS gzipped, JS
- * bytes, image bytes a 375 px phone downloads against the original photos, and the request count.
+ * The seed article's page budgets (bench/README.md, "Budgets"), built from content/: HTML + CSS
+ * gzipped, JS bytes, image bytes a 375 px phone downloads against the original photos, and the
+ * request count.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
