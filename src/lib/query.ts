@@ -11,6 +11,7 @@ import type { RelatedIndex } from './related';
 import { isPublished, newestFirst, publicationState } from './publishing';
 import type { PublicationState } from './publishing';
 import { readingMinutes, textOf } from './reading-time';
+import { unknownReference } from './references';
 import { sectionPath, sectionTreeProblems } from './sections';
 import { partLabel, seriesParts } from './series';
 import type { SeriesPart } from './series';
@@ -156,21 +157,15 @@ function referenceProblems(entry: ArticleEntry, { sections, authors, series }: L
   const where = entry.filePath ?? entry.id;
   const problems: string[] = [];
   if (!sections.has(entry.data.section.id)) {
-    problems.push(
-      `${where}: section "${entry.data.section.id}" does not exist; use one of ${[...sections.keys()].join(', ')}`,
-    );
+    problems.push(`${where}: ${unknownReference('sections', entry.data.section.id, sections.keys())}`);
   }
   for (const author of entry.data.authors) {
     if (!authors.has(author.id)) {
-      problems.push(
-        `${where}: author "${author.id}" does not exist; add authors/${author.id}.yaml or fix the id`,
-      );
+      problems.push(`${where}: ${unknownReference('authors', author.id, authors.keys())}`);
     }
   }
   if (entry.data.series && !series.has(entry.data.series.id.id)) {
-    problems.push(
-      `${where}: series "${entry.data.series.id.id}" does not exist; add series/${entry.data.series.id.id}.yaml or fix the id`,
-    );
+    problems.push(`${where}: ${unknownReference('series', entry.data.series.id.id, series.keys())}`);
   }
   return problems;
 }

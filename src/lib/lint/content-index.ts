@@ -6,9 +6,9 @@ import { articleId } from '../article-loader';
 import { isPublished } from '../publishing';
 import { authorSchema, pageSchema, sectionSchema, seriesSchema } from '../schema';
 import { sectionTreeProblems } from '../sections';
-import { parseFrontmatter } from './frontmatter';
+import { parseFrontmatter } from '../frontmatter';
+import type { Frontmatter } from '../frontmatter';
 import { lintHelpers } from './helpers';
-import type { Frontmatter } from './frontmatter';
 import { parse as parseYaml } from 'yaml';
 
 /**

@@ -28,21 +28,21 @@ function articleOf(file: VFile, index: ContentIndex): ArticleRef | undefined {
 }
 
 /** The file has no frontmatter or no text at all. */
-export const emptyFile = lintRule<Root, ContentIndex>(origin('empty-file'), (_, file) => {
+export const emptyFile = lintRule<Root, ContentIndex>(origin('empty-file'), (_, file, index) => {
   if (file.messages.some((message) => message.ruleId === 'unreadable-file')) return;
   if (String(file.value).trim() === '') {
     file.message('the file is empty: start a new article with `npm run new -- "Headline"`');
-  } else if (!/^---\r?\n/.test(String(file.value))) {
+  } else if (!articleOf(file, index)?.frontmatter.found) {
     file.message(
       'the file has no frontmatter: it must start with a --- line, the fields, and another --- line',
     );
   }
 });
 
-/** The frontmatter must be valid YAML. */
+/** The frontmatter must be closed, valid YAML, and fields. */
 export const yamlSyntax = lintRule<Root, ContentIndex>(origin('yaml-syntax'), (_, file, index) => {
   for (const error of articleOf(file, index)?.frontmatter.errors ?? []) {
-    file.message(`the frontmatter is not valid YAML: ${error.message}`, { place: error });
+    file.message(error.message, { place: error });
   }
 });
 
