@@ -23,6 +23,15 @@ export function isPublished(article: Gated, now: Date): boolean {
   return publicationState(article, now) === 'published';
 }
 
+/**
+ * Whether the article is in this build: the one gating rule, used by the content loader (what is
+ * imported), the query module (what gets a page) and the content linter (what is counted as
+ * published). A production build holds the articles published at `now`; the dev preview holds all.
+ */
+export function inBuild(article: Gated, now: Date, { preview }: { preview: boolean }): boolean {
+  return preview || isPublished(article, now);
+}
+
 /** Newest first, then by id, so that equal times still give one order (reproducible builds). */
 export function newestFirst<T extends { id: string; publishedAt: Date }>(a: T, b: T): number {
   return b.publishedAt.getTime() - a.publishedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
