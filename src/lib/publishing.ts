@@ -1,6 +1,6 @@
 /**
  * Publish gating and ordering: the one place that decides what readers may see, and in what order.
- * See PRODUCT.md, guarantee 1.
+ * See docs/architecture.md, the guarantees.
  */
 
 /** What gating needs to know about an article. */
