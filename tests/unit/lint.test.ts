@@ -67,3 +67,35 @@ describe('what the linter counts as published and scheduled', () => {
     expect(result.scheduled.map((each) => each.id)).toEqual(['soon', 'later']);
   });
 });
+
+describe('an article whose frontmatter cannot be read', () => {
+  test.each([
+    {
+      what: 'an unclosed quote',
+      text: article('2026-01-01T09:00:00+08:00').replace('title: A headline', 'title: "A headline'),
+      line: 2,
+      message: /not valid YAML/,
+    },
+    {
+      what: 'no closing fence',
+      text: article('2026-01-01T09:00:00+08:00').replace('---\n\nText', '\nText'),
+      line: 1,
+      message: /no closing --- line/,
+    },
+  ])('$what gets one error, at line $line, and no schema errors on top', async ({ text, line, message }) => {
+    await write({ 'articles/broken.md': text });
+    const { diagnostics } = await lintContent(root, now, root);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: 'articles/broken.md', line, rule: 'yaml-syntax', severity: 'error' }),
+    ]);
+    expect(diagnostics[0]?.message).toMatch(message);
+  });
+
+  test('a page with such frontmatter gets the same error', async () => {
+    await write({ 'pages/about.md': '---\ntitle: About\ndescription: Who we are.\n\nText.\n' });
+    const { diagnostics } = await lintContent(root, now, root);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: 'pages/about.md', line: 1, rule: 'yaml-syntax' }),
+    ]);
+  });
+});

@@ -141,7 +141,10 @@ export async function indexContent(
     dataFiles.push(file);
     const clash = pageNameProblem(entry.replace(/\.md$/, ''), sections);
     if (clash) fail(file, clash, 'section-tree', { line: 1, column: 1 });
-    const result = pageSchema.safeParse(parseFrontmatter(String(file.value)).data);
+    const { data, errors } = parseFrontmatter(String(file.value));
+    for (const error of errors) fail(file, error.message, 'yaml-syntax', error);
+    if (errors.length > 0) continue;
+    const result = pageSchema.safeParse(data);
     if (!result.success)
       for (const issue of result.error.issues)
         fail(file, `${issue.path.join('.')}: ${issue.message}`, 'schema');

@@ -74,7 +74,8 @@ function checkArticle(index: ContentIndex, path: string, data: unknown) {
 /** Every field as the schema requires, with every reference pointing at something that exists. */
 export const schema = lintRule<Root, ContentIndex>(origin('schema'), (_, file, index) => {
   const article = articleOf(file, index);
-  if (!article || String(file.value).trim() === '') return;
+  // Fields that cannot be read are yaml-syntax's one error, not a missing field each.
+  if (!article || String(file.value).trim() === '' || article.frontmatter.errors.length > 0) return;
   const result = checkArticle(index, resolve(file.cwd, file.path), article.frontmatter.data);
   if (result.success) return;
   for (const issue of result.error.issues) {
