@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
 
 /**
  * The one reader of Markdown frontmatter: the article loader, the content linter, the sitemap's
@@ -68,12 +68,12 @@ export function parseFrontmatter(source: string): Frontmatter {
         : [];
     return { found: split === 'unclosed', data: {}, errors, position: () => start, body: source };
   }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(split.yaml, { lineCounter, schema: 'core', prettyErrors: false });
-  // The YAML starts on the line after the opening fence.
+  const document = parseDocument(split.yaml, { schema: 'core', prettyErrors: false });
+  // Positions are worked out when asked for (the loader never asks; yaml's LineCounter would double
+  // the cost of every parse). The YAML starts on the line after the opening fence.
   const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: line + 1, column: col };
+    const before = split.yaml.slice(0, offset);
+    return { line: before.split('\n').length + 1, column: offset - before.lastIndexOf('\n') };
   };
   const position = (path: readonly PropertyKey[]) => {
     for (let length = path.length; length > 0; length -= 1) {
