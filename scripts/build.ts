@@ -1,5 +1,6 @@
 /**
- * npm run build [-- --outDir DIR]: the production build, which never publishes half a site.
+ * npm run build [-- --outDir DIR] [--force] [--verbose | --silent]: the production build, which never
+ * publishes half a site. --force renders every page again; --verbose and --silent go to Astro.
  *
  * 1. Checks the content (npm run lint:content) while Astro builds into a temporary folder beside
  *    the output folder; content errors stop the build there, before anything is published.
@@ -12,16 +13,33 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { countProblems, formatSchedule, schedule, sitemapArticleUrls } from '../src/lib/build-report.ts';
 import { discardUnfinishedBuild } from '../src/lib/build-cache.ts';
 import { buildClock, cacheDirFor, contentRoot } from '../src/lib/env.ts';
 import { formatCompiler, lintContent } from '../src/lib/lint/index.ts';
 import { buildSearchIndex } from '../src/lib/search-index.ts';
 
-const args = process.argv.slice(2);
-const outFlag = args.indexOf('--outDir');
-const outDir = resolve(outFlag >= 0 ? (args[outFlag + 1] ?? 'dist') : 'dist');
-const passThrough = outFlag >= 0 ? [...args.slice(0, outFlag), ...args.slice(outFlag + 2)] : args;
+const usage = 'Usage: npm run build [-- --outDir DIR] [--force] [--verbose | --silent]';
+let options;
+try {
+  ({ values: options } = parseArgs({
+    options: {
+      outDir: { type: 'string', default: 'dist' },
+      force: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      silent: { type: 'boolean', default: false },
+    },
+  }));
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+const outDir = resolve(options.outDir);
+// Astro's own flags, handed on to `astro build`.
+const passThrough = (['force', 'verbose', 'silent'] as const)
+  .filter((flag) => options[flag])
+  .map((flag) => `--${flag}`);
 const staging = join(dirname(outDir), `.${basename(outDir)}.staging`);
 const now = buildClock();
 

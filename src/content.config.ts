@@ -2,12 +2,13 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { articleLoader } from './lib/article-loader';
-import { buildClock, contentRoot, showsUnpublished } from './lib/env';
-import { isPublished } from './lib/publishing';
+import { buildClock, contentRoot, previewsUnpublished } from './lib/env';
+import { inBuild } from './lib/publishing';
 import { articleSchema, authorSchema, pageSchema, sectionSchema, seriesSchema } from './lib/schema';
 
 const root = contentRoot();
 const now = buildClock();
+const preview = previewsUnpublished();
 const dataFiles = (folder: string) =>
   glob({
     pattern: '**/*.{yaml,yml}',
@@ -17,10 +18,7 @@ const dataFiles = (folder: string) =>
 
 export const collections = {
   articles: defineCollection({
-    loader: articleLoader(
-      join(root, 'articles'),
-      (article) => showsUnpublished() || isPublished(article, now),
-    ),
+    loader: articleLoader(join(root, 'articles'), (article) => inBuild(article, now, { preview })),
     schema: ({ image }) => articleSchema({ image, reference }),
   }),
   authors: defineCollection({

@@ -1,26 +1,27 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { glob } from 'astro/loaders';
 import type { DataStore, Loader } from 'astro/loaders';
 import type { Gated } from './publishing';
-import yaml from 'js-yaml';
 import { figuresFromMarkdown } from './figures';
+import { parseFrontmatter } from './frontmatter';
 
 /**
  * Articles: Astro's glob loader over `<content>/articles/**\/*.md`, with four changes.
- * - Frontmatter is parsed without YAML's timestamp type, so `publishedAt` reaches the schema as the
- *   text the editor wrote and a date without an offset can be refused instead of read as UTC.
+ * - Frontmatter is read by src/lib/frontmatter.ts, as the linter reads it: timestamps stay the text
+ *   the editor wrote, so a date without an offset can be refused instead of read as UTC.
  * - The body's figures are added as `bodyFigures`, so their images are resolved and optimized by
  *   `astro:assets` and checked by the schema (alt text required) like the hero.
  * - Only articles that `include` accepts enter the content store. In a production build that is the
- *   published ones, so a draft's text and photos are never even imported (PRODUCT.md, guarantee 1).
+ *   published ones, so a draft's text and photos are never even imported (docs/architecture.md, the guarantees).
  * - The Markdown source is not kept in the store, only the rendered HTML.
  */
 export function articleLoader(base: string, include: (data: Gated) => boolean): Loader {
   const inner = glob({
     pattern: '**/*.md',
     base,
-    generateId: ({ entry, data }) => articleId(entry, data),
+    generateId: ({ entry, data }) => entryId(base, entry, data),
     // Pages use the rendered HTML; the Markdown source would double the content store, which Astro
     // bundles into the build as one module (20 s to compile at 10,000 articles).
     retainBody: false,
@@ -78,17 +79,20 @@ export function articleId(entry: string, data: Record<string, unknown>): string 
   return name === 'index' ? basename(dirname(entry)) : name;
 }
 
-/** Splits a Markdown file into its YAML frontmatter text and its body. */
-export function splitFrontmatter(source: string): { frontmatter: string; body: string } {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(source);
-  return match
-    ? { frontmatter: match[1] ?? '', body: source.slice(match[0].length) }
-    : { frontmatter: '', body: source };
+/**
+ * The id of an article file as the glob loader names it. Astro hands over the frontmatter as its own
+ * YAML reader sees it, which makes a date-like `slug: 2026-01-02` a Date; a file that sets `slug` is
+ * read again by ours, so its id is the one the linter and the sitemap give it.
+ */
+export function entryId(base: string, entry: string, data: Record<string, unknown>): string {
+  if (!('slug' in data)) return articleId(entry, data);
+  return articleId(entry, parseFrontmatter(readFileSync(join(base, entry), 'utf8')).data);
 }
 
 /** An article file's data as the schema sees it: frontmatter (timestamps as text) plus body figures. */
 export async function readArticle(filePath: string): Promise<Record<string, unknown>> {
-  const { frontmatter, body } = splitFrontmatter(await readFile(filePath, 'utf8'));
-  const data = yaml.load(frontmatter, { schema: yaml.CORE_SCHEMA, filename: filePath }) ?? {};
-  return { ...(data as Record<string, unknown>), bodyFigures: figuresFromMarkdown(body) };
+  const { data, errors, body } = parseFrontmatter(await readFile(filePath, 'utf8'));
+  const [error] = errors;
+  if (error) throw new Error(`${filePath}:${error.line}:${error.column}: ${error.message}`);
+  return { ...data, bodyFigures: figuresFromMarkdown(body) };
 }

@@ -44,7 +44,16 @@ export function cacheDirFor(root: string, projectRoot: string = process.cwd()): 
   return resolve(base, 'sites', `${basename(root).replace(/[^a-zA-Z0-9]+/g, '-')}-${digest}`);
 }
 
-/** True when the dev preview was asked to show drafts and embargoed articles (BROADSHEET_PREVIEW=1). */
-export function showsUnpublished(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env['BROADSHEET_PREVIEW'] === '1';
+/**
+ * Whether this build previews drafts and embargoed articles, marked as such, so editors can check
+ * them: only in `npm run dev`, which is the dev server with BROADSHEET_PREVIEW=1 (set by the dev
+ * script). It takes both: Vite reports DEV for a production build too when NODE_ENV is not
+ * "production", and a BROADSHEET_PREVIEW=1 left in a shell must never publish a draft.
+ * Outside Vite (the scripts) there is no `import.meta.env` and so no preview.
+ */
+export function previewsUnpublished(
+  env: NodeJS.ProcessEnv = process.env,
+  devServer: boolean = (import.meta.env as ImportMetaEnv | undefined)?.DEV === true,
+): boolean {
+  return devServer && env['BROADSHEET_PREVIEW'] === '1';
 }

@@ -1,6 +1,6 @@
 /**
  * Publish gating and ordering: the one place that decides what readers may see, and in what order.
- * See PRODUCT.md, guarantee 1.
+ * See docs/architecture.md, the guarantees.
  */
 
 /** What gating needs to know about an article. */
@@ -21,6 +21,15 @@ export function publicationState(article: Gated, now: Date): PublicationState {
 /** True when readers may see the article at `now`. */
 export function isPublished(article: Gated, now: Date): boolean {
   return publicationState(article, now) === 'published';
+}
+
+/**
+ * Whether the article is in this build: the one gating rule, used by the content loader (what is
+ * imported), the query module (what gets a page) and the content linter (what is counted as
+ * published). A production build holds the articles published at `now`; the dev preview holds all.
+ */
+export function inBuild(article: Gated, now: Date, { preview }: { preview: boolean }): boolean {
+  return preview || isPublished(article, now);
 }
 
 /** Newest first, then by id, so that equal times still give one order (reproducible builds). */

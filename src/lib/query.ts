@@ -1,20 +1,22 @@
 import { getCollection } from 'astro:content';
 import type { CollectionEntry } from 'astro:content';
 import { articleDigest, cardDigest, digest } from './cache-keys';
-import { buildClock, showsUnpublished } from './env';
+import { buildClock, previewsUnpublished } from './env';
 import { frontPage } from './front-page';
 import type { FrontPage } from './front-page';
 import { archiveTree, buildListings, feedKinds, listingPages } from './listings';
 import type { ArchiveYear, Listing } from './listings';
 import { relatedArticles, relatedIndex, sectionNeighbours } from './related';
 import type { RelatedIndex } from './related';
-import { isPublished, newestFirst, publicationState } from './publishing';
+import { inBuild, newestFirst, publicationState } from './publishing';
 import type { PublicationState } from './publishing';
 import { readingMinutes, textOf } from './reading-time';
+import { unknownReference } from './references';
 import { sectionPath, sectionTreeProblems } from './sections';
+import { pageNameProblem } from './page-names';
 import { partLabel, seriesParts } from './series';
 import type { SeriesPart } from './series';
-import { articleUrl, reservedSegments, staticPageUrl } from './urls';
+import { articleUrl, staticPageUrl } from './urls';
 import { site } from '../site.config';
 
 /**
@@ -78,13 +80,6 @@ export interface Newsroom {
   pages: StaticPage[];
 }
 
-/**
- * `npm run dev` previews drafts and embargoed articles, marked as such, so editors can check them.
- * It takes both the dev server and BROADSHEET_PREVIEW=1 (set by the dev script): Vite reports DEV for
- * a production build too when NODE_ENV is not "production", which must never publish a draft.
- */
-const previewUnpublished = import.meta.env.DEV && showsUnpublished();
-
 let loaded: Promise<Newsroom> | undefined;
 
 /** The published newsroom, loaded once per build. */
@@ -95,6 +90,7 @@ export function newsroom(): Promise<Newsroom> {
 
 async function load(): Promise<Newsroom> {
   const now = buildClock();
+  const preview = previewsUnpublished();
   const [articleEntries, sectionEntries, authorEntries, seriesEntries, pageEntries] = await Promise.all([
     getCollection('articles'),
     getCollection('sections'),
@@ -117,18 +113,13 @@ async function load(): Promise<Newsroom> {
 
   const problems = [
     ...sectionTreeProblems(sections.keys()),
-    ...pages
-      .filter((page) => sections.has(page.id) || (reservedSegments as readonly string[]).includes(page.id))
-      .map(
-        (page) =>
-          `pages/${page.id}.md: "${page.id}" is already a section or a reserved name; rename the file`,
-      ),
+    ...pages.flatMap((page) => pageNameProblem(page.id, sections) ?? []),
     ...articleEntries.flatMap((entry) => referenceProblems(entry, { sections, authors, series })),
   ];
   if (problems.length > 0) throw new Error(`Content errors:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 
   const articles = articleEntries
-    .filter((entry) => isPublished(entry.data, now) || previewUnpublished)
+    .filter((entry) => inBuild(entry.data, now, { preview }))
     .map((entry) => resolve(entry, { sections, authors, series }, publicationState(entry.data, now)))
     .sort((a, b) =>
       newestFirst(
@@ -156,21 +147,15 @@ function referenceProblems(entry: ArticleEntry, { sections, authors, series }: L
   const where = entry.filePath ?? entry.id;
   const problems: string[] = [];
   if (!sections.has(entry.data.section.id)) {
-    problems.push(
-      `${where}: section "${entry.data.section.id}" does not exist; use one of ${[...sections.keys()].join(', ')}`,
-    );
+    problems.push(`${where}: ${unknownReference('sections', entry.data.section.id, sections.keys())}`);
   }
   for (const author of entry.data.authors) {
     if (!authors.has(author.id)) {
-      problems.push(
-        `${where}: author "${author.id}" does not exist; add authors/${author.id}.yaml or fix the id`,
-      );
+      problems.push(`${where}: ${unknownReference('authors', author.id, authors.keys())}`);
     }
   }
   if (entry.data.series && !series.has(entry.data.series.id.id)) {
-    problems.push(
-      `${where}: series "${entry.data.series.id.id}" does not exist; add series/${entry.data.series.id.id}.yaml or fix the id`,
-    );
+    problems.push(`${where}: ${unknownReference('series', entry.data.series.id.id, series.keys())}`);
   }
   return problems;
 }

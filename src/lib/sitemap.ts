@@ -1,6 +1,7 @@
-import { readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { articleId, readArticle } from './article-loader';
+import { articleId } from './article-loader';
+import { parseFrontmatter } from './frontmatter';
 import { escapeXml } from './html';
 import { absoluteUrl, articleUrl } from './urls';
 
@@ -63,13 +64,14 @@ export function newsSitemap(
 
 /**
  * Last-modified dates of article pages by path, read from the article files (the sitemap integration
- * runs after the build and sees only URLs). Unpublished articles have no page, so they never get a URL.
+ * runs after the build and sees only URLs). Unpublished articles have no page, so they never get a URL;
+ * a file whose frontmatter cannot be read gives no date (the content linter has stopped its build).
  */
 export async function articleLastModified(articlesDir: string): Promise<Map<string, Date>> {
   const files = (await readdir(articlesDir, { recursive: true })).filter((file) => file.endsWith('.md'));
   const dates = new Map<string, Date>();
   for (const file of files) {
-    const data = await readArticle(join(articlesDir, file));
+    const { data } = parseFrontmatter(await readFile(join(articlesDir, file), 'utf8'));
     const changed = data['updatedAt'] ?? data['publishedAt'];
     if (typeof changed === 'string') dates.set(articleUrl(articleId(file, data)), new Date(changed));
   }

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { articleId, readArticle, splitFrontmatter } from '../../src/lib/article-loader';
+import { articleId, readArticle } from '../../src/lib/article-loader';
 
 describe('articleId', () => {
   test.each([
@@ -15,39 +15,6 @@ describe('articleId', () => {
     { entry: 'xiaomi-su7.md', data: { slug: '' }, id: 'xiaomi-su7' },
   ])('$entry with $data has id $id', ({ entry, data, id }) => {
     expect(articleId(entry, data)).toBe(id);
-  });
-});
-
-describe('splitFrontmatter', () => {
-  test.each([
-    {
-      what: 'frontmatter and body',
-      source: '---\ntitle: A\n---\nBody text.\n',
-      split: { frontmatter: 'title: A', body: 'Body text.\n' },
-    },
-    {
-      what: 'Windows line endings',
-      source: '---\r\ntitle: A\r\nslug: a\r\n---\r\nBody text.\r\n',
-      split: { frontmatter: 'title: A\r\nslug: a', body: 'Body text.\r\n' },
-    },
-    { what: 'no frontmatter', source: 'Just a body.\n', split: { frontmatter: '', body: 'Just a body.\n' } },
-    {
-      what: 'frontmatter and no body',
-      source: '---\ntitle: A\n---',
-      split: { frontmatter: 'title: A', body: '' },
-    },
-    {
-      what: 'a thematic break later in the body',
-      source: '---\ntitle: A\n---\nOne.\n\n---\n\nTwo.\n',
-      split: { frontmatter: 'title: A', body: 'One.\n\n---\n\nTwo.\n' },
-    },
-    {
-      what: 'a body that only starts with a rule',
-      source: 'Intro.\n---\nMore.\n',
-      split: { frontmatter: '', body: 'Intro.\n---\nMore.\n' },
-    },
-  ])('$what', ({ source, split }) => {
-    expect(splitFrontmatter(source)).toEqual(split);
   });
 });
 

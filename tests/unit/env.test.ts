@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildClock, cacheDirFor, contentRoot } from '../../src/lib/env';
+import { buildClock, cacheDirFor, contentRoot, previewsUnpublished } from '../../src/lib/env';
 
 describe('contentRoot', () => {
   test.each([
@@ -75,5 +75,27 @@ describe('cacheDirFor', () => {
 
   test('the same root always gets the same folder', () => {
     expect(cacheDirFor('/tmp/fixture', project)).toBe(cacheDirFor('/tmp/fixture', project));
+  });
+});
+
+describe('previewsUnpublished', () => {
+  test.each([
+    { what: 'npm run dev', env: { BROADSHEET_PREVIEW: '1' }, devServer: true, preview: true },
+    { what: 'the dev server without the dev script', env: {}, devServer: true, preview: false },
+    {
+      what: 'the dev server with BROADSHEET_PREVIEW=0',
+      env: { BROADSHEET_PREVIEW: '0' },
+      devServer: true,
+      preview: false,
+    },
+    {
+      what: 'a build with BROADSHEET_PREVIEW=1 left in the shell',
+      env: { BROADSHEET_PREVIEW: '1' },
+      devServer: false,
+      preview: false,
+    },
+    { what: 'a build', env: {}, devServer: false, preview: false },
+  ])('$what: $preview', ({ env, devServer, preview }) => {
+    expect(previewsUnpublished(env, devServer)).toBe(preview);
   });
 });

@@ -1,40 +1,26 @@
-import rehypeParse from 'rehype-parse';
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { describe, expect, test } from 'vitest';
-import { rehypeEmbeds } from '../../src/markdown/embeds';
-import { rehypeRequireAlt } from '../../src/markdown/images';
-import { remarkFigures } from '../../src/markdown/figures';
-import { rehypeExternalLinks } from '../../src/markdown/links';
-import { sanitizeSchema } from '../../src/markdown/sanitize';
+import { markdownProcessor } from '../../src/markdown';
+import { site } from '../../src/site.config';
 
-// The article pipeline of src/markdown/index.ts, without Astro's extras (GFM, smartypants, heading ids).
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkFigures)
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
-  .use(rehypeSanitize, sanitizeSchema)
-  .use(rehypeEmbeds, ['www.youtube-nocookie.com'])
-  .use(rehypeRequireAlt)
-  .use(rehypeExternalLinks)
-  .use(rehypeStringify);
-
-const render = (markdown: string) => String(processor.processSync(markdown));
+// The article pipeline itself, as astro.config.mjs hands it to Astro (GFM, heading ids, typography).
+const renderer = await markdownProcessor.createRenderer({
+  ...markdownConfigDefaults,
+  syntaxHighlight: false,
+});
+const render = async (markdown: string) => (await renderer.render(markdown)).code;
 
 describe('remarkFigures', () => {
-  test('a standalone image becomes figure placeholder 0', () => {
-    expect(render('![A car](./car.jpg "Caption. Credit: AP")\n')).toBe(
+  test('a standalone image becomes figure placeholder 0', async () => {
+    expect(await render('![A car](./car.jpg "Caption. Credit: AP")\n')).toBe(
       '<broadsheet-figure data-figure="0"></broadsheet-figure>',
     );
   });
 
-  test('placeholders are numbered in document order and text around them is kept', () => {
-    const html = render('Intro.\n\n![One](./1.jpg)\n\nMiddle.\n\n![Two](./2.jpg)\n\n![Three](./3.jpg)\n');
+  test('placeholders are numbered in document order and text around them is kept', async () => {
+    const html = await render(
+      'Intro.\n\n![One](./1.jpg)\n\nMiddle.\n\n![Two](./2.jpg)\n\n![Three](./3.jpg)\n',
+    );
     expect(html.match(/data-figure="\d+"/g)).toEqual([
       'data-figure="0"',
       'data-figure="1"',
@@ -45,8 +31,8 @@ describe('remarkFigures', () => {
     expect(html).not.toContain('<img');
   });
 
-  test('an image inside a sentence stays an inline image and takes no number', () => {
-    const html = render('See ![icon](./icon.png) here.\n\n![Photo](./photo.jpg)\n');
+  test('an image inside a sentence stays an inline image and takes no number', async () => {
+    const html = await render('See ![icon](./icon.png) here.\n\n![Photo](./photo.jpg)\n');
     expect(html).toContain('<p>See <img src="./icon.png" alt="icon"> here.</p>');
     expect(html).toContain('<broadsheet-figure data-figure="0"></broadsheet-figure>');
   });
@@ -74,15 +60,15 @@ describe('sanitizeSchema', () => {
       html: '<style>body { display: none }</style>',
       gone: ['<style', 'display: none'],
     },
-  ])('$what is removed', ({ html, gone }) => {
-    const out = render(`Before.\n\n${html}\n\nAfter.\n`);
+  ])('$what is removed', async ({ html, gone }) => {
+    const out = await render(`Before.\n\n${html}\n\nAfter.\n`);
     for (const fragment of gone) expect(out).not.toContain(fragment);
     expect(out).toContain('<p>Before.</p>');
     expect(out).toContain('<p>After.</p>');
   });
 
-  test('the text of an element with an event handler survives', () => {
-    expect(render('<p onclick="x()">Click me</p>\n')).toBe('<p>Click me</p>');
+  test('the text of an element with an event handler survives', async () => {
+    expect(await render('<p onclick="x()">Click me</p>\n')).toBe('<p>Click me</p>');
   });
 
   test.each([
@@ -101,7 +87,7 @@ describe('sanitizeSchema', () => {
     {
       what: 'a heading',
       markdown: '## Consumer-centric insights',
-      html: '<h2>Consumer-centric insights</h2>',
+      html: '<h2 id="consumer-centric-insights">Consumer-centric insights</h2>',
     },
     {
       what: 'a raw HTML table',
@@ -113,8 +99,8 @@ describe('sanitizeSchema', () => {
       markdown: '<figure><figcaption>Caption</figcaption></figure>',
       html: '<figure><figcaption>Caption</figcaption></figure>',
     },
-  ])('$what survives', ({ markdown, html }) => {
-    expect(render(`${markdown}\n`)).toBe(html);
+  ])('$what survives', async ({ markdown, html }) => {
+    expect(await render(`${markdown}\n`)).toBe(html);
   });
 });
 
@@ -125,52 +111,56 @@ describe('rehypeExternalLinks', () => {
     { href: '/articles/part-one/', external: false },
     { href: '#notes', external: false },
     { href: 'mailto:desk@broadsheet.example', external: false },
-  ])('a link to $href gets rel="noopener noreferrer": $external', ({ href, external }) => {
-    const html = render(`[link](${href})\n`);
+  ])('a link to $href gets rel="noopener noreferrer": $external', async ({ href, external }) => {
+    const html = await render(`[link](${href})\n`);
     if (external) expect(html).toContain('rel="noopener noreferrer"');
     else expect(html).not.toContain('rel=');
   });
 
-  test('a raw HTML external link gets rel too, replacing any rel it had', () => {
-    expect(render('<a href="https://example.com/" rel="opener">x</a>\n')).toContain(
+  test('a raw HTML external link gets rel too, replacing any rel it had', async () => {
+    expect(await render('<a href="https://example.com/" rel="opener">x</a>\n')).toContain(
       'rel="noopener noreferrer"',
     );
   });
 });
 
 describe('rehypeEmbeds', () => {
-  const render = async (html: string) =>
-    String(
-      await unified()
-        .use(rehypeParse, { fragment: true })
-        .use(rehypeEmbeds, ['www.youtube-nocookie.com'])
-        .use(rehypeRequireAlt)
-        .use(rehypeStringify)
-        .process(html),
-    );
-
+  const allowed = site.embedHosts[0] ?? '';
   test.each([
     ['an unknown host', '<iframe src="https://evil.example/x" title="t"></iframe>'],
-    ['plain http', '<iframe src="http://www.youtube-nocookie.com/embed/x" title="t"></iframe>'],
-    ['no title', '<iframe src="https://www.youtube-nocookie.com/embed/x"></iframe>'],
+    ['plain http', `<iframe src="http://${allowed}/embed/x" title="t"></iframe>`],
+    ['no title', `<iframe src="https://${allowed}/embed/x"></iframe>`],
   ])('removes an iframe from %s', async (_, html) => {
     expect(await render(`<p>before</p>${html}<p>after</p>`)).toBe('<p>before</p><p>after</p>');
   });
 
   test('wraps an allowed embed in a responsive box, lazy and sandboxed', async () => {
-    const html = await render(
-      '<iframe src="https://www.youtube-nocookie.com/embed/x" title="A video"></iframe>',
-    );
-    expect(html).toContain(
-      '<div class="embed"><iframe src="https://www.youtube-nocookie.com/embed/x" title="A video"',
-    );
+    const html = await render(`<iframe src="https://${allowed}/embed/x" title="A video"></iframe>`);
+    expect(html).toContain(`<div class="embed"><iframe src="https://${allowed}/embed/x" title="A video"`);
     expect(html).toContain('loading="lazy"');
     expect(html).toContain('sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"');
   });
 });
 
-test('a raw-HTML image without alt text is removed, one with alt text kept', () => {
-  expect(render('Text <img src="/x.png"> and <img src="/y.png" alt="A chart">.')).toBe(
+describe('the typography of the pipeline', () => {
+  test.each([
+    {
+      what: 'straight quotes become curly',
+      markdown: '"Quoted," she said.',
+      html: '<p>“Quoted,” she said.</p>',
+    },
+    {
+      what: 'a GFM table is a table',
+      markdown: '| a |\n|---|\n| b |',
+      html: '<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b</td>\n</tr>\n</tbody>\n</table>',
+    },
+  ])('$what', async ({ markdown, html }) => {
+    expect(await render(`${markdown}\n`)).toBe(html);
+  });
+});
+
+test('a raw-HTML image without alt text is removed, one with alt text kept', async () => {
+  expect(await render('Text <img src="/x.png"> and <img src="/y.png" alt="A chart">.')).toBe(
     '<p>Text  and <img src="/y.png" alt="A chart">.</p>',
   );
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isPublished, newestFirst, publicationState } from '../../src/lib/publishing';
+import { inBuild, isPublished, newestFirst, publicationState } from '../../src/lib/publishing';
 
 const now = new Date('2026-01-15T04:00:00Z');
 
@@ -15,6 +15,33 @@ describe('publicationState', () => {
     const article = { draft, publishedAt: new Date(publishedAt) };
     expect(publicationState(article, now)).toBe(state);
     expect(isPublished(article, now)).toBe(state === 'published');
+  });
+});
+
+describe('inBuild', () => {
+  const at = (iso: string) => new Date(iso);
+  describe.each([
+    { state: 'draft', article: { draft: true, publishedAt: at('2026-01-15T03:00:00Z') } },
+    { state: 'a draft dated later', article: { draft: true, publishedAt: at('2026-01-15T04:00:01Z') } },
+    { state: 'embargoed by one second', article: { draft: false, publishedAt: at('2026-01-15T04:00:01Z') } },
+    { state: 'embargoed for a year', article: { draft: false, publishedAt: at('2027-01-15T04:00:00Z') } },
+    { state: 'published at this second', article: { draft: false, publishedAt: at('2026-01-15T04:00:00Z') } },
+    { state: 'published long ago', article: { draft: false, publishedAt: at('2001-01-01T00:00:00Z') } },
+  ])('an article $state', ({ article }) => {
+    const published = isPublished(article, now);
+    test.each([
+      { preview: false, built: published },
+      { preview: true, built: true },
+    ])('is in the build with preview $preview: $built', ({ preview, built }) => {
+      expect(inBuild(article, now, { preview })).toBe(built);
+    });
+  });
+
+  test('a production build holds exactly the published articles, at the exact second', () => {
+    const second = (iso: string) => ({ draft: false, publishedAt: at(iso) });
+    expect(inBuild(second('2026-01-15T03:59:59.999Z'), now, { preview: false })).toBe(true);
+    expect(inBuild(second('2026-01-15T04:00:00.000Z'), now, { preview: false })).toBe(true);
+    expect(inBuild(second('2026-01-15T04:00:00.001Z'), now, { preview: false })).toBe(false);
   });
 });
 

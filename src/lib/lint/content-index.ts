@@ -3,12 +3,14 @@ import { join, relative } from 'node:path';
 import { VFile } from 'vfile';
 import { z } from 'astro/zod';
 import { articleId } from '../article-loader';
-import { isPublished } from '../publishing';
+import { inBuild, publicationState } from '../publishing';
+import type { PublicationState } from '../publishing';
 import { authorSchema, pageSchema, sectionSchema, seriesSchema } from '../schema';
+import { pageNameProblem } from '../page-names';
 import { sectionTreeProblems } from '../sections';
-import { parseFrontmatter } from './frontmatter';
+import { parseFrontmatter } from '../frontmatter';
+import type { Frontmatter } from '../frontmatter';
 import { lintHelpers } from './helpers';
-import type { Frontmatter } from './frontmatter';
 import { parse as parseYaml } from 'yaml';
 
 /**
@@ -21,7 +23,10 @@ export interface ArticleRef {
   file: VFile;
   id: string;
   frontmatter: Frontmatter;
+  /** In the production build at the build clock (src/lib/publishing.ts decides, as for the build). */
   published: boolean;
+  /** Where it stands at the build clock; undefined when `publishedAt` cannot be read. */
+  state?: PublicationState | undefined;
   draft: boolean;
   publishedAt?: Date | undefined;
   series?: { id: string; part: number } | undefined;
@@ -134,7 +139,12 @@ export async function indexContent(
   for (const entry of await filesUnder(join(root, 'pages'), /\.md$/)) {
     const file = await readVFile(join(root, 'pages', entry), cwd);
     dataFiles.push(file);
-    const result = pageSchema.safeParse(parseFrontmatter(String(file.value)).data);
+    const clash = pageNameProblem(entry.replace(/\.md$/, ''), sections);
+    if (clash) fail(file, clash, 'section-tree', { line: 1, column: 1 });
+    const { data, errors } = parseFrontmatter(String(file.value));
+    for (const error of errors) fail(file, error.message, 'yaml-syntax', error);
+    if (errors.length > 0) continue;
+    const result = pageSchema.safeParse(data);
     if (!result.success)
       for (const issue of result.error.issues)
         fail(file, `${issue.path.join('.')}: ${issue.message}`, 'schema');
@@ -145,8 +155,10 @@ export async function indexContent(
     const file = await readVFile(join(root, 'articles', entry), cwd);
     const frontmatter = parseFrontmatter(String(file.value));
     const { data } = frontmatter;
-    const publishedAt = typeof data['publishedAt'] === 'string' ? new Date(data['publishedAt']) : undefined;
+    const date = typeof data['publishedAt'] === 'string' ? new Date(data['publishedAt']) : undefined;
+    const publishedAt = date && !Number.isNaN(date.getTime()) ? date : undefined;
     const draft = data['draft'] === true;
+    const gated = publishedAt && { draft, publishedAt };
     const membership = data['series'] as { id?: unknown; part?: unknown } | undefined;
     articles.push({
       file,
@@ -154,8 +166,8 @@ export async function indexContent(
       frontmatter,
       draft,
       publishedAt,
-      published:
-        !!publishedAt && !Number.isNaN(publishedAt.getTime()) && isPublished({ draft, publishedAt }, now),
+      published: !!gated && inBuild(gated, now, { preview: false }),
+      state: gated && publicationState(gated, now),
       series:
         typeof membership?.id === 'string' && typeof membership.part === 'number'
           ? { id: membership.id, part: membership.part }

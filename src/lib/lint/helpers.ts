@@ -2,6 +2,7 @@ import type { ImageMetadata } from 'astro';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'astro/zod';
+import { unknownReference } from '../references';
 import type { SchemaHelpers } from '../schema';
 
 /**
@@ -25,8 +26,7 @@ export function lintHelpers(
     return z
       .string({ error: `needs an id from content/${collection}/` })
       .refine((id) => ids.has(id), {
-        error: (issue) =>
-          `"${String(issue.input)}" is not in content/${collection}/: use one of ${[...ids].sort().join(', ') || '(none yet)'}`,
+        error: (issue) => unknownReference(collection, String(issue.input), ids),
       })
       .transform((id) => ({ id, collection }));
   };

@@ -64,14 +64,9 @@ export async function lintContent(root: string, now: Date, cwd: string = process
     )
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   const scheduled = index.articles
-    .filter(
-      (article) =>
-        !article.draft &&
-        !article.published &&
-        article.publishedAt &&
-        !Number.isNaN(article.publishedAt.getTime()),
+    .flatMap(({ state, file, id, publishedAt }) =>
+      state === 'embargoed' && publishedAt ? [{ file: file.path, id, publishedAt }] : [],
     )
-    .map((article) => ({ file: article.file.path, id: article.id, publishedAt: article.publishedAt! }))
     .sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
   return {
     diagnostics,

@@ -1,0 +1,102 @@
+import { parseDocument } from 'yaml';
+
+/**
+ * The one reader of Markdown frontmatter: the article loader, the content linter, the sitemap's
+ * dates and the scaffold's slug check all call it, so that the fields an article is linted with are
+ * the fields it is built with. Fences are read as remark-frontmatter reads them (the linter's body
+ * rules see the same split): the file starts, after an optional byte order mark, with a line of
+ * three dashes, and the frontmatter ends at the next line of exactly three dashes (trailing spaces
+ * allowed). Timestamps stay strings (YAML 1.2 core schema), so the schema can refuse a
+ * `publishedAt` without an offset instead of reading it as UTC.
+ */
+
+/** A problem reading the frontmatter, with its line and column in the file. */
+export interface FrontmatterError {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** A Markdown file's frontmatter, parsed, and the Markdown after it. */
+export interface Frontmatter {
+  /** False when the file does not start with a `---` line at all. */
+  found: boolean;
+  /** The fields; empty when there are none or they cannot be read. */
+  data: Record<string, unknown>;
+  /** Why the frontmatter cannot be read (unclosed, not YAML, not fields); empty when it can. */
+  errors: FrontmatterError[];
+  /** Line and column in the file of the value at `path` (or of the nearest parent that exists). */
+  position: (path: readonly PropertyKey[]) => { line: number; column: number };
+  /** The Markdown after the closing fence; the whole file when there is no closed frontmatter. */
+  body: string;
+}
+
+/** The file split at its fences: the YAML text and the body, or why there is no YAML. */
+export type FrontmatterSplit = { yaml: string; body: string } | 'none' | 'unclosed';
+
+const opening = /^\uFEFF?---[ \t]*\r?\n/;
+const closing = /^---[ \t]*(?:\r?\n|$)/m;
+
+/** Splits a Markdown file at its frontmatter fences. */
+export function splitFrontmatter(source: string): FrontmatterSplit {
+  const open = opening.exec(source);
+  if (!open) return 'none';
+  const rest = source.slice(open[0].length);
+  const close = closing.exec(rest);
+  if (!close) return 'unclosed';
+  return {
+    yaml: rest.slice(0, close.index).replace(/\r?\n$/, ''),
+    body: rest.slice(close.index + close[0].length),
+  };
+}
+
+const start = { line: 1, column: 1 };
+
+/** Reads the frontmatter of a Markdown file's text. */
+export function parseFrontmatter(source: string): Frontmatter {
+  const split = splitFrontmatter(source);
+  if (typeof split === 'string') {
+    const errors =
+      split === 'unclosed'
+        ? [
+            {
+              message:
+                'the frontmatter has no closing --- line: end the fields with a line of three dashes and nothing else',
+              ...start,
+            },
+          ]
+        : [];
+    return { found: split === 'unclosed', data: {}, errors, position: () => start, body: source };
+  }
+  const document = parseDocument(split.yaml, { schema: 'core', prettyErrors: false });
+  // Positions are worked out when asked for (the loader never asks; yaml's LineCounter would double
+  // the cost of every parse). The YAML starts on the line after the opening fence.
+  const at = (offset: number) => {
+    const before = split.yaml.slice(0, offset);
+    return { line: before.split('\n').length + 1, column: offset - before.lastIndexOf('\n') };
+  };
+  const position = (path: readonly PropertyKey[]) => {
+    for (let length = path.length; length > 0; length -= 1) {
+      const node = document.getIn(path.slice(0, length) as (string | number)[], true) as
+        { range?: number[] } | undefined;
+      if (node?.range?.[0] !== undefined) return at(node.range[0]);
+    }
+    return start;
+  };
+  const errors = document.errors.map((error) => ({
+    message: `the frontmatter is not valid YAML: ${error.message.split('\n')[0] ?? error.message}`,
+    ...at(error.pos[0]),
+  }));
+  const value = errors.length > 0 ? {} : ((document.toJS() as unknown) ?? {});
+  const fields = typeof value === 'object' && !Array.isArray(value);
+  if (!fields) {
+    errors.push({ message: 'the frontmatter must be fields, one `name: value` per line', ...at(0) });
+  }
+  return {
+    found: true,
+    data: fields ? (value as Record<string, unknown>) : {},
+    errors,
+    position,
+    body: split.body,
+  };
+}

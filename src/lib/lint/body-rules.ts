@@ -1,0 +1,160 @@
+import type { Html, Link, Root, Text } from 'mdast';
+import type { Point, Position } from 'unist';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { lintRule } from 'unified-lint-rule';
+import { visit } from 'unist-util-visit';
+import { embedHost } from '../../markdown/embeds';
+import { site } from '../../site.config';
+import { parseFigureTitle, standaloneImages } from '../figures';
+import type { ContentIndex } from './content-index';
+import { imageProblem } from './images';
+import { malformedNumbers, repeatedWords, unbalanced } from './prose';
+import { articleOf, origin } from './rule';
+
+/**
+ * The content rules on what an article shows: its photos, links, embeds and prose. The rules on its
+ * frontmatter, and the list of all rules, are in rules.ts.
+ */
+
+/** Photos in the body need alt text, an existing file, and (as a warning) a credit. */
+export const bodyPhotos = lintRule<Root, ContentIndex>(origin('body-photo'), (tree, file) => {
+  for (const { image } of standaloneImages(tree)) {
+    if (!image.alt?.trim()) {
+      file.message(
+        'this photo has no alt text: describe what it shows between the brackets, ![like this](./photo.jpg)',
+        image,
+      );
+    }
+    if (!/^https?:\/\//.test(image.url) && !existsSync(resolve(file.cwd, dirname(file.path), image.url))) {
+      file.message(`photo "${image.url}" does not exist next to the article: check the file name`, image);
+    }
+  }
+});
+
+/** Photos should say who took them. */
+export const photoCredit = lintRule<Root, ContentIndex>(origin('photo-credit'), (tree, file, index) => {
+  for (const { image } of standaloneImages(tree)) {
+    if (!parseFigureTitle(image.title).credit) {
+      file.message('this photo has no credit: end its title with "Credit: Photographer or agency"', image);
+    }
+  }
+  const article = articleOf(file, index);
+  const hero = article?.frontmatter.data['hero'] as { credit?: unknown } | undefined;
+  if (article && hero && !hero.credit) {
+    file.message('the lead photo has no credit: add `credit:` under `hero:`', {
+      place: article.frontmatter.position(['hero']),
+    });
+  }
+});
+
+/** Photos that exist must also decode: a truncated or corrupt file would publish a broken image. */
+export const photoFile = lintRule<Root, ContentIndex>(origin('photo-file'), async (tree, file, index) => {
+  const article = articleOf(file, index);
+  const hero = article?.frontmatter.data['hero'] as { src?: unknown } | undefined;
+  const photos: { src: string; place: Point | Position | undefined }[] = standaloneImages(tree).map(
+    ({ image }) => ({
+      src: image.url,
+      place: image.position,
+    }),
+  );
+  if (article && typeof hero?.src === 'string')
+    photos.push({ src: hero.src, place: article.frontmatter.position(['hero', 'src']) });
+  for (const { src, place } of photos) {
+    const path = resolve(file.cwd, dirname(file.path), src);
+    if (/^https?:\/\//.test(src) || !existsSync(path)) continue;
+    const problem = await imageProblem(path);
+    if (problem) file.message(`photo "${src}" ${problem}: export it again from the original`, { place });
+  }
+});
+
+const articlePath = /^(?:https?:\/\/[^/]+)?\/articles\/([^/?#]+)\/?(?:[?#].*)?$/;
+
+/** Links to other articles must point at a published article. */
+export const articleLinks = lintRule<Root, ContentIndex>(origin('article-link'), (tree, file, index) => {
+  visit(tree, 'link', (link: Link) => {
+    const id = articlePath.exec(link.url)?.[1];
+    if (!id) return;
+    const target = index.byId.get(id)?.[0];
+    if (!target) {
+      file.message(
+        `the link to ${link.url} goes nowhere: no article has the slug "${id}"; correct the link or remove it`,
+        link,
+      );
+    } else if (!target.published) {
+      file.message(
+        `the link to ${link.url} points at ${target.draft ? 'a draft' : 'an embargoed article'}, which readers cannot open yet; remove the link until that article is published`,
+        link,
+      );
+    }
+  });
+});
+
+/** Embeds only from the hosts in the site config, each with a title for screen readers. */
+export const embedHosts = lintRule<Root, ContentIndex>(origin('embed'), (tree, file) => {
+  visit(tree, 'html', (node: Html) => {
+    for (const [tag] of node.value.matchAll(/<iframe\b[^>]*>/gi)) {
+      const src = /\bsrc\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1] ?? '';
+      const host = embedHost(src);
+      if (!host || !site.embedHosts.includes(host)) {
+        file.message(
+          `the embed from ${host ?? (src || 'an unknown address')} is not allowed: embeds may come only from ${site.embedHosts.join(', ')} (embedHosts in src/site.config.ts)`,
+          node,
+        );
+      } else if (!/\btitle\s*=\s*["'][^"']+["']/i.test(tag)) {
+        file.message('this embed has no title: add title="what it shows" for screen readers', node);
+      }
+    }
+  });
+});
+
+/**
+ * An HTML comment left open hides everything after it in its block (to the end of the article when
+ * the block starts with the comment), and the sanitizer then drops it without a word.
+ */
+export const htmlComment = lintRule<Root, ContentIndex>(origin('html-comment'), (tree, file) => {
+  visit(tree, 'html', (node: Html) => {
+    const opened = node.value.lastIndexOf('<!--');
+    if (opened !== -1 && !node.value.includes('-->', opened + 4)) {
+      file.message(
+        'this HTML comment is never closed: the text after it would not be published; close it with --> or remove it',
+        node,
+      );
+    }
+  });
+});
+
+/** Text nodes of the body with their positions. */
+function texts(tree: Root, each: (node: Text) => void) {
+  visit(tree, 'text', each);
+}
+
+/** Numbers with broken digit groups (prose.ts). */
+export const malformedNumber = lintRule<Root, ContentIndex>(origin('malformed-number'), (tree, file) => {
+  texts(tree, (node) => {
+    for (const token of malformedNumbers(node.value)) {
+      file.message(`"${token}" is not a well-formed number: check the digits and commas`, node);
+    }
+  });
+});
+
+/** Paragraphs whose quotes or brackets do not pair up (prose.ts). */
+export const unbalancedPunctuation = lintRule<Root, ContentIndex>(
+  origin('unbalanced-punctuation'),
+  (tree, file) => {
+    visit(tree, 'paragraph', (paragraph) => {
+      let text = '';
+      visit(paragraph, 'text', (node: Text) => {
+        text += node.value;
+      });
+      for (const problem of unbalanced(text)) file.message(`this paragraph has ${problem}`, paragraph);
+    });
+  },
+);
+
+/** The same word twice in a row (prose.ts). */
+export const repeatedWord = lintRule<Root, ContentIndex>(origin('repeated-word'), (tree, file) => {
+  texts(tree, (node) => {
+    for (const words of repeatedWords(node.value)) file.message(`"${words}": a word is repeated`, node);
+  });
+});

@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from 'vitest';
+
+/**
+ * The maintainer CLIs read their flags with node:util parseArgs: a flag they do not know stops them
+ * at once, before any work, with the usage line and exit code 2.
+ */
+const empty = mkdtempSync(join(tmpdir(), 'broadsheet-cli-'));
+const run = (script: string, args: string[]) =>
+  spawnSync(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), resolve(script), ...args], {
+    encoding: 'utf8',
+    cwd: empty,
+    env: { ...process.env, BROADSHEET_CONTENT: empty, BROADSHEET_NOW: '' },
+  });
+
+test.each([
+  {
+    script: 'scripts/build.ts',
+    args: ['--force', '--outdir', 'x'],
+    message: /Unknown option '--outdir'/,
+    usage: /Usage: npm run build \[-- --outDir DIR\] \[--force\]/,
+  },
+  {
+    script: 'scripts/lint-content.ts',
+    args: ['--format', 'xml'],
+    message: /--format must be compiler or json, not "xml"/,
+    usage: /Usage: npm run lint:content \[-- --format compiler\|json\]/,
+  },
+])(
+  '$script $args stops at once with exit 2 and the usage',
+  ({ script, args, message, usage }) => {
+    const { status, stderr, stdout } = run(script, args);
+    expect(stderr).toMatch(message);
+    expect(stderr).toMatch(usage);
+    expect(stdout).toBe('');
+    expect(status).toBe(2);
+  },
+  30_000,
+);

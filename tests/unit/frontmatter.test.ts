@@ -1,0 +1,193 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseFrontmatter as astroFrontmatter } from '@astrojs/markdown-remark';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { articleId, entryId, readArticle } from '../../src/lib/article-loader';
+import { parseFrontmatter, splitFrontmatter } from '../../src/lib/frontmatter';
+import { indexContent } from '../../src/lib/lint/content-index';
+import type { ContentIndex } from '../../src/lib/lint/content-index';
+import { articlesWithId } from '../../src/lib/scaffold';
+import { articleLastModified } from '../../src/lib/sitemap';
+
+/**
+ * Every reader of article files (the loader, the linter, the sitemap's dates, the scaffold's slug
+ * check) must see the same frontmatter, or an article the linter passes is built with other data.
+ * Each case is written to one content folder and read by each of them.
+ */
+const fields = (slug: string) => `slug: ${slug}-slug\npublishedAt: "2026-01-02T03:04:05+08:00"`;
+const cases = [
+  { name: 'plain', source: `---\ntitle: Plain\n${fields('plain')}\n---\nBody.\n`, title: 'Plain' },
+  {
+    name: 'crlf',
+    source: `---\r\ntitle: Windows\r\n${fields('crlf').replace('\n', '\r\n')}\r\n---\r\nBody.\r\n`,
+    title: 'Windows',
+  },
+  {
+    name: 'dashes-in-title',
+    source: `---\ntitle: Wait---\n${fields('dashes-in-title')}\n---\nBody.\n`,
+    title: 'Wait---',
+  },
+  {
+    name: 'dashes-in-block',
+    source: `---\ntitle: |-\n  One\n  ---\n  Two\n${fields('dashes-in-block')}\n---\nBody.\n`,
+    title: 'One\n---\nTwo',
+  },
+  { name: 'bom', source: `\uFEFF---\ntitle: Marked\n${fields('bom')}\n---\nBody.\n`, title: 'Marked' },
+  {
+    name: 'fence-spaces',
+    source: `--- \ntitle: Spaced\n${fields('fence-spaces')}\n---\t\nBody.\n`,
+    title: 'Spaced',
+  },
+  { name: 'no-body', source: `---\ntitle: Bare\n${fields('no-body')}\n---`, title: 'Bare' },
+  {
+    name: 'rule-in-body',
+    source: `---\ntitle: Ruled\n${fields('rule-in-body')}\n---\nOne.\n\n---\n\nslug: not-this\n`,
+    title: 'Ruled',
+  },
+  { name: 'dated-slug', source: '---\ntitle: Dated\nslug: 2026-01-02\n---\nBody.\n', title: 'Dated' },
+].map((each) => ({ ...each, file: `${each.name}.md` }));
+
+/** Files whose frontmatter is broken: every reader must refuse them or read nothing from them. */
+const broken = [
+  { name: 'unclosed', source: `---\ntitle: Open\n${fields('unclosed')}\nBody.\n` },
+  { name: 'dots-close', source: `---\ntitle: Dotted\n${fields('dots-close')}\n...\nBody.\n` },
+  { name: 'text-after-fence', source: `---\ntitle: Glued\n${fields('text-after-fence')}\n---Body.\n` },
+  { name: 'bad-yaml', source: `---\ntitle: [unclosed\n${fields('bad-yaml')}\n---\nBody.\n` },
+  { name: 'a-list', source: '---\n- title\n- Listed\n---\nBody.\n' },
+].map((each) => ({ ...each, file: `${each.name}.md` }));
+
+let root = '';
+let articles = '';
+let index: ContentIndex;
+let dates: Map<string, Date>;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'broadsheet-frontmatter-'));
+  articles = join(root, 'articles');
+  await mkdir(articles);
+  for (const { file, source } of [...cases, ...broken]) await writeFile(join(articles, file), source);
+  index = await indexContent(root, new Date('2026-06-01T00:00:00Z'), root);
+  dates = await articleLastModified(articles);
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const linted = (file: string) => index.articles.find((article) => article.file.path.endsWith(file))!;
+
+describe.each(cases)('$name: every reader sees the same fields', ({ file, source, title }) => {
+  test('the loader reads the title the editor wrote', async () => {
+    const data = await readArticle(join(articles, file));
+    delete data['bodyFigures'];
+    expect(data['title']).toBe(title);
+    expect(linted(file).frontmatter.data).toEqual(data);
+    expect(linted(file).frontmatter.errors).toEqual([]);
+  });
+
+  test('the glob loader, the sitemap and the scaffold give it the id the linter gives it', async () => {
+    const data = await readArticle(join(articles, file));
+    const id = articleId(file, data);
+    expect(linted(file).id).toBe(id);
+    // Astro hands generateId the fields as its own YAML reader sees them.
+    expect(entryId(articles, file, astroFrontmatter(source).frontmatter)).toBe(id);
+    expect(await articlesWithId(articles, id)).toEqual([file]);
+    if (typeof data['publishedAt'] === 'string') {
+      expect(dates.get(`/articles/${id}/`)).toEqual(new Date(data['publishedAt']));
+    }
+  });
+
+  test('the linter’s body rules see the body the fields end at (remark-frontmatter)', () => {
+    const split = splitFrontmatter(source);
+    const [first] = unified().use(remarkParse).use(remarkFrontmatter).parse(source).children;
+    expect(first?.type).toBe('yaml');
+    expect(typeof split === 'object' && first?.type === 'yaml' && split.yaml === first.value).toBe(true);
+  });
+});
+
+describe.each(broken)('$name: no reader takes fields from it', ({ file }) => {
+  test('the loader refuses it with the file name, and the linter reports an error', async () => {
+    await expect(readArticle(join(articles, file))).rejects.toThrow(file);
+    expect(linted(file).frontmatter.errors).not.toEqual([]);
+    expect(linted(file).frontmatter.data).toEqual({});
+  });
+
+  test('the sitemap gives it no date', () => {
+    expect([...dates.keys()].filter((url) => url.includes(file.replace('.md', '')))).toEqual([]);
+  });
+});
+
+describe('splitFrontmatter', () => {
+  test.each([
+    {
+      what: 'fields and body',
+      source: '---\ntitle: A\n---\nBody.\n',
+      split: { yaml: 'title: A', body: 'Body.\n' },
+    },
+    {
+      what: 'Windows line endings',
+      source: '---\r\ntitle: A\r\nslug: a\r\n---\r\nBody.\r\n',
+      split: { yaml: 'title: A\r\nslug: a', body: 'Body.\r\n' },
+    },
+    { what: 'no frontmatter', source: 'Just a body.\n', split: 'none' },
+    { what: 'a rule after the first line', source: 'Intro.\n---\nMore.\n', split: 'none' },
+    { what: 'a blank line before the fence', source: '\n---\ntitle: A\n---\n', split: 'none' },
+    { what: 'no body', source: '---\ntitle: A\n---', split: { yaml: 'title: A', body: '' } },
+    { what: 'empty frontmatter', source: '---\n---\nBody.\n', split: { yaml: '', body: 'Body.\n' } },
+    {
+      what: 'a thematic break later in the body',
+      source: '---\ntitle: A\n---\nOne.\n\n---\n\nTwo.\n',
+      split: { yaml: 'title: A', body: 'One.\n\n---\n\nTwo.\n' },
+    },
+    { what: 'four dashes, which do not close', source: '---\ntitle: A\n----\n', split: 'unclosed' },
+    { what: 'a YAML document end, which does not close', source: '---\ntitle: A\n...\n', split: 'unclosed' },
+  ])('$what', ({ source, split }) => {
+    expect(splitFrontmatter(source)).toEqual(split);
+  });
+});
+
+describe('parseFrontmatter', () => {
+  test.each([
+    {
+      what: 'no closing fence',
+      source: '---\ntitle: A\n',
+      error: { line: 1, message: /no closing --- line/ },
+    },
+    {
+      what: 'broken YAML',
+      source: '---\ntitle: A\nslug: [b\n---\n',
+      error: { line: 3, message: /not valid YAML/ },
+    },
+    {
+      what: 'a list instead of fields',
+      source: '---\n- A\n---\n',
+      error: { line: 2, message: /must be fields/ },
+    },
+  ])('$what is an error at line $error.line, with no fields', ({ source, error }) => {
+    const { data, errors } = parseFrontmatter(source);
+    expect(data).toEqual({});
+    expect(errors).toEqual([
+      {
+        line: error.line,
+        column: expect.any(Number) as unknown,
+        message: expect.stringMatching(error.message) as unknown,
+      },
+    ]);
+  });
+
+  test('a field is placed at its line in the file, a missing one at its nearest parent', () => {
+    const { position } = parseFrontmatter('---\ntitle: A\nhero:\n  src: ./a.jpg\n---\n');
+    expect(position(['title'])).toEqual({ line: 2, column: 8 });
+    expect(position(['hero', 'src'])).toEqual({ line: 4, column: 8 });
+    expect(position(['hero', 'credit'])).toEqual({ line: 4, column: 3 });
+  });
+
+  test('timestamps stay the text the editor wrote', () => {
+    expect(parseFrontmatter('---\npublishedAt: 2025-03-03T09:00:00\n---\n').data).toEqual({
+      publishedAt: '2025-03-03T09:00:00',
+    });
+  });
+});
