@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import yaml from 'js-yaml';
+import { articleFormats } from './article-format';
 import { articleId, splitFrontmatter } from './article-loader';
 import { isoInZone } from './dates';
 import { buildClock, contentRoot } from './env';
@@ -174,7 +175,7 @@ export function articleText(options: NewArticleOptions, publishedAt: string): st
     `section: ${yamlValue(options.section)}`,
     `authors: ${yamlValue(options.authors)}`,
     `publishedAt: ${JSON.stringify(publishedAt)} # with its UTC offset; a later time embargoes the article until then`,
-    'format: news # news, analysis, opinion or feature',
+    `format: news # or ${articleFormats.slice(1).join(', ')}: see the editors' guide`,
     'tags: [] # topics, as readers would search for them, e.g. [Xiaomi, Electric vehicles]',
     ...(options.draft
       ? ['draft: true # never published while this line is here: delete it when the article is ready']
