@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { isoInZone } from './dates';
+import { articleFormats } from './article-format';
 
 /**
  * The text of a new article file, as `npm run new` writes it: frontmatter that passes the schema and
@@ -49,7 +50,7 @@ export function articleText(options: NewArticleOptions, publishedAt: string): st
     `section: ${yamlValue(options.section)}`,
     `authors: ${yamlValue(options.authors)}`,
     `publishedAt: ${JSON.stringify(publishedAt)} # with its UTC offset; a later time embargoes the article until then`,
-    'format: news # news, analysis, opinion or feature',
+    `format: news # or ${articleFormats.slice(1).join(', ')}: see the editors' guide`,
     'tags: [] # topics, as readers would search for them, e.g. [Xiaomi, Electric vehicles]',
     ...(options.draft
       ? ['draft: true # never published while this line is here: delete it when the article is ready']

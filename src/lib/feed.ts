@@ -4,7 +4,7 @@ import { formatDate } from './dates';
 import { absolutizeUrls, escapeHtml, escapeXml } from './html';
 import type { Listing } from './listings';
 import type { Article } from './query';
-import { absoluteUrl, authorUrl, feedUrl } from './urls';
+import { absoluteUrl, authorUrl, feedUrl, sectionUrl, seriesUrl } from './urls';
 
 /**
  * RSS 2.0 feeds, one builder for every listing (site, section, author, tag, series): full content with
@@ -148,3 +148,14 @@ export function jsonFeed(
 
 /** Where the site's JSON Feed is. */
 export const jsonFeedUrl = '/feed.json';
+
+/** The feeds an article page links in its head: its sections from the top, its authors, its series. */
+export function articleFeeds(article: Article, siteName: string): { title: string; path: string }[] {
+  return [
+    ...article.sectionPath.map((section) => ({ name: section.name, path: sectionUrl(section.id) })),
+    ...article.authors.map((author) => ({ name: author.name, path: authorUrl(author.id) })),
+    ...(article.series
+      ? [{ name: article.series.series.name, path: seriesUrl(article.series.series.id) }]
+      : []),
+  ].map(({ name, path }) => ({ title: `${siteName}: ${name}`, path: feedUrl(path) }));
+}

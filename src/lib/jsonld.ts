@@ -1,3 +1,7 @@
+import { formatSchemaType } from './article-format';
+import type { ArticleFormat } from './article-format';
+import { isoInZone } from './dates';
+import type { Article } from './query';
 import { absoluteUrl, authorUrl, sectionUrl, seriesUrl } from './urls';
 
 /**
@@ -23,6 +27,7 @@ export function serializeJsonLd(value: Json): string {
 /** What NewsArticle needs to know. */
 export interface NewsArticleInput {
   url: string;
+  format: ArticleFormat;
   headline: string;
   description: string;
   images: string[];
@@ -38,12 +43,12 @@ export interface NewsArticleInput {
   language: string;
 }
 
-/** A schema.org NewsArticle. */
+/** A schema.org NewsArticle, or the subtype its format calls for (OpinionNewsArticle…). */
 export function newsArticle(input: NewsArticleInput): Json {
   const { origin } = input;
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': formatSchemaType(input.format),
     mainEntityOfPage: { '@type': 'WebPage', '@id': absoluteUrl(input.url, origin) },
     url: absoluteUrl(input.url, origin),
     headline: input.headline,
@@ -93,4 +98,41 @@ export function sectionBreadcrumbs(path: { id: string; name: string }[], origin:
       item: absoluteUrl(sectionUrl(section.id), origin),
     })),
   };
+}
+
+/** Site details an article's structured data needs. */
+export interface JsonLdSite {
+  name: string;
+  url: string;
+  language: string;
+  timezone: string;
+  logo: { src: string };
+}
+
+/** Everything an article page embeds: its NewsArticle (dates in the site timezone) and breadcrumbs. */
+export function articleJsonLd(article: Article, site: JsonLdSite, images: string[]): Json[] {
+  const { data } = article;
+  return [
+    newsArticle({
+      url: article.url,
+      format: data.format,
+      headline: data.title,
+      description: data.standfirst,
+      images,
+      datePublished: isoInZone(data.publishedAt, site.timezone),
+      dateModified: isoInZone(data.updatedAt ?? data.publishedAt, site.timezone),
+      authors: article.authors,
+      section: article.sectionPath.map((section) => section.name).join(' > '),
+      keywords: data.tags,
+      series: article.series?.series,
+      corrections: data.corrections.map((correction) => ({
+        date: isoInZone(correction.date, site.timezone),
+        text: correction.text,
+      })),
+      publisher: { name: site.name, logo: site.logo.src },
+      origin: site.url,
+      language: site.language,
+    }),
+    sectionBreadcrumbs(article.sectionPath, site.url),
+  ];
 }

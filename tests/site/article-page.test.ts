@@ -121,10 +121,10 @@ describe('the article page of an article with every field', () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
-  test('carries NewsArticle and BreadcrumbList JSON-LD with the fields search engines read', () => {
+  test("carries its format's NewsArticle type and BreadcrumbList JSON-LD with the fields search engines read", () => {
     const [news, breadcrumbs] = jsonLd($);
     expect(news).toMatchObject({
-      '@type': 'NewsArticle',
+      '@type': 'AnalysisNewsArticle',
       headline: 'Complete fixture story with “every” element',
       datePublished: '2026-01-10T08:30:00+08:00',
       dateModified: '2026-01-11T10:00:00+08:00',

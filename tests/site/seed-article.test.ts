@@ -51,10 +51,10 @@ describe('the seed article, built from content/', () => {
     );
   });
 
-  test('describes itself to search engines as a NewsArticle in the series', () => {
+  test('describes itself to search engines as an AnalysisNewsArticle in the series', () => {
     const [news] = jsonLd($);
     expect(news).toMatchObject({
-      '@type': 'NewsArticle',
+      '@type': 'AnalysisNewsArticle',
       articleSection: 'Business > Auto',
       author: [{ name: 'Ni Tao', url: 'https://broadsheet.example/authors/ni-tao/' }],
       isPartOf: { name: 'Xiaomi: from phones to cars' },

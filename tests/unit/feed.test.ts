@@ -1,7 +1,7 @@
 import { getRssString } from '@astrojs/rss';
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
-import { feedChannel, feedItem } from '../../src/lib/feed';
+import { articleFeeds, feedChannel, feedItem } from '../../src/lib/feed';
 import type { ItemMedia } from '../../src/lib/feed';
 import type { Listing } from '../../src/lib/listings';
 import { article, authors, site } from './newsroom-fixture';
@@ -202,5 +202,37 @@ describe('feedChannel', () => {
     ]);
     expect(feed.items[0]?.guid).toBe('https://broadsheet.example/articles/xiaomi-decorum/');
     expect(feed.items[0]?.['content:encoded']).toContain('https://broadsheet.example/_astro/body-1.jpg');
+  });
+});
+
+describe('articleFeeds', () => {
+  test("lists the feeds of the article's sections from the top, its authors and its series", () => {
+    const inSeries = article({
+      id: 'xiaomi-decorum',
+      section: 'business/auto',
+      authors: ['ni-tao', 'li-mei'],
+      publishedAt: '2025-03-03T09:00:00+08:00',
+      series: { id: 'xiaomi', part: 2 },
+    });
+    expect(articleFeeds(inSeries, site.name)).toEqual([
+      { title: 'The Broadsheet: Business', path: '/business/rss.xml' },
+      { title: 'The Broadsheet: Auto', path: '/business/auto/rss.xml' },
+      { title: 'The Broadsheet: Ni Tao', path: '/authors/ni-tao/rss.xml' },
+      { title: 'The Broadsheet: Li Mei', path: '/authors/li-mei/rss.xml' },
+      { title: 'The Broadsheet: Xiaomi: from phones to cars', path: '/series/xiaomi/rss.xml' },
+    ]);
+  });
+
+  test('an article outside any series has no series feed', () => {
+    const alone = article({
+      id: 'alone',
+      section: 'world',
+      authors: ['li-mei'],
+      publishedAt: '2025-03-03T09:00:00+08:00',
+    });
+    expect(articleFeeds(alone, site.name)).toEqual([
+      { title: 'The Broadsheet: World', path: '/world/rss.xml' },
+      { title: 'The Broadsheet: Li Mei', path: '/authors/li-mei/rss.xml' },
+    ]);
   });
 });

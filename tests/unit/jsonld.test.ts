@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { newsArticle, sectionBreadcrumbs, serializeJsonLd } from '../../src/lib/jsonld';
+import { articleJsonLd, newsArticle, sectionBreadcrumbs, serializeJsonLd } from '../../src/lib/jsonld';
 import type { NewsArticleInput } from '../../src/lib/jsonld';
+import { article, site } from './newsroom-fixture';
 
 const origin = 'https://broadsheet.example';
 
@@ -43,6 +44,7 @@ describe('serializeJsonLd', () => {
 describe('newsArticle', () => {
   const input: NewsArticleInput = {
     url: '/articles/xiaomi-su7/',
+    format: 'news',
     headline: 'Head of Xiaomi Auto charms buyers',
     description: 'A new tone dominates the industry.',
     images: ['https://broadsheet.example/_astro/lead.jpg'],
@@ -78,6 +80,15 @@ describe('newsArticle', () => {
       keywords: ['Xiaomi', 'Electric vehicles'],
       inLanguage: 'en',
     });
+  });
+
+  test.each([
+    { format: 'news', type: 'NewsArticle' },
+    { format: 'analysis', type: 'AnalysisNewsArticle' },
+    { format: 'opinion', type: 'OpinionNewsArticle' },
+    { format: 'explainer', type: 'BackgroundNewsArticle' },
+  ] as const)('a $format article is a schema.org $type', ({ format, type }) => {
+    expect(emitted({ ...input, format })['@type']).toBe(type);
   });
 
   test('each author is a Person linked to their author page by absolute URL', () => {
@@ -152,5 +163,61 @@ describe('sectionBreadcrumbs', () => {
         { '@type': 'ListItem', position: 2, name: 'Auto', item: 'https://broadsheet.example/business/auto/' },
       ],
     });
+  });
+});
+
+describe('articleJsonLd', () => {
+  const jsonLdSite = { ...site, logo: { src: '/logo.png' } };
+  const opinion = article({
+    id: 'xiaomi-decorum',
+    section: 'business/auto',
+    authors: ['ni-tao'],
+    publishedAt: '2025-03-03T01:00:00Z',
+    tags: ['Xiaomi'],
+    series: { id: 'xiaomi', part: 2 },
+    data: {
+      format: 'opinion',
+      updatedAt: new Date('2025-03-04T02:00:00Z'),
+      corrections: [{ date: new Date('2025-03-04T02:00:00Z'), text: 'The price was wrong.' }],
+    },
+  });
+  const [story, crumbs] = articleJsonLd(opinion, jsonLdSite, [
+    'https://broadsheet.example/_astro/lead.jpg',
+  ]).map((value) => JSON.parse(serializeJsonLd(value)) as Record<string, unknown>);
+
+  test("gives the article its format's type, its site-zone dates and the section path", () => {
+    expect(story).toMatchObject({
+      '@type': 'OpinionNewsArticle',
+      url: 'https://broadsheet.example/articles/xiaomi-decorum/',
+      headline: 'Headline of xiaomi-decorum',
+      description: 'Standfirst of xiaomi-decorum.',
+      image: ['https://broadsheet.example/_astro/lead.jpg'],
+      datePublished: '2025-03-03T09:00:00+08:00',
+      dateModified: '2025-03-04T10:00:00+08:00',
+      articleSection: 'Business > Auto',
+      keywords: ['Xiaomi'],
+      inLanguage: 'en',
+      publisher: { name: 'The Broadsheet', logo: { url: 'https://broadsheet.example/logo.png' } },
+      isPartOf: { name: 'Xiaomi: from phones to cars' },
+      correction: [{ text: 'The price was wrong.', datePublished: '2025-03-04T10:00:00+08:00' }],
+    });
+  });
+
+  test('an article never updated was last modified when it was published', () => {
+    const [first] = articleJsonLd(
+      article({ id: 'fresh', section: 'world', authors: ['li-mei'], publishedAt: '2025-03-03T01:00:00Z' }),
+      jsonLdSite,
+      [],
+    ).map((value) => JSON.parse(serializeJsonLd(value)) as Record<string, unknown>);
+    expect(first).toMatchObject({
+      '@type': 'NewsArticle',
+      datePublished: '2025-03-03T09:00:00+08:00',
+      dateModified: '2025-03-03T09:00:00+08:00',
+      image: [],
+    });
+  });
+
+  test('follows the article with the breadcrumbs of its section path', () => {
+    expect(crumbs).toEqual(sectionBreadcrumbs(opinion.sectionPath, site.url));
   });
 });

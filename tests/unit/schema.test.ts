@@ -196,7 +196,12 @@ describe('articleSchema', () => {
       path: ['corrections', 0, 'date'],
       words: /date-time/,
     },
-    { what: 'an unknown format', patch: { format: 'gossip' }, path: ['format'], words: /news/ },
+    {
+      what: 'an unknown format',
+      patch: { format: 'gossip' },
+      path: ['format'],
+      words: /"gossip" is not a format: write one of news, analysis, .*, obituary/,
+    },
   ])('$what is refused at $path with a message saying what to write', ({ patch, path, words }) => {
     const issue = issueOf(schema, { ...valid, ...patch });
     expect(issue.path).toEqual(path);

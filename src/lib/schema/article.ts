@@ -1,10 +1,8 @@
 import { z } from 'astro/zod';
+import { articleFormats } from '../article-format';
 import type { SchemaHelpers } from './helpers';
 import { dateTime, prose, slug, text, webUrl } from './fields';
 import { figureSchema } from './figure';
-
-/** The kinds of journalism an article can be; components read this instead of ad-hoc booleans. */
-export const articleFormats = ['news', 'analysis', 'opinion', 'feature'] as const;
 
 /** Frontmatter of one article file in content/articles/. */
 export function articleSchema(helpers: SchemaHelpers) {
@@ -26,8 +24,13 @@ export function articleSchema(helpers: SchemaHelpers) {
     updatedAt: dateTime().optional(),
     /** URL slug; the file or folder name when absent. Never change it once published. */
     slug: slug().optional(),
-    /** Kind of journalism: news, analysis, opinion or feature. */
-    format: z.enum(articleFormats).default('news'),
+    /** Kind of journalism (src/lib/article-format.ts): decides the kicker label, the look and the JSON-LD type. */
+    format: z
+      .enum(articleFormats, {
+        error: (issue) =>
+          `"${String(issue.input)}" is not a format: write one of ${articleFormats.join(', ')} (news when absent)`,
+      })
+      .default('news'),
     /** Topic tags, as readers would search for them. */
     tags: z.array(text('a tag')).default([]),
     /** The lead photo, shown large above the body and in feeds and link previews. */

@@ -1,4 +1,4 @@
-export { articleFormats, articleSchema } from './article';
+export { articleSchema } from './article';
 export { authorSchema } from './author';
 export { figureSchema } from './figure';
 export type { SchemaHelpers } from './helpers';
