@@ -6,6 +6,7 @@ import { articleId, splitFrontmatter } from './article-loader';
 import { isoInZone } from './dates';
 import { buildClock, contentRoot } from './env';
 import { maxHeadline } from './lint/rules';
+import { articleUrl } from './urls';
 
 /**
  * `npm run new -- "Headline" --section business/auto --author ni-tao`: scaffolds
@@ -334,7 +335,7 @@ export async function createArticle(
   const leftOut = options.slug ? [] : wordsLeftOutOfSlug(options.headline);
   if (leftOut.length > 0) {
     notes.push(
-      `the URL leaves out ${leftOut.join(' ')}: if /articles/${slug}/ does not read well, delete the folder and run again with --slug`,
+      `the URL leaves out ${leftOut.join(' ')}: if ${articleUrl(slug)} does not read well, delete the folder and run again with --slug`,
     );
   }
   if (options.headline.length > maxHeadline) {

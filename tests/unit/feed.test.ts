@@ -1,7 +1,7 @@
 import { getRssString } from '@astrojs/rss';
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
-import { feedChannel, feedItem } from '../../src/lib/feed';
+import { feedChannel, feedItem, feedTitle, jsonFeed, listingFeedTitle } from '../../src/lib/feed';
 import type { ItemMedia } from '../../src/lib/feed';
 import type { Listing } from '../../src/lib/listings';
 import { article, authors, site } from './newsroom-fixture';
@@ -202,5 +202,33 @@ describe('feedChannel', () => {
     ]);
     expect(feed.items[0]?.guid).toBe('https://broadsheet.example/articles/xiaomi-decorum/');
     expect(feed.items[0]?.['content:encoded']).toContain('https://broadsheet.example/_astro/body-1.jpg');
+  });
+});
+
+describe('feedTitle', () => {
+  test.each([
+    { name: undefined, title: 'The Broadsheet' },
+    { name: 'Auto', title: 'Auto | The Broadsheet' },
+    { name: 'Ni Tao', title: 'Ni Tao | The Broadsheet' },
+  ])('the feed of "$name" is titled "$title"', ({ name, title }) => {
+    expect(feedTitle('The Broadsheet', name)).toBe(title);
+  });
+
+  test.each([
+    { kind: 'home' as const, title: 'The Broadsheet' },
+    { kind: 'section' as const, title: 'Auto | The Broadsheet' },
+    { kind: 'tag' as const, title: 'Auto | The Broadsheet' },
+  ])('a $kind listing’s RSS channel, JSON Feed and link title all read "$title"', ({ kind, title }) => {
+    const listing: Listing = {
+      kind,
+      key: 'auto',
+      path: '/auto/',
+      title: 'Auto',
+      description: '',
+      articles: [],
+    };
+    expect(listingFeedTitle(listing, site.name)).toBe(title);
+    expect(feedChannel(listing, [], site, new Date()).title).toBe(title);
+    expect(jsonFeed(listing, [], site).title).toBe(title);
   });
 });

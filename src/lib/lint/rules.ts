@@ -9,6 +9,7 @@ import { embedHost } from '../../markdown/embeds';
 import { site } from '../../site.config';
 import { parseFigureTitle, standaloneImages } from '../figures';
 import { articleSchema } from '../schema';
+import { articleUrl } from '../urls';
 import { lintHelpers } from './helpers';
 import type { ArticleRef, ContentIndex } from './content-index';
 import { imageProblem } from './images';
@@ -92,7 +93,7 @@ export const duplicateSlug = lintRule<Root, ContentIndex>(origin('duplicate-slug
   for (const other of others) {
     const from = typeof article.frontmatter.data['slug'] === 'string' ? '' : ' (from the file name)';
     file.message(
-      `the slug "${article.id}"${from} is also used by ${other.file.path}: give one of them another \`slug:\` or file name (the URL /articles/${article.id}/ would be taken twice)`,
+      `the slug "${article.id}"${from} is also used by ${other.file.path}: give one of them another \`slug:\` or file name (the URL ${articleUrl(article.id)} would be taken twice)`,
       { place: article.frontmatter.position(['slug']) },
     );
   }
