@@ -5,8 +5,17 @@
  *
  *   npm run logo
  */
+import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
+import { colour, colourTokens } from '../src/lib/palette.ts';
 import { site } from '../src/site.config.ts';
+
+// The images use the light palette of src/styles/tokens.css, the one place colours are set.
+const { light } = colourTokens(readFileSync('src/styles/tokens.css', 'utf8'));
+const ink = colour(light, 'ink');
+const paper = colour(light, 'paper');
+const accent = colour(light, 'accent');
+const muted = colour(light, 'muted');
 
 const name = site.name.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 const serif = 'DejaVu Serif, Georgia, serif';
@@ -15,7 +24,7 @@ const logo = site.logo;
 await sharp(
   Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${logo.width}" height="${logo.height}">
   <text x="50%" y="${logo.height * 0.74}" font-family="${serif}" font-weight="bold"
-    font-size="${logo.height * 0.72}" fill="#1b1a18" text-anchor="middle">${name}</text>
+    font-size="${logo.height * 0.72}" fill="${ink}" text-anchor="middle">${name}</text>
 </svg>`),
 )
   .png({ compressionLevel: 9, palette: true })
@@ -24,12 +33,12 @@ await sharp(
 const share = site.shareImage;
 await sharp(
   Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${share.width}" height="${share.height}">
-  <rect width="100%" height="100%" fill="#fbf9f4"/>
-  <rect y="${share.height - 24}" width="100%" height="24" fill="#a1221b"/>
+  <rect width="100%" height="100%" fill="${paper}"/>
+  <rect y="${share.height - 24}" width="100%" height="24" fill="${accent}"/>
   <text x="50%" y="${share.height * 0.52}" font-family="${serif}" font-weight="bold"
-    font-size="${share.height * 0.16}" fill="#1b1a18" text-anchor="middle">${name}</text>
+    font-size="${share.height * 0.16}" fill="${ink}" text-anchor="middle">${name}</text>
   <text x="50%" y="${share.height * 0.66}" font-family="DejaVu Sans, Arial, sans-serif"
-    font-size="${share.height * 0.045}" letter-spacing="4" fill="#6b675f" text-anchor="middle">${site.tagline.toUpperCase().replaceAll('&', '&amp;')}</text>
+    font-size="${share.height * 0.045}" letter-spacing="4" fill="${muted}" text-anchor="middle">${site.tagline.toUpperCase().replaceAll('&', '&amp;')}</text>
 </svg>`),
 )
   .png({ compressionLevel: 9, palette: true })

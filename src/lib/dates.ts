@@ -74,6 +74,11 @@ export function yearMonth(date: Date, timeZone: string): { year: string; month: 
   return { year: part('year'), month: part('month') };
 }
 
+/** The year of `date` in the site timezone, e.g. for the footer's copyright line. */
+export function yearIn(date: Date, timeZone: string): number {
+  return Number(yearMonth(date, timeZone).year);
+}
+
 /** "March 2025" for a year and two-digit month. */
 export function monthName(year: string, month: string, locale = 'en-GB'): string {
   return formatter(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(

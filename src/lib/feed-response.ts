@@ -4,7 +4,7 @@ import type { ItemMedia } from './feed';
 import type { Listing } from './listings';
 import { figureHtml, singleRendition } from './media';
 import { newsroom } from './query';
-import type { Article } from './query';
+import type { Article } from './model';
 import { site } from '../site.config';
 
 /** The RSS response for a listing: its newest `site.feedItems` articles. */

@@ -3,14 +3,27 @@ import { joinBody } from './body';
 import { formatDate } from './dates';
 import { absolutizeUrls, escapeHtml, escapeXml } from './html';
 import type { Listing } from './listings';
-import type { Article } from './query';
-import { absoluteUrl, authorUrl, feedUrl, sectionUrl, seriesUrl } from './urls';
+import type { Article } from './model';
+import { absoluteUrl, authorUrl, feedStylesheetUrl, feedUrl, jsonFeedUrl, sectionUrl, seriesUrl } from './urls';
 
 /**
  * RSS 2.0 feeds, one builder for every listing (site, section, author, tag, series): full content with
  * absolute URLs, the lead image as media:content, dc:creator, categories, and the permalink as guid,
  * so a corrected article updates its item instead of adding one (PRODUCT.md, guarantee 4).
  */
+
+/**
+ * A feed's title, the same in its channel and in the <link rel="alternate"> that announces it:
+ * the site's name alone for the site feed, else "Business | The Broadsheet", like page titles.
+ */
+export function feedTitle(siteName: string, name?: string): string {
+  return name === undefined ? siteName : `${name} | ${siteName}`;
+}
+
+/** The title of a listing's feed. */
+export function listingFeedTitle(listing: Pick<Listing, 'kind' | 'title'>, siteName: string): string {
+  return feedTitle(siteName, listing.kind === 'home' ? undefined : listing.title);
+}
 
 /** A photo as the feed carries it. */
 export interface FeedImage {
@@ -85,11 +98,11 @@ export function feedChannel(listing: Listing, items: RSSFeedItem[], site: FeedSi
   const self = absoluteUrl(feedUrl(listing.path), site.url);
   const lastBuild = lastModified(listing.articles.slice(0, site.feedItems)) ?? now;
   return {
-    title: listing.kind === 'home' ? site.name : `${listing.title} | ${site.name}`,
+    title: listingFeedTitle(listing, site.name),
     description: listing.description,
     site: absoluteUrl(listing.path, site.url),
     items,
-    stylesheet: feedStylesheet,
+    stylesheet: feedStylesheetUrl,
     xmlns: {
       atom: 'http://www.w3.org/2005/Atom',
       dc: 'http://purl.org/dc/elements/1.1/',
@@ -101,9 +114,6 @@ export function feedChannel(listing: Listing, items: RSSFeedItem[], site: FeedSi
       `<atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`,
   };
 }
-
-/** The XSLT that turns a feed opened in a browser into a readable page (public/rss.xsl). */
-export const feedStylesheet = '/rss.xsl';
 
 /** The latest publication or update among `articles`, for lastBuildDate and JSON Feed. */
 export function lastModified(articles: Article[]): Date | undefined {
@@ -123,7 +133,7 @@ export function jsonFeed(
 ) {
   return {
     version: 'https://jsonfeed.org/version/1.1',
-    title: listing.kind === 'home' ? site.name : `${listing.title} | ${site.name}`,
+    title: listingFeedTitle(listing, site.name),
     description: listing.description,
     home_page_url: absoluteUrl(listing.path, site.url),
     feed_url: absoluteUrl(jsonFeedUrl, site.url),
@@ -146,9 +156,6 @@ export function jsonFeed(
   };
 }
 
-/** Where the site's JSON Feed is. */
-export const jsonFeedUrl = '/feed.json';
-
 /** The feeds an article page links in its head: its sections from the top, its authors, its series. */
 export function articleFeeds(article: Article, siteName: string): { title: string; path: string }[] {
   return [
@@ -157,5 +164,5 @@ export function articleFeeds(article: Article, siteName: string): { title: strin
     ...(article.series
       ? [{ name: article.series.series.name, path: seriesUrl(article.series.series.id) }]
       : []),
-  ].map(({ name, path }) => ({ title: `${siteName}: ${name}`, path: feedUrl(path) }));
+  ].map(({ name, path }) => ({ title: feedTitle(siteName, name), path: feedUrl(path) }));
 }

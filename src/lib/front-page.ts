@@ -1,4 +1,4 @@
-import type { Article, Section, Series } from './query';
+import type { Article, Section, Series } from './model';
 import { childSections, sectionLineage } from './sections';
 
 /** What the front page shows, chosen from the newest published articles. */

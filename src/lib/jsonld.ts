@@ -1,7 +1,7 @@
 import { formatSchemaType } from './article-format';
 import type { ArticleFormat } from './article-format';
 import { isoInZone } from './dates';
-import type { Article } from './query';
+import type { Article } from './model';
 import { absoluteUrl, authorUrl, sectionUrl, seriesUrl } from './urls';
 
 /**

@@ -1,9 +1,9 @@
 import { monthName, yearMonth } from './dates';
 import { paginate } from './pagination';
 import type { Page } from './pagination';
-import type { Article, Newsroom } from './query';
+import type { Article, Content } from './model';
 import { sectionLineage } from './sections';
-import { archiveUrl, authorUrl, sectionUrl, seriesUrl, tagSlug, tagUrl } from './urls';
+import { archiveUrl, authorUrl, homeUrl, sectionUrl, seriesUrl, tagSlug, tagUrl } from './urls';
 
 /**
  * The route map of listings: every page that lists articles (front page, sections, authors, tags,
@@ -34,7 +34,7 @@ export interface ListingSite {
 
 /** Every listing of the newsroom. Articles keep the newsroom's order (newest first); series go by part. */
 export function buildListings(
-  room: Pick<Newsroom, 'articles' | 'sections' | 'authors' | 'series'>,
+  room: Pick<Content, 'articles' | 'sections' | 'authors' | 'series'>,
   site: ListingSite,
 ): Listing[] {
   const { articles, sections, authors, series } = room;
@@ -47,7 +47,7 @@ export function buildListings(
     listings.set(id, created);
     return created;
   };
-  const home = () => listing('home', '', { path: '/', title: site.name, description: site.tagline });
+  const home = () => listing('home', '', { path: homeUrl, title: site.name, description: site.tagline });
   const section = (id: string) => {
     const { name, description } = sections.get(id)!;
     return listing('section', id, { path: sectionUrl(id), title: name, description });

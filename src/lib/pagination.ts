@@ -1,6 +1,4 @@
-/**
- * Pagination of listings: page 1 at the listing's clean URL, page n at `<listing>page/<n>/`.
- */
+import { listingPageUrl } from './urls';
 
 /** Items per listing page. */
 export const perPage = 20;
@@ -15,11 +13,6 @@ export interface Page<T> {
   nextUrl?: string | undefined;
 }
 
-/** The URL of page `number` of the listing at `base`. */
-export function pageUrl(base: string, number: number): string {
-  return number === 1 ? base : `${base}page/${number}/`;
-}
-
 /** Splits `items` into pages of `size` (one empty page when there are none). */
 export function paginate<T>(items: T[], base: string, size: number = perPage): Page<T>[] {
   const total = Math.max(1, Math.ceil(items.length / size));
@@ -28,10 +21,10 @@ export function paginate<T>(items: T[], base: string, size: number = perPage): P
     return {
       number,
       total,
-      url: pageUrl(base, number),
+      url: listingPageUrl(base, number),
       items: items.slice(index * size, number * size),
-      previousUrl: number > 1 ? pageUrl(base, number - 1) : undefined,
-      nextUrl: number < total ? pageUrl(base, number + 1) : undefined,
+      previousUrl: number > 1 ? listingPageUrl(base, number - 1) : undefined,
+      nextUrl: number < total ? listingPageUrl(base, number + 1) : undefined,
     };
   });
 }

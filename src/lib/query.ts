@@ -1,12 +1,9 @@
 import { getCollection } from 'astro:content';
-import type { CollectionEntry } from 'astro:content';
-import { articleDigest, cardDigest, digest } from './cache-keys';
 import { buildClock, previewsUnpublished } from './env';
-import { frontPage } from './front-page';
-import type { FrontPage } from './front-page';
-import { archiveTree, buildListings, feedKinds, listingPages } from './listings';
-import type { ArchiveYear, Listing } from './listings';
-import { relatedArticles, relatedIndex, sectionNeighbours } from './related';
+import { buildListings } from './listings';
+import type { Listing } from './listings';
+import type { Article, ArticleEntry, Content } from './model';
+import { relatedIndex } from './related';
 import type { RelatedIndex } from './related';
 import { inBuild, newestFirst, publicationState } from './publishing';
 import type { PublicationState } from './publishing';
@@ -14,70 +11,23 @@ import { readingMinutes, textOf } from './reading-time';
 import { unknownReference } from './references';
 import { sectionPath, sectionTreeProblems } from './sections';
 import { pageNameProblem } from './page-names';
-import { partLabel, seriesParts } from './series';
-import type { SeriesPart } from './series';
+import { partLabel } from './series';
 import { articleUrl, staticPageUrl } from './urls';
 import { site } from '../site.config';
 
 /**
  * The one query module: loads the collections once, checks references, applies publish gating and
- * sorting, and hands pages, feeds and sitemaps plain, resolved objects. Nothing else calls
- * getCollection, so nothing unpublished can slip through another path.
+ * sorting, and hands the route producers (src/lib/routes.ts) plain, resolved objects (the types of
+ * src/lib/model.ts). Nothing else calls getCollection, so nothing unpublished can slip through
+ * another path.
  */
 
-export type ArticleEntry = CollectionEntry<'articles'>;
-export type ArticleData = ArticleEntry['data'];
-export type Figure = NonNullable<ArticleData['hero']>;
-
-/** A section with its id. */
-export type Section = { id: string } & CollectionEntry<'sections'>['data'];
-/** An author with its id. */
-export type Author = { id: string } & CollectionEntry<'authors'>['data'];
-/** A series with its id. */
-export type Series = { id: string } & CollectionEntry<'series'>['data'];
-
-/** A published article with everything it refers to resolved. */
-export interface Article {
-  id: string;
-  url: string;
-  data: ArticleData;
-  /** Rendered body HTML with figure placeholders (see src/lib/body.ts). */
-  html: string;
-  section: Section;
-  /** The section and its ancestors, top first. */
-  sectionPath: Section[];
-  authors: Author[];
-  series?: { series: Series; part: number; label: string };
-  readingMinutes: number;
-  /** 'published' in every build; drafts and embargoed articles appear only in the dev preview. */
-  state: PublicationState;
-}
-
-/** A page from content/pages/. */
-export interface StaticPage {
-  id: string;
-  url: string;
-  data: CollectionEntry<'pages'>['data'];
-  html: string;
-}
-
-/** Everything a build publishes. */
-export interface Newsroom {
-  /** The build clock. */
-  now: Date;
-  /** Published articles, newest first. */
-  articles: Article[];
-  sections: Map<string, Section>;
-  authors: Map<string, Author>;
-  series: Map<string, Series>;
-  /** Published parts of each series, in part order. */
-  bySeries: Map<string, Article[]>;
+/** Everything a build publishes: the content, and the listings and indexes built from it. */
+export interface Newsroom extends Content {
   /** Every listing page and feed (the route map). */
   listings: Listing[];
   /** Indexes for related articles and section neighbours. */
   related: RelatedIndex;
-  /** Static pages, in footer order. */
-  pages: StaticPage[];
 }
 
 let loaded: Promise<Newsroom> | undefined;
@@ -202,125 +152,4 @@ function groupBySeries(articles: Article[]): Map<string, Article[]> {
   }
   for (const parts of groups.values()) parts.sort((a, b) => a.series!.part - b.series!.part);
   return groups;
-}
-
-/** The parts of an article's series for its series box (empty when it is not in one). */
-export function seriesPartsFor(article: Article, { bySeries }: Pick<Newsroom, 'bySeries'>): SeriesPart[] {
-  if (!article.series) return [];
-  const published = (bySeries.get(article.series.series.id) ?? []).map((part) => ({
-    part: part.series!.part,
-    title: part.data.title,
-    url: part.url,
-  }));
-  return seriesParts(article.series.series.parts, published);
-}
-
-/**
- * What every page shows around its content (navigation, footer), as a cache-key digest: a change
- * here re-renders every page.
- */
-function chrome({ sections, pages, now }: Pick<Newsroom, 'sections' | 'pages' | 'now'>): string {
-  const footer = pages.filter((page) => page.data.footer).map((page) => [page.data.title, page.url]);
-  return digest(sections, footer, now.getUTCFullYear());
-}
-
-/** Static paths of article pages, with everything the page shows around the article. */
-export async function articlePaths() {
-  const room = await newsroom();
-  const around = chrome(room);
-  return room.articles.map((article) => {
-    const props = {
-      article,
-      seriesParts: seriesPartsFor(article, room),
-      related: relatedArticles(article, room.related),
-      neighbours: sectionNeighbours(article, room.related),
-    };
-    const { older, newer } = props.neighbours;
-    return {
-      params: { slug: article.id },
-      props,
-      cacheKey: digest(
-        around,
-        articleDigest(article),
-        props.seriesParts,
-        props.related.map(cardDigest),
-        older && cardDigest(older),
-        newer && cardDigest(newer),
-      ),
-    };
-  });
-}
-
-/** The route parameter of a listing page: its path without the surrounding slashes. */
-function routeParam(path: string): string | undefined {
-  return path.replace(/^\/|\/$/g, '') || undefined;
-}
-
-/** What a listing shows about itself, without its articles. */
-function listingHead({ articles, ...head }: Listing) {
-  return { ...head, count: articles.length };
-}
-
-/** Static paths of every listing page (sections, authors, tags, series, archives), paginated. */
-export async function listingPagePaths() {
-  const room = await newsroom();
-  const around = chrome(room);
-  const years = archiveTree(room.listings);
-  return listingPages(room.listings).map(({ listing, page }) => ({
-    params: { listing: routeParam(page.url) },
-    props: { listing, page },
-    cacheKey: digest(
-      around,
-      listingHead(listing),
-      { ...page, items: page.items.map(cardDigest) },
-      listing.kind === 'author' && room.authors.get(listing.key),
-      listing.kind === 'series' && room.series.get(listing.key),
-      listing.kind === 'year' && years.find((each) => each.year.key === listing.key)?.months.map(listingHead),
-    ),
-  }));
-}
-
-/** Static paths of every listing feed, the site feed included. */
-export async function feedPaths() {
-  const { listings, now } = await newsroom();
-  return listings
-    .filter((listing) => feedKinds.includes(listing.kind))
-    .map((listing) => {
-      const items = listing.articles.slice(0, site.feedItems);
-      return {
-        params: { listing: routeParam(listing.path) },
-        props: { listing },
-        // An empty feed shows the build clock as its date.
-        cacheKey: digest(listingHead(listing), items.map(articleDigest), items.length === 0 && now),
-      };
-    });
-}
-
-/** The front page's stories. */
-export async function frontPageOf(): Promise<FrontPage> {
-  const { articles, sections } = await newsroom();
-  return frontPage(articles, sections);
-}
-
-/** Static paths of the pages from content/pages/. */
-export async function staticPagePaths() {
-  const room = await newsroom();
-  const around = chrome(room);
-  return room.pages.map((page) => ({
-    params: { page: page.id },
-    props: { page },
-    cacheKey: digest(around, page),
-  }));
-}
-
-/** The front page listing: every published article, newest first. */
-export async function homeListing(): Promise<Listing> {
-  const { listings } = await newsroom();
-  return listings.find((listing) => listing.kind === 'home')!;
-}
-
-/** The date archive as years and months, newest first. */
-export async function archive(): Promise<ArchiveYear[]> {
-  const { listings } = await newsroom();
-  return archiveTree(listings);
 }

@@ -1,4 +1,4 @@
-import type { Article } from './query';
+import type { Article } from './model';
 import { tagSlug } from './urls';
 
 /**

@@ -15,6 +15,27 @@ export const reservedSegments = [
   '_astro',
 ] as const;
 
+/** The front page. */
+export const homeUrl = '/';
+
+/** The search page. */
+export const searchUrl = '/search/';
+
+/** The page a host serves for a path the site does not have. */
+export const notFoundUrl = '/404.html';
+
+/** The site's JSON Feed. */
+export const jsonFeedUrl = '/feed.json';
+
+/** The XSLT that turns a feed opened in a browser into a readable page (public/rss.xsl). */
+export const feedStylesheetUrl = '/rss.xsl';
+
+/** The sitemap index that @astrojs/sitemap writes. */
+export const sitemapIndexUrl = '/sitemap-index.xml';
+
+/** The Google News sitemap of the last two days' articles. */
+export const newsSitemapUrl = '/news-sitemap.xml';
+
 /** An article's permalink path. */
 export function articleUrl(id: string): string {
   return `/articles/${id}/`;
@@ -54,9 +75,17 @@ export function seriesUrl(id: string): string {
   return `/series/${id}/`;
 }
 
-/** A date archive: /archive/2025/ or /archive/2025/03/. */
-export function archiveUrl(year: string, month?: string): string {
-  return month ? `/archive/${year}/${month}/` : `/archive/${year}/`;
+/** The date archive: /archive/, a year's /archive/2025/ or a month's /archive/2025/03/. */
+export function archiveUrl(year?: string, month?: string): string {
+  return `/archive/${[year, month]
+    .filter(Boolean)
+    .map((part) => `${part}/`)
+    .join('')}`;
+}
+
+/** Page `number` of the listing at `base`: page 1 at the listing's clean URL, page n at `<base>page/<n>/`. */
+export function listingPageUrl(base: string, number: number): string {
+  return number === 1 ? base : `${base}page/${number}/`;
 }
 
 /** The RSS feed beside a listing page (the site feed for "/"). */

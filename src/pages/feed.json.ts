@@ -1,4 +1,4 @@
 import { jsonFeedResponse } from '../lib/feed-response';
-import { homeListing } from '../lib/query';
+import { homeListing } from '../lib/routes';
 
 export const GET = async () => jsonFeedResponse(await homeListing());

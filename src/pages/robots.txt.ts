@@ -1,4 +1,4 @@
-import { absoluteUrl } from '../lib/urls';
+import { absoluteUrl, newsSitemapUrl, sitemapIndexUrl } from '../lib/urls';
 import { site } from '../site.config';
 
 export const GET = () =>
@@ -7,8 +7,8 @@ export const GET = () =>
       'User-agent: *',
       'Allow: /',
       '',
-      `Sitemap: ${absoluteUrl('/sitemap-index.xml', site.url)}`,
-      `Sitemap: ${absoluteUrl('/news-sitemap.xml', site.url)}`,
+      `Sitemap: ${absoluteUrl(sitemapIndexUrl, site.url)}`,
+      `Sitemap: ${absoluteUrl(newsSitemapUrl, site.url)}`,
       '',
     ].join('\n'),
     { headers: { 'Content-Type': 'text/plain; charset=utf-8' } },

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { formatDate, formatDateTime, isoInZone, utcOffset } from '../../src/lib/dates';
+import { formatDate, formatDateTime, isoInZone, utcOffset, yearIn } from '../../src/lib/dates';
 
 // 01:00 UTC on 3 March 2025: already the 3rd in Shanghai, still the 2nd in Los Angeles (PST, no DST).
 const winter = new Date('2025-03-03T01:00:00Z');
@@ -66,6 +66,19 @@ describe('isoInZone', () => {
       expect(new Date(isoInZone(summer, zone)).getTime()).toBe(summer.getTime());
     },
   );
+});
+
+describe('yearIn', () => {
+  // 16:30 UTC on 31 December 2025: already New Year's Day 2026 in Shanghai, still 2025 in UTC.
+  const newYearInShanghai = new Date('2025-12-31T16:30:00Z');
+  test.each([
+    { zone: 'Asia/Shanghai', date: newYearInShanghai, year: 2026 },
+    { zone: 'UTC', date: newYearInShanghai, year: 2025 },
+    { zone: 'America/Los_Angeles', date: new Date('2026-01-01T05:00:00Z'), year: 2025 },
+    { zone: 'Asia/Shanghai', date: winter, year: 2025 },
+  ])('$date is in $year in $zone', ({ zone, date, year }) => {
+    expect(yearIn(date, zone)).toBe(year);
+  });
 });
 
 describe('independence from the build machine timezone', () => {

@@ -1,7 +1,7 @@
 import { getRssString } from '@astrojs/rss';
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
-import { articleFeeds, feedChannel, feedItem } from '../../src/lib/feed';
+import { articleFeeds, feedChannel, feedItem, feedTitle, jsonFeed, listingFeedTitle } from '../../src/lib/feed';
 import type { ItemMedia } from '../../src/lib/feed';
 import type { Listing } from '../../src/lib/listings';
 import { article, authors, site } from './newsroom-fixture';
@@ -215,11 +215,11 @@ describe('articleFeeds', () => {
       series: { id: 'xiaomi', part: 2 },
     });
     expect(articleFeeds(inSeries, site.name)).toEqual([
-      { title: 'The Broadsheet: Business', path: '/business/rss.xml' },
-      { title: 'The Broadsheet: Auto', path: '/business/auto/rss.xml' },
-      { title: 'The Broadsheet: Ni Tao', path: '/authors/ni-tao/rss.xml' },
-      { title: 'The Broadsheet: Li Mei', path: '/authors/li-mei/rss.xml' },
-      { title: 'The Broadsheet: Xiaomi: from phones to cars', path: '/series/xiaomi/rss.xml' },
+      { title: 'Business | The Broadsheet', path: '/business/rss.xml' },
+      { title: 'Auto | The Broadsheet', path: '/business/auto/rss.xml' },
+      { title: 'Ni Tao | The Broadsheet', path: '/authors/ni-tao/rss.xml' },
+      { title: 'Li Mei | The Broadsheet', path: '/authors/li-mei/rss.xml' },
+      { title: 'Xiaomi: from phones to cars | The Broadsheet', path: '/series/xiaomi/rss.xml' },
     ]);
   });
 
@@ -231,8 +231,36 @@ describe('articleFeeds', () => {
       publishedAt: '2025-03-03T09:00:00+08:00',
     });
     expect(articleFeeds(alone, site.name)).toEqual([
-      { title: 'The Broadsheet: World', path: '/world/rss.xml' },
-      { title: 'The Broadsheet: Li Mei', path: '/authors/li-mei/rss.xml' },
+      { title: 'World | The Broadsheet', path: '/world/rss.xml' },
+      { title: 'Li Mei | The Broadsheet', path: '/authors/li-mei/rss.xml' },
     ]);
+  });
+});
+
+describe('feedTitle', () => {
+  test.each([
+    { name: undefined, title: 'The Broadsheet' },
+    { name: 'Auto', title: 'Auto | The Broadsheet' },
+    { name: 'Ni Tao', title: 'Ni Tao | The Broadsheet' },
+  ])('the feed of "$name" is titled "$title"', ({ name, title }) => {
+    expect(feedTitle('The Broadsheet', name)).toBe(title);
+  });
+
+  test.each([
+    { kind: 'home' as const, title: 'The Broadsheet' },
+    { kind: 'section' as const, title: 'Auto | The Broadsheet' },
+    { kind: 'tag' as const, title: 'Auto | The Broadsheet' },
+  ])('a $kind listing’s RSS channel, JSON Feed and link title all read "$title"', ({ kind, title }) => {
+    const listing: Listing = {
+      kind,
+      key: 'auto',
+      path: '/auto/',
+      title: 'Auto',
+      description: '',
+      articles: [],
+    };
+    expect(listingFeedTitle(listing, site.name)).toBe(title);
+    expect(feedChannel(listing, [], site, new Date()).title).toBe(title);
+    expect(jsonFeed(listing, [], site).title).toBe(title);
   });
 });

@@ -1,10 +1,10 @@
-import type { Article, ArticleData, Author, Section, Series } from '../../src/lib/query';
+import type { Article, ArticleData, Author, Section, Series } from '../../src/lib/model';
 import { newestFirst } from '../../src/lib/publishing';
 import { articleUrl } from '../../src/lib/urls';
 
 /**
  * A small hand-built newsroom for the listing and feed tests: plain objects shaped like the resolved
- * `Article`, `Section`, `Author` and `Series` of src/lib/query.ts (which needs astro:content itself).
+ * `Article`, `Section`, `Author` and `Series` of src/lib/model.ts.
  */
 
 export const site = {

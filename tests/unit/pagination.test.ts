@@ -1,18 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { pageUrl, paginate, perPage } from '../../src/lib/pagination';
+import { paginate, perPage } from '../../src/lib/pagination';
+import { listingPageUrl } from '../../src/lib/urls';
 
 const numbers = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
-
-describe('pageUrl', () => {
-  test.each([
-    { base: '/', number: 1, url: '/' },
-    { base: '/', number: 2, url: '/page/2/' },
-    { base: '/business/auto/', number: 1, url: '/business/auto/' },
-    { base: '/business/auto/', number: 12, url: '/business/auto/page/12/' },
-  ])('page $number of $base is $url', ({ base, number, url }) => {
-    expect(pageUrl(base, number)).toBe(url);
-  });
-});
 
 describe('paginate', () => {
   describe.each([
@@ -43,7 +33,7 @@ describe('paginate', () => {
 
     test('links each page to its neighbours and to nothing beyond the ends', () => {
       pages.forEach((page, index) => {
-        expect(page.url).toBe(pageUrl('/news/', index + 1));
+        expect(page.url).toBe(listingPageUrl('/news/', index + 1));
         expect(page.previousUrl).toBe(index > 0 ? pages[index - 1]!.url : undefined);
         expect(page.nextUrl).toBe(index < pages.length - 1 ? pages[index + 1]!.url : undefined);
       });

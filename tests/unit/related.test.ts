@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Article } from '../../src/lib/query';
+import type { Article } from '../../src/lib/model';
 import { relatedArticles, relatedIndex, sectionNeighbours } from '../../src/lib/related';
 import { inNewsroomOrder, story } from './newsroom-fixture';
 

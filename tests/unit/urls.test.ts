@@ -1,11 +1,22 @@
 import { describe, expect, test } from 'vitest';
 import {
   absoluteUrl,
+  archiveUrl,
   articleUrl,
   authorUrl,
+  feedStylesheetUrl,
   feedUrl,
+  homeUrl,
+  jsonFeedUrl,
+  listingPageUrl,
+  newsSitemapUrl,
+  notFoundUrl,
+  reservedSegments,
+  searchUrl,
   sectionUrl,
   seriesUrl,
+  sitemapIndexUrl,
+  staticPageUrl,
   tagSlug,
   tagUrl,
 } from '../../src/lib/urls';
@@ -70,6 +81,59 @@ describe('tagUrl', () => {
 describe('seriesUrl', () => {
   test('a series page is under /series/', () => {
     expect(seriesUrl('xiaomi-from-phones-to-cars')).toBe('/series/xiaomi-from-phones-to-cars/');
+  });
+});
+
+describe("the site's own pages and files", () => {
+  test.each([
+    { name: 'front page', url: homeUrl, path: '/' },
+    { name: 'search page', url: searchUrl, path: '/search/' },
+    { name: 'not-found page', url: notFoundUrl, path: '/404.html' },
+    { name: 'JSON Feed', url: jsonFeedUrl, path: '/feed.json' },
+    { name: 'feed stylesheet', url: feedStylesheetUrl, path: '/rss.xsl' },
+    { name: 'sitemap index', url: sitemapIndexUrl, path: '/sitemap-index.xml' },
+    { name: 'news sitemap', url: newsSitemapUrl, path: '/news-sitemap.xml' },
+  ])('the $name is at $path', ({ url, path }) => {
+    expect(url).toBe(path);
+  });
+
+  test.each([
+    { name: 'article', url: articleUrl('a') },
+    { name: 'author', url: authorUrl('a') },
+    { name: 'tag', url: tagUrl('a') },
+    { name: 'series', url: seriesUrl('a') },
+    { name: 'archive', url: archiveUrl() },
+    { name: 'search', url: searchUrl },
+  ])('the first segment of the $name URL $url is reserved, so no section can take it', ({ url }) => {
+    expect(reservedSegments).toContain(url.split('/')[1]);
+  });
+});
+
+describe('staticPageUrl', () => {
+  test('a page from content/pages/ is at the top level', () => {
+    expect(staticPageUrl('about')).toBe('/about/');
+  });
+});
+
+describe('archiveUrl', () => {
+  test.each([
+    { year: undefined, month: undefined, url: '/archive/' },
+    { year: '2025', month: undefined, url: '/archive/2025/' },
+    { year: '2025', month: '03', url: '/archive/2025/03/' },
+  ])('year $year, month $month is at $url', ({ year, month, url }) => {
+    expect(archiveUrl(year, month)).toBe(url);
+  });
+});
+
+describe('listingPageUrl', () => {
+  test.each([
+    { base: '/', number: 1, url: '/' },
+    { base: '/', number: 2, url: '/page/2/' },
+    { base: '/business/auto/', number: 1, url: '/business/auto/' },
+    { base: '/business/auto/', number: 12, url: '/business/auto/page/12/' },
+    { base: '/tags/xiaomi/', number: 3, url: '/tags/xiaomi/page/3/' },
+  ])('page $number of $base is at $url', ({ base, number, url }) => {
+    expect(listingPageUrl(base, number)).toBe(url);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   unbalancedPunctuation,
 } from './body-rules';
 import type { ContentIndex } from './content-index';
+import { articleUrl } from '../urls';
 import { lintHelpers } from './helpers';
 import { articleOf, origin } from './rule';
 
@@ -93,7 +94,7 @@ export const duplicateSlug = lintRule<Root, ContentIndex>(origin('duplicate-slug
   for (const other of others) {
     const from = typeof article.frontmatter.data['slug'] === 'string' ? '' : ' (from the file name)';
     file.message(
-      `the slug "${article.id}"${from} is also used by ${other.file.path}: give one of them another \`slug:\` or file name (the URL /articles/${article.id}/ would be taken twice)`,
+      `the slug "${article.id}"${from} is also used by ${other.file.path}: give one of them another \`slug:\` or file name (the URL ${articleUrl(article.id)} would be taken twice)`,
       { place: article.frontmatter.position(['slug']) },
     );
   }

@@ -1,0 +1,172 @@
+import { articleDigest, cardDigest, digest } from './cache-keys';
+import { chromeOf } from './chrome';
+import { frontPage } from './front-page';
+import { archiveTree, feedKinds, listingPages } from './listings';
+import type { ArchiveYear, Listing } from './listings';
+import type { Article, Chrome, Content } from './model';
+import { newsroom } from './query';
+import type { Newsroom } from './query';
+import { relatedArticles, sectionNeighbours } from './related';
+import { childSections, sectionPath } from './sections';
+import { seriesParts } from './series';
+import type { SeriesPart } from './series';
+import { site } from '../site.config';
+
+/**
+ * The route producers: what each route renders, as props, with the cache key of each page
+ * (src/lib/cache-keys.ts). Every page gets the site chrome from here, so layouts never load the
+ * newsroom themselves and each key covers everything its page shows (see docs/architecture.md).
+ */
+
+/** The chrome of the newsroom's pages, in the site timezone. */
+function siteChrome(room: Newsroom): Chrome {
+  return chromeOf(room, site.timezone);
+}
+
+/** The chrome for a page that shows nothing else from the newsroom (search, 404). */
+export async function chrome(): Promise<Chrome> {
+  return siteChrome(await newsroom());
+}
+
+/** The parts of an article's series for its series box (empty when it is not in one). */
+function seriesPartsFor(article: Article, { bySeries }: Pick<Content, 'bySeries'>): SeriesPart[] {
+  if (!article.series) return [];
+  const published = (bySeries.get(article.series.series.id) ?? []).map((part) => ({
+    part: part.series!.part,
+    title: part.data.title,
+    url: part.url,
+  }));
+  return seriesParts(article.series.series.parts, published);
+}
+
+/** Static paths of article pages, with everything the page shows around the article. */
+export async function articlePaths() {
+  const room = await newsroom();
+  const around = siteChrome(room);
+  return room.articles.map((article) => {
+    const props = {
+      chrome: around,
+      article,
+      seriesParts: seriesPartsFor(article, room),
+      related: relatedArticles(article, room.related),
+      neighbours: sectionNeighbours(article, room.related),
+    };
+    const { older, newer } = props.neighbours;
+    return {
+      params: { slug: article.id },
+      props,
+      cacheKey: digest(
+        around,
+        articleDigest(article),
+        props.seriesParts,
+        props.related.map(cardDigest),
+        older && cardDigest(older),
+        newer && cardDigest(newer),
+      ),
+    };
+  });
+}
+
+/** The route parameter of a listing page: its path without the surrounding slashes. */
+function routeParam(path: string): string | undefined {
+  return path.replace(/^\/|\/$/g, '') || undefined;
+}
+
+/** What a listing shows about itself, without its articles. */
+function listingHead({ articles, ...head }: Listing) {
+  return { ...head, count: articles.length };
+}
+
+/** What a listing page shows beside its articles, looked up in the newsroom. */
+function listingContext(listing: Listing, room: Newsroom, years: ArchiveYear[]) {
+  const isSection = listing.kind === 'section';
+  return {
+    /** The section and its ancestors, top first (section fronts only). */
+    sectionPath: isSection ? sectionPath(listing.key, room.sections) : [],
+    /** The subsections a section front links to. */
+    subsections: isSection ? childSections(listing.key, room.sections.values()) : [],
+    author: listing.kind === 'author' ? room.authors.get(listing.key) : undefined,
+    series: listing.kind === 'series' ? room.series.get(listing.key) : undefined,
+    /** A year's page lists its months. */
+    archive: listing.kind === 'year' ? years.filter((each) => each.year.key === listing.key) : [],
+  };
+}
+
+/** Static paths of every listing page (sections, authors, tags, series, archives), paginated. */
+export async function listingPagePaths() {
+  const room = await newsroom();
+  const around = siteChrome(room);
+  const years = archiveTree(room.listings);
+  return listingPages(room.listings).map(({ listing, page }) => {
+    const context = listingContext(listing, room, years);
+    return {
+      params: { listing: routeParam(page.url) },
+      props: { chrome: around, listing, page, ...context },
+      cacheKey: digest(
+        around,
+        listingHead(listing),
+        { ...page, items: page.items.map(cardDigest) },
+        {
+          ...context,
+          archive: context.archive.map(({ year, months }) => [listingHead(year), months.map(listingHead)]),
+        },
+      ),
+    };
+  });
+}
+
+/** Static paths of every listing feed, the site feed included. */
+export async function feedPaths() {
+  const { listings, now } = await newsroom();
+  return listings
+    .filter((listing) => feedKinds.includes(listing.kind))
+    .map((listing) => {
+      const items = listing.articles.slice(0, site.feedItems);
+      return {
+        params: { listing: routeParam(listing.path) },
+        props: { listing },
+        // An empty feed shows the build clock as its date.
+        cacheKey: digest(listingHead(listing), items.map(articleDigest), items.length === 0 && now),
+      };
+    });
+}
+
+/** The front page: its stories, the chrome, and the day's date for its dateline. */
+export async function frontPageProps() {
+  const room = await newsroom();
+  return { front: frontPage(room.articles, room.sections), chrome: siteChrome(room), today: room.now };
+}
+
+/** Static paths of the pages from content/pages/. */
+export async function staticPagePaths() {
+  const room = await newsroom();
+  const around = siteChrome(room);
+  return room.pages.map((page) => ({
+    params: { page: page.id },
+    props: { chrome: around, page },
+    cacheKey: digest(around, page),
+  }));
+}
+
+/** The front page listing: every published article, newest first (the site's JSON Feed). */
+export async function homeListing(): Promise<Listing> {
+  const { listings } = await newsroom();
+  return listings.find((listing) => listing.kind === 'home')!;
+}
+
+/** The archive page: the date archive as years and months, newest first, and the chrome. */
+export async function archivePageProps(): Promise<{ years: ArchiveYear[]; chrome: Chrome }> {
+  const room = await newsroom();
+  return { years: archiveTree(room.listings), chrome: siteChrome(room) };
+}
+
+/** The news sitemap's entries (every published article; the sitemap keeps the recent ones) and the clock. */
+export async function newsSitemapEntries() {
+  const { articles, now } = await newsroom();
+  const entries = articles.map((article) => ({
+    url: article.url,
+    title: article.data.title,
+    publishedAt: article.data.publishedAt,
+  }));
+  return { entries, now };
+}
