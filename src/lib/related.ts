@@ -4,9 +4,11 @@ import { tagSlug } from './urls';
 /**
  * Related articles and section neighbours, from indexes built once per build, so each article's
  * work is bounded by the index sizes it looks at, never by comparing it with every other article.
+ * Related articles come from the article's own time, before it (docs/architecture.md, "Old pages
+ * stay old"): publishing a story never changes what an older article shows as related.
  */
 
-/** How many candidates of each tag or section list are considered (the newest ones). */
+/** How many candidates of each tag or section list are considered (the nearest older ones). */
 const candidatesPerList = 50;
 
 /** Indexes over the published articles (sorted newest first). */
@@ -14,51 +16,62 @@ export interface RelatedIndex {
   byTag: Map<string, Article[]>;
   bySection: Map<string, Article[]>;
   bySeries: Map<string, Article[]>;
-  /** Each article's position in its section's list. */
-  sectionPosition: Map<Article, number>;
+  /** Each article's position in the newsroom's order, which every tag and section list keeps. */
+  position: Map<Article, number>;
 }
 
 /** Builds the indexes in one pass. */
 export function relatedIndex(articles: Article[], bySeries: Map<string, Article[]>): RelatedIndex {
   const byTag = new Map<string, Article[]>();
   const bySection = new Map<string, Article[]>();
-  const sectionPosition = new Map<Article, number>();
+  const position = new Map<Article, number>();
   const push = (map: Map<string, Article[]>, key: string, article: Article) => {
     const list = map.get(key) ?? [];
     map.set(key, list);
-    return list.push(article) - 1;
+    list.push(article);
   };
-  for (const article of articles) {
+  articles.forEach((article, index) => {
+    position.set(article, index);
     for (const tag of new Set(article.data.tags.map(tagSlug))) push(byTag, tag, article);
-    sectionPosition.set(article, push(bySection, article.section.id, article));
+    push(bySection, article.section.id, article);
+  });
+  return { byTag, bySection, bySeries, position };
+}
+
+/** Where the articles older than the one at newsroom position `at` begin in `list` (binary search). */
+function olderFrom(list: Article[], at: number, position: Map<Article, number>): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (position.get(list[middle]!)! <= at) low = middle + 1;
+    else high = middle;
   }
-  return { byTag, bySection, bySeries, sectionPosition };
+  return low;
 }
 
 /**
- * Up to `limit` related articles: the other parts of its series first (in part order), then the
- * articles sharing the most tags, then its section's newest; ties go to the newer article.
+ * Up to `limit` related articles: the other parts of its series first (in part order), then, of the
+ * 50 nearest older articles of each of its tags and of its section, those sharing the most tags (2 a
+ * tag, 1 for the section); ties go to the article nearer in time.
  */
 export function relatedArticles(article: Article, index: RelatedIndex, limit = 4): Article[] {
   const seriesParts = article.series
     ? (index.bySeries.get(article.series.series.id) ?? []).filter((other) => other !== article)
     : [];
+  const at = index.position.get(article);
   const scores = new Map<Article, number>();
-  const add = (candidates: Article[] | undefined, weight: number) => {
-    for (const other of (candidates ?? []).slice(0, candidatesPerList)) {
-      if (other !== article) scores.set(other, (scores.get(other) ?? 0) + weight);
-    }
+  const add = (list: Article[] | undefined, weight: number) => {
+    if (!list || at === undefined) return;
+    const start = olderFrom(list, at, index.position);
+    for (const other of list.slice(start, start + candidatesPerList))
+      scores.set(other, (scores.get(other) ?? 0) + weight);
   };
   for (const tag of new Set(article.data.tags.map(tagSlug))) add(index.byTag.get(tag), 2);
   add(index.bySection.get(article.section.id), 1);
   const ranked = [...scores]
     .filter(([other]) => !seriesParts.includes(other))
-    .sort(
-      ([a, scoreA], [b, scoreB]) =>
-        scoreB - scoreA ||
-        b.data.publishedAt.getTime() - a.data.publishedAt.getTime() ||
-        (a.id < b.id ? -1 : 1),
-    )
+    .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || index.position.get(a)! - index.position.get(b)!)
     .map(([other]) => other);
   return [...seriesParts, ...ranked].slice(0, limit);
 }
@@ -69,7 +82,8 @@ export function sectionNeighbours(
   index: RelatedIndex,
 ): { older?: Article | undefined; newer?: Article | undefined } {
   const list = index.bySection.get(article.section.id) ?? [];
-  const position = index.sectionPosition.get(article);
-  if (position === undefined) return {};
-  return { older: list[position + 1], newer: position > 0 ? list[position - 1] : undefined };
+  const at = index.position.get(article);
+  if (at === undefined) return {};
+  const older = olderFrom(list, at, index.position);
+  return { older: list[older], newer: older > 1 ? list[older - 2] : undefined };
 }

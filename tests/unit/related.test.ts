@@ -21,14 +21,14 @@ describe('relatedArticles', () => {
   describe.each([
     {
       scenario: 'an article alone in its section with no tags has nothing related',
-      articles: [story('subject', 'world', 5), story('elsewhere', 'business', 6, { tags: ['Harbour'] })],
+      articles: [story('subject', 'world', 10), story('elsewhere', 'business', 6, { tags: ['Harbour'] })],
       limit: 4,
       related: [],
     },
     {
       scenario: 'a shared tag counts more than the same section, and both more than either',
       articles: [
-        story('subject', 'world', 5, { tags: ['Harbour'] }),
+        story('subject', 'world', 10, { tags: ['Harbour'] }),
         story('section-only', 'world', 9),
         story('tag-only', 'business', 8, { tags: ['Harbour'] }),
         story('tag-and-section', 'world', 1, { tags: ['Harbour'] }),
@@ -38,9 +38,9 @@ describe('relatedArticles', () => {
       related: ['tag-and-section', 'tag-only', 'section-only'],
     },
     {
-      scenario: 'more shared tags beat a newer article with fewer',
+      scenario: 'more shared tags beat a nearer article with fewer',
       articles: [
-        story('subject', 'world', 5, { tags: ['Harbour', 'Orchard'] }),
+        story('subject', 'world', 10, { tags: ['Harbour', 'Orchard'] }),
         story('one-tag', 'business', 9, { tags: ['Harbour'] }),
         story('two-tags', 'business', 1, { tags: ['Orchard', 'Harbour'] }),
       ],
@@ -48,9 +48,9 @@ describe('relatedArticles', () => {
       related: ['two-tags', 'one-tag'],
     },
     {
-      scenario: 'equal scores go to the newer article, then to the id',
+      scenario: 'equal scores go to the article nearer in time, then to the id',
       articles: [
-        story('subject', 'world', 5, { tags: ['Harbour'] }),
+        story('subject', 'world', 10, { tags: ['Harbour'] }),
         story('older', 'business', 2, { tags: ['Harbour'] }),
         story('same-time-b', 'business', 7, { tags: ['Harbour'] }),
         story('same-time-a', 'business', 7, { tags: ['Harbour'] }),
@@ -59,9 +59,29 @@ describe('relatedArticles', () => {
       related: ['same-time-a', 'same-time-b', 'older'],
     },
     {
+      scenario: 'only articles published before it are related, however well a newer one matches',
+      articles: [
+        story('subject', 'world', 5, { tags: ['Harbour', 'Orchard'] }),
+        story('newer-match', 'world', 9, { tags: ['Harbour', 'Orchard'] }),
+        story('older-match', 'business', 1, { tags: ['Harbour'] }),
+      ],
+      limit: 4,
+      related: ['older-match'],
+    },
+    {
+      scenario: 'of articles published at the same moment, only those after it in id order are older',
+      articles: [
+        story('subject', 'world', 5, { tags: ['Harbour'] }),
+        story('a-same-moment', 'world', 5, { tags: ['Harbour'] }),
+        story('z-same-moment', 'world', 5, { tags: ['Harbour'] }),
+      ],
+      limit: 4,
+      related: ['z-same-moment'],
+    },
+    {
       scenario: 'two spellings of one tag count once',
       articles: [
-        story('subject', 'world', 5, { tags: ['Xiaomi', 'xiaomi', 'Harbour'] }),
+        story('subject', 'world', 10, { tags: ['Xiaomi', 'xiaomi', 'Harbour'] }),
         story('same-section-other-tag', 'world', 9, { tags: ['Harbour'] }),
         story('spelt-once', 'business', 1, { tags: ['XIAOMI'] }),
       ],
@@ -69,12 +89,12 @@ describe('relatedArticles', () => {
       related: ['same-section-other-tag', 'spelt-once'],
     },
     {
-      scenario: 'the other parts of its series come first, in part order, before better-scored articles',
+      scenario: 'the other parts of its series come first, in part order, newer ones too',
       articles: [
         story('subject', 'business/auto', 5, { tags: ['Harbour'], series: { id: 'xiaomi', part: 2 } }),
         story('part-one', 'world', 1, { series: { id: 'xiaomi', part: 1 } }),
-        story('part-three', 'world', 2, { series: { id: 'xiaomi', part: 3 } }),
-        story('close-match', 'business/auto', 9, { tags: ['Harbour'] }),
+        story('part-three', 'world', 8, { series: { id: 'xiaomi', part: 3 } }),
+        story('close-match', 'business/auto', 4, { tags: ['Harbour'] }),
       ],
       limit: 4,
       related: ['part-one', 'part-three', 'close-match'],
@@ -82,11 +102,11 @@ describe('relatedArticles', () => {
     {
       scenario: 'a series part that also shares tags is listed once',
       articles: [
-        story('subject', 'business/auto', 5, { tags: ['Harbour'], series: { id: 'xiaomi', part: 1 } }),
-        story('part-two', 'business/auto', 9, { tags: ['Harbour'], series: { id: 'xiaomi', part: 2 } }),
+        story('subject', 'business/auto', 9, { tags: ['Harbour'], series: { id: 'xiaomi', part: 2 } }),
+        story('part-one', 'business/auto', 5, { tags: ['Harbour'], series: { id: 'xiaomi', part: 1 } }),
       ],
       limit: 4,
-      related: ['part-two'],
+      related: ['part-one'],
     },
     {
       scenario: 'the limit cuts the list, series parts included',
@@ -94,14 +114,14 @@ describe('relatedArticles', () => {
         story('subject', 'business/auto', 5, { tags: ['Harbour'], series: { id: 'xiaomi', part: 3 } }),
         story('part-one', 'world', 1, { series: { id: 'xiaomi', part: 1 } }),
         story('part-two', 'world', 2, { series: { id: 'xiaomi', part: 2 } }),
-        story('close-match', 'business/auto', 9, { tags: ['Harbour'] }),
+        story('close-match', 'business/auto', 4, { tags: ['Harbour'] }),
       ],
       limit: 1,
       related: ['part-one'],
     },
     {
       scenario: 'a subsection’s articles are not the parent section’s',
-      articles: [story('subject', 'business', 5), story('auto', 'business/auto', 6)],
+      articles: [story('subject', 'business', 5), story('auto', 'business/auto', 4)],
       limit: 4,
       related: [],
     },
@@ -114,25 +134,47 @@ describe('relatedArticles', () => {
 
   test('four related articles unless told otherwise', () => {
     const articles = [
-      story('subject', 'world', 0),
+      story('subject', 'world', 10),
       ...Array.from({ length: 6 }, (_, index) => story(`w${index}`, 'world', index + 1)),
     ];
     expect(ids(relatedArticles(articles[0]!, indexOf(articles)))).toEqual(['w5', 'w4', 'w3', 'w2']);
   });
 
-  test('only the newest 50 articles of a tag are candidates, whatever else they share', () => {
+  test('only the 50 nearest older articles of a tag are candidates, whatever else they share', () => {
     // The oldest tagged article also shares the section, so it would rank first if it were a
-    // candidate through the tag; past the 50 newest, only the section can bring it in.
+    // candidate through the tag; past the 50 nearest, only the section can bring it in.
     const articles = [
+      ...Array.from({ length: 10 }, (_, index) =>
+        story(`newer-${index}`, 'world', 200 - index, { tags: ['Harbour'] }),
+      ),
       story('subject', 'world', 100, { tags: ['Harbour'] }),
       ...Array.from({ length: 60 }, (_, index) =>
         story(`tagged-${index}`, 'business', 99 - index, { tags: ['Harbour'] }),
       ),
       story('oldest', 'world', 0, { tags: ['Harbour'] }),
     ];
-    const related = ids(relatedArticles(articles[0]!, indexOf(articles)));
-    expect(related).toEqual(['tagged-0', 'tagged-1', 'tagged-2', 'tagged-3']);
-    expect(ids(relatedArticles(articles[0]!, indexOf([articles[0]!, articles.at(-1)!])))).toEqual(['oldest']);
+    const subject = articles.find((each) => each.id === 'subject')!;
+    expect(ids(relatedArticles(subject, indexOf(articles)))).toEqual([
+      'tagged-0',
+      'tagged-1',
+      'tagged-2',
+      'tagged-3',
+    ]);
+    expect(ids(relatedArticles(subject, indexOf([subject, articles.at(-1)!])))).toEqual(['oldest']);
+  });
+
+  test('publishing a newer article changes no older article’s related articles', () => {
+    const articles = Array.from({ length: 80 }, (_, index) =>
+      story(`story-${index}`, index % 2 ? 'world' : 'business', index, {
+        tags: [['Harbour', 'Orchard', 'Lantern'][index % 3]!, ['Harbour', 'Granite'][index % 2]!],
+      }),
+    );
+    const newest = story('newest', 'world', 100, { tags: ['Harbour', 'Orchard', 'Lantern', 'Granite'] });
+    const before = indexOf(articles);
+    const after = indexOf([...articles, newest]);
+    for (const each of articles)
+      expect(ids(relatedArticles(each, after)), each.id).toEqual(ids(relatedArticles(each, before)));
+    expect(relatedArticles(newest, after)).toHaveLength(4);
   });
 });
 
