@@ -1,30 +1,66 @@
 import { listingPageUrl } from './urls';
 
+/**
+ * Listing pages that stay put (docs/architecture.md, "Old pages stay old"). A listing's articles are
+ * cut into blocks of `perPage` counted from the oldest, so block k always holds the same articles:
+ * publishing a story changes the listing's front (its clean URL, with the open block and the newest
+ * full one) and, once every `perPage` stories, the page below the new one, never any other page.
+ */
+
 /** Items per listing page. */
 export const perPage = 20;
 
-/** One page of a paginated listing. */
+/** How many older and newer page numbers the navigation links around the current page. */
+const olderNumbers = 2;
+const newerNumbers = 1;
+
+/** One page of a listing. */
 export interface Page<T> {
-  number: number;
-  total: number;
+  /** The block shown, counted from the oldest; undefined on the listing's front. */
+  number: number | undefined;
   url: string;
+  /** Newest first. */
   items: T[];
-  previousUrl?: string | undefined;
-  nextUrl?: string | undefined;
+  /** The page of the next newer articles (rel=prev). */
+  newerUrl?: string | undefined;
+  /** The page of the next older articles (rel=next). */
+  olderUrl?: string | undefined;
+  /**
+   * The numbered pages the navigation links, newest first: the current one, one newer, two older
+   * and the first. Never a number further up, which would change as blocks fill.
+   */
+  numbers: number[];
 }
 
-/** Splits `items` into pages of `size` (one empty page when there are none). */
+/** Splits `items` (newest first) into the listing's front and its numbered pages, front first. */
 export function paginate<T>(items: T[], base: string, size: number = perPage): Page<T>[] {
-  const total = Math.max(1, Math.ceil(items.length / size));
-  return Array.from({ length: total }, (_, index) => {
-    const number = index + 1;
+  const full = Math.floor(items.length / size);
+  /** The newest numbered page: the newest full block is on the front. */
+  const newest = Math.max(0, full - 1);
+  const block = (number: number) =>
+    items.slice(items.length - number * size, items.length - (number - 1) * size);
+  const numbers = (current: number) =>
+    Array.from({ length: newest }, (_, index) => newest - index).filter(
+      (number) => number === 1 || (number >= current - olderNumbers && number <= current + newerNumbers),
+    );
+  const front: Page<T> = {
+    number: undefined,
+    url: listingPageUrl(base),
+    // Zero blocks, not 0 × Infinity, when a listing is one page (series).
+    items: items.slice(0, items.length - (newest && newest * size)),
+    olderUrl: newest > 0 ? listingPageUrl(base, newest) : undefined,
+    numbers: numbers(full),
+  };
+  const pages = Array.from({ length: newest }, (_, index): Page<T> => {
+    const number = newest - index;
     return {
       number,
-      total,
       url: listingPageUrl(base, number),
-      items: items.slice(index * size, number * size),
-      previousUrl: number > 1 ? listingPageUrl(base, number - 1) : undefined,
-      nextUrl: number < total ? listingPageUrl(base, number + 1) : undefined,
+      items: block(number),
+      newerUrl: listingPageUrl(base, number < newest ? number + 1 : undefined),
+      olderUrl: number > 1 ? listingPageUrl(base, number - 1) : undefined,
+      numbers: numbers(number),
     };
   });
+  return [front, ...pages];
 }

@@ -4,6 +4,7 @@ import { frontPage } from './front-page';
 import { archiveTree, feedKinds, listingPages } from './listings';
 import type { ArchiveYear, Listing } from './listings';
 import type { Article, Chrome, Content } from './model';
+import type { Page } from './pagination';
 import { newsroom } from './query';
 import type { Newsroom } from './query';
 import { relatedArticles, sectionNeighbours } from './related';
@@ -72,14 +73,23 @@ function routeParam(path: string): string | undefined {
   return path.replace(/^\/|\/$/g, '') || undefined;
 }
 
-/** What a listing shows about itself, without its articles. */
-function listingHead({ articles, ...head }: Listing) {
-  return { ...head, count: articles.length };
+/**
+ * What a listing page shows about its listing: not its count, which every new article changes, so
+ * that publishing leaves a numbered page's key alone (docs/architecture.md, "Old pages stay old").
+ */
+function pageHead({ kind, key, path, title, description }: Listing) {
+  return { kind, key, path, title, description };
+}
+
+/** What a listing shows about itself, without its articles: its page head and its count. */
+function listingHead(listing: Listing) {
+  return { ...pageHead(listing), count: listing.articles.length };
 }
 
 /** What a listing page shows beside its articles, looked up in the newsroom. */
-function listingContext(listing: Listing, room: Newsroom, years: ArchiveYear[]) {
+function listingContext(listing: Listing, page: Page<Article>, room: Newsroom, years: ArchiveYear[]) {
   const isSection = listing.kind === 'section';
+  const isFront = page.number === undefined;
   return {
     /** The section and its ancestors, top first (section fronts only). */
     sectionPath: isSection ? sectionPath(listing.key, room.sections) : [],
@@ -87,8 +97,8 @@ function listingContext(listing: Listing, room: Newsroom, years: ArchiveYear[]) 
     subsections: isSection ? childSections(listing.key, room.sections.values()) : [],
     author: listing.kind === 'author' ? room.authors.get(listing.key) : undefined,
     series: listing.kind === 'series' ? room.series.get(listing.key) : undefined,
-    /** A year's page lists its months. */
-    archive: listing.kind === 'year' ? years.filter((each) => each.year.key === listing.key) : [],
+    /** A year's front lists its months with their counts, which change as articles are published. */
+    archive: listing.kind === 'year' && isFront ? years.filter((each) => each.year.key === listing.key) : [],
   };
 }
 
@@ -98,13 +108,13 @@ export async function listingPagePaths() {
   const around = siteChrome(room);
   const years = archiveTree(room.listings);
   return listingPages(room.listings).map(({ listing, page }) => {
-    const context = listingContext(listing, room, years);
+    const context = listingContext(listing, page, room, years);
     return {
       params: { listing: routeParam(page.url) },
       props: { chrome: around, listing, page, ...context },
       cacheKey: digest(
         around,
-        listingHead(listing),
+        pageHead(listing),
         { ...page, items: page.items.map(cardDigest) },
         {
           ...context,

@@ -83,9 +83,9 @@ export function archiveUrl(year?: string, month?: string): string {
     .join('')}`;
 }
 
-/** Page `number` of the listing at `base`: page 1 at the listing's clean URL, page n at `<base>page/<n>/`. */
-export function listingPageUrl(base: string, number: number): string {
-  return number === 1 ? base : `${base}page/${number}/`;
+/** Numbered page `number` of the listing at `base`, `<base>page/<n>/`; its front (no number) is `base`. */
+export function listingPageUrl(base: string, number?: number): string {
+  return number === undefined ? base : `${base}page/${number}/`;
 }
 
 /** The RSS feed beside a listing page (the site feed for "/"). */

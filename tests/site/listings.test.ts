@@ -18,7 +18,7 @@ function listed($: CheerioAPI): string[] {
     .map((a) => $(a).attr('href') ?? '');
 }
 
-/** Every page of a paginated listing, following rel=next from the clean URL. */
+/** Every page of a listing, following rel=next from the clean URL. */
 function allPages(base: string): { url: string; $: CheerioAPI }[] {
   const pages = [];
   let url: string | undefined = base;
@@ -51,26 +51,56 @@ const listings: [string, string, (entry: ManifestEntry) => boolean][] = [
 describe.each(listings)('the %s listing %s', (_, base, belongs) => {
   const pages = allPages(base);
   const expected = urlsOf(live.filter(belongs));
+  // Blocks of 20 counted from the oldest: the front shows the open block and the newest full one,
+  // numbered pages 1 … full - 1 the older full blocks (docs/architecture.md, "Old pages stay old").
+  const full = Math.floor(expected.length / 20);
+  const numbered = Math.max(0, full - 1);
+  const urlOf = (index: number) => (index === 0 ? base : `${base}page/${numbered - index + 1}/`);
 
   test('lists exactly its published articles, newest first, each once across its pages', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(pages.flatMap(({ $ }) => listed($))).toEqual(expected);
   });
 
-  test('has 20 articles a page, page 1 at the clean URL and links both ways between pages', () => {
-    expect(pages.length).toBe(Math.ceil(expected.length / 20));
-    pages.forEach(({ url, $ }, index) => {
-      expect(url).toBe(index === 0 ? base : `${base}page/${index + 1}/`);
-      expect(listed($).length).toBe(index < pages.length - 1 ? 20 : expected.length - 20 * index);
-      expect($('link[rel="prev"]').attr('href')).toBe(
-        index === 0 ? undefined : index === 1 ? base : `${base}page/${index}/`,
+  test('has its newest articles at the clean URL, then pages of 20 numbered from the oldest', () => {
+    expect(numbered).toBeGreaterThan(0);
+    expect(pages.map(({ url }) => url)).toEqual(
+      Array.from({ length: numbered + 1 }, (_, index) => urlOf(index)),
+    );
+    expect(pages.map(({ $ }) => listed($).length)).toEqual([
+      expected.length - 20 * numbered,
+      ...Array.from({ length: numbered }, () => 20),
+    ]);
+    expect(existsSync(join(dist, base, `page/${full}/index.html`))).toBe(false);
+  });
+
+  test('links both ways between pages, newer as rel=prev and older as rel=next', () => {
+    pages.forEach(({ $ }, index) => {
+      expect($('link[rel="prev"]').attr('href')).toBe(index === 0 ? undefined : urlOf(index - 1));
+      expect($('.pagination a[rel="prev"]').attr('href')).toBe(index === 0 ? undefined : urlOf(index - 1));
+      expect($('.pagination a[rel="next"]').attr('href')).toBe(
+        urlOf(index + 1) === base ? undefined : pages[index + 1]?.url,
       );
+    });
+  });
+
+  test('a numbered page names its number and no total, and links no page above the next newer one', () => {
+    pages.slice(1).forEach(({ $ }, index) => {
+      const number = numbered - index;
+      expect($('.page-number').text().trim()).toBe(`Page ${number}`);
+      const linked = $('.pagination a')
+        .toArray()
+        .map((a) => $(a).attr('href') ?? '')
+        .map((href) => (href === base ? 'front' : Number(href.slice(`${base}page/`.length, -1))));
+      expect(linked).toContain('front');
+      for (const each of linked) if (each !== 'front') expect(each).toBeLessThanOrEqual(number + 1);
     });
   });
 });
 
-test('no listing page 1 exists twice under /page/1/', () => {
-  expect(existsSync(join(dist, 'news/page/1/index.html'))).toBe(false);
+test('a year’s front shows its months with their counts, its numbered pages do not', () => {
+  expect(page(dist, '/archive/2025/')('.archive-nav li').length).toBeGreaterThan(0);
+  expect(page(dist, '/archive/2025/page/1/')('.archive-nav').length).toBe(0);
 });
 
 test('a section front links its subsections', () => {

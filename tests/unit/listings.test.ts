@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildListings, listingsOf } from '../../src/lib/listings';
+import { buildListings, listingPages, listingsOf } from '../../src/lib/listings';
 import type { Listing, ListingKind } from '../../src/lib/listings';
 import { article, authors, sections, seriesById, site } from './newsroom-fixture';
 
@@ -132,5 +132,48 @@ describe('listingsOf', () => {
         .map((listing) => listing.key)
         .sort(),
     ).toEqual(['planned', 'xiaomi']);
+  });
+});
+
+describe('listingPages', () => {
+  // 45 articles newest first: the front shows the open block of 5 and the newest full block of 20.
+  const many = Array.from({ length: 45 }, (_, index) =>
+    article({
+      id: `story-${String(45 - index).padStart(2, '0')}`,
+      section: 'world',
+      authors: ['li-mei'],
+      publishedAt: `2025-03-01T09:${String(45 - index).padStart(2, '0')}:00+08:00`,
+      series: { id: 'xiaomi', part: 45 - index },
+    }),
+  );
+  const of = (kind: ListingKind): Listing => ({
+    kind,
+    key: 'key',
+    path: '/listing/',
+    title: 'A listing',
+    description: 'Described.',
+    articles: kind === 'series' ? [...many].reverse() : many,
+  });
+  const pagesOf = (kind: ListingKind) =>
+    listingPages([of(kind)]).map(({ page }) => [page.url, page.items.length]);
+
+  test.each(['section', 'author', 'tag', 'year', 'month'] as const)(
+    'a %s listing has its front and numbered pages of the oldest blocks',
+    (kind) => {
+      expect(pagesOf(kind)).toEqual([
+        ['/listing/', 25],
+        ['/listing/page/1/', 20],
+      ]);
+    },
+  );
+
+  test('a series is one page of all its parts, in part order', () => {
+    const [only, ...rest] = listingPages([of('series')]);
+    expect(rest).toEqual([]);
+    expect(only!.page.items.map((each) => each.series!.part)).toEqual(many.map((_, index) => index + 1));
+  });
+
+  test('the front page is not a listing page (it has its own layout)', () => {
+    expect(pagesOf('home')).toEqual([]);
   });
 });

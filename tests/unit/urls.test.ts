@@ -127,9 +127,10 @@ describe('archiveUrl', () => {
 
 describe('listingPageUrl', () => {
   test.each([
-    { base: '/', number: 1, url: '/' },
+    { base: '/', number: undefined, url: '/' },
+    { base: '/', number: 1, url: '/page/1/' },
     { base: '/', number: 2, url: '/page/2/' },
-    { base: '/business/auto/', number: 1, url: '/business/auto/' },
+    { base: '/business/auto/', number: undefined, url: '/business/auto/' },
     { base: '/business/auto/', number: 12, url: '/business/auto/page/12/' },
     { base: '/tags/xiaomi/', number: 3, url: '/tags/xiaomi/page/3/' },
   ])('page $number of $base is at $url', ({ base, number, url }) => {
