@@ -63,7 +63,6 @@ describe.each(listings)('the %s listing %s', (_, base, belongs) => {
   });
 
   test('has its newest articles at the clean URL, then pages of 20 numbered from the oldest', () => {
-    expect(numbered).toBeGreaterThan(0);
     expect(pages.map(({ url }) => url)).toEqual(
       Array.from({ length: numbered + 1 }, (_, index) => urlOf(index)),
     );
@@ -76,11 +75,12 @@ describe.each(listings)('the %s listing %s', (_, base, belongs) => {
 
   test('links both ways between pages, newer as rel=prev and older as rel=next', () => {
     pages.forEach(({ $ }, index) => {
-      expect($('link[rel="prev"]').attr('href')).toBe(index === 0 ? undefined : urlOf(index - 1));
-      expect($('.pagination a[rel="prev"]').attr('href')).toBe(index === 0 ? undefined : urlOf(index - 1));
-      expect($('.pagination a[rel="next"]').attr('href')).toBe(
-        urlOf(index + 1) === base ? undefined : pages[index + 1]?.url,
-      );
+      const newer = index === 0 ? undefined : urlOf(index - 1);
+      const older = index < numbered ? urlOf(index + 1) : undefined;
+      expect($('link[rel="prev"]').attr('href')).toBe(newer);
+      expect($('link[rel="next"]').attr('href')).toBe(older);
+      expect($('.pagination a[rel="prev"]').attr('href')).toBe(newer);
+      expect($('.pagination a[rel="next"]').attr('href')).toBe(older);
     });
   });
 
