@@ -2,11 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { filesIn, readText } from '../support/dist';
-import { fixtureSite, newsroomSite, randomSite } from '../support/sites';
+import { fixtureSite, newsroomSite, randomSite, seedSite } from '../support/sites';
 
-const sites = { fixture: fixtureSite.dist, newsroom: newsroomSite.dist, 'random-content': randomSite.dist };
+const sites = {
+  fixture: fixtureSite.dist,
+  "newsroom's own content/": newsroomSite(inject('newsroomNow')).dist,
+  'frozen seed': seedSite.dist,
+  'random-content': randomSite.dist,
+};
 
 /** Root-relative URLs a page links to or loads: href, src and every srcset candidate. */
 function localUrls(html: string): string[] {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 /** Where the test suite builds its sites. */
@@ -29,13 +29,14 @@ export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
  * Runs the production build (`npm run build`'s script: content check, Astro, output check, swap) of
  * `content` into `dist` with the clock pinned at `now`. Each build is a full one (`--force`) unless
  * `incremental` is asked for: Astro would otherwise reuse pages of the suite's previous run.
+ * Asynchronous, so that the global setup can run independent builds side by side.
  */
 export function buildSite(
   site: BuiltSite,
   extraEnv: Record<string, string> = {},
   { incremental = false }: { incremental?: boolean } = {},
-): { status: number; output: string } {
-  const result = spawnSync(
+): Promise<{ status: number; output: string }> {
+  const child = spawn(
     process.execPath,
     [
       'node_modules/tsx/dist/cli.mjs',
@@ -45,9 +46,18 @@ export function buildSite(
       ...(incremental ? [] : ['--force']),
     ],
     {
-      encoding: 'utf8',
       env: childEnv({ BROADSHEET_CONTENT: site.content, BROADSHEET_NOW: site.now, ...extraEnv }),
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  return { status: result.status ?? 1, output: `${result.stdout}\n${result.stderr}` };
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code) => {
+      done({ status: code ?? 1, output: `${stdout}\n${stderr}` });
+    });
+  });
 }

@@ -9,7 +9,7 @@ import { unified } from 'unified';
 import type { Pluggable } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { benchArticles } from '../../bench/corpus';
-import { hostile } from '../support/fixture-site';
+import { hostile } from '../support/hostile';
 import { rehypeRawWhenNeeded } from '../../src/markdown/raw';
 
 /**
