@@ -7,9 +7,10 @@ import { fixturePhotos, photoNames, uniquePhoto } from './photos';
 import { paragraph, random, sentence } from './synthetic-text';
 
 /**
- * A deterministic synthetic newsroom for the built-site and browser tests, at a realistic size
- * (hundreds of articles across sections, authors, tags, series and months). Every text is obviously
- * fake; the photos are the landscape fixtures in tests/fixtures/photos. Nothing here is news.
+ * A deterministic synthetic newsroom for the built-site and browser tests: over a hundred articles
+ * across sections, authors, tags, series and months, enough for several pages of each listing and
+ * every search shard, and no more, since every run builds it. Every text is obviously fake; the
+ * photos are the landscape fixtures in tests/fixtures/photos. Nothing here is news.
  */
 
 /** The build clock the fixture site is built with. */
@@ -71,7 +72,7 @@ function hoursBeforeNow(hours: number): string {
  */
 export async function writeFixtureSite(
   dir: string,
-  { generated = 240 }: { generated?: number } = {},
+  { generated = 120 }: { generated?: number } = {},
 ): Promise<ManifestEntry[]> {
   rmSync(dir, { recursive: true, force: true });
   cpSync(fixturePhotos, join(dir, 'photos'), { recursive: true });
@@ -206,7 +207,7 @@ export async function writeFixtureSite(
     );
   }
   for (let index = 0; index < generated; index += 1) {
-    // Spread over about eight months before the clock; the first few fall within the news sitemap's
+    // Spread over about four months before the clock; the first few fall within the news sitemap's
     // 48 hours, one just outside it.
     const hours = index < 4 ? [1, 20, 47, 49][index]! : 50 + index * 23;
     const hero = index % 6 === 0 ? photoNames[(index / 6) % photoNames.length] : undefined;
