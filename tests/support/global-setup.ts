@@ -45,11 +45,9 @@ export default async function setup(project: TestProject) {
   rmSync(newsroom.content, { recursive: true, force: true });
   cpSync('content', newsroom.content, { recursive: true });
 
-  const once =
-    (site: BuiltSite, zone = 'UTC') =>
-    async () => {
-      await build(site, { TZ: zone });
-    };
+  const once = (site: BuiltSite) => async () => {
+    await build(site, { TZ: 'UTC' });
+  };
   // Longest first, so that the last lane to finish is not left with a long build.
   const groups: (() => Promise<void>)[] = [
     buildIncrementalSite,

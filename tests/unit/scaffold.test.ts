@@ -332,8 +332,8 @@ describe('createArticle and newArticle, on a copy of the content folder', () => 
 
   beforeEach(async () => {
     root = await mkdtemp(join(tmpdir(), 'broadsheet-scaffold-'));
-    await cp(resolve('tests/fixtures/seed-newsroom/sections'), join(root, 'sections'), { recursive: true });
-    await cp(resolve('tests/fixtures/seed-newsroom/authors'), join(root, 'authors'), { recursive: true });
+    await cp(resolve('content/sections'), join(root, 'sections'), { recursive: true });
+    await cp(resolve('content/authors'), join(root, 'authors'), { recursive: true });
   });
   afterEach(async () => {
     await rm(root, { recursive: true, force: true });
