@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { lineOf, place, writeNewsroom } from '../support/bad-input-newsroom';
 import type { Mistake } from '../support/bad-input-newsroom';
-import { buildSite, outputRoot } from '../support/build-site';
+import { buildSite, outputRoot, projectCopy } from '../support/build-site';
 import { badInputCases } from './bad-input-cases';
 
 /**
@@ -17,6 +17,11 @@ const root = join(outputRoot, 'bad-input');
 const now = '2026-01-15T12:00:00+08:00';
 const sentinel =
   '<!doctype html><title>Previous site</title><p>bad-input sentinel: the site before this build\n';
+// Its own project copy: the builds here run beside the dev-preview test's server.
+let project: string;
+beforeAll(() => {
+  project = projectCopy('bad-input');
+});
 const scripts = Object.keys(
   (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts,
 );
@@ -27,13 +32,14 @@ async function attempt(name: string, mistake?: Mistake) {
   await writeNewsroom(dir, mistake);
   const dist = join(dir, 'dist');
   place(join(dist, 'index.html'), sentinel);
-  const { status, output } = await buildSite({ content: dir, dist, now });
+  const { status, output } = await buildSite({ content: dir, dist, now }, project);
   return {
     dir,
     dist,
     status,
     output,
-    folder: relative(process.cwd(), dir),
+    // The build prints paths relative to the project it runs in.
+    folder: relative(project, dir),
     leftovers: readdirSync(dir).filter((entry) => entry.includes('staging')),
   };
 }

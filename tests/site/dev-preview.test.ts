@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatDateTime } from '../../src/lib/dates';
 import { site } from '../../src/site.config';
-import { childEnv, outputRoot } from '../support/build-site';
+import { childEnv, outputRoot, projectCopy } from '../support/build-site';
 import { fixtureIds, leakMarkers } from '../support/fixture-site';
 import { gatingSites } from '../support/sites';
 import { gatingEmbargo } from '../support/special-sites';
@@ -23,6 +23,8 @@ beforeAll(async () => {
     process.execPath,
     ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'],
     {
+      // Its own project copy: `npm test` type-checks the project and other tests build while it runs.
+      cwd: projectCopy('dev-preview'),
       env: childEnv({
         BROADSHEET_CONTENT: content,
         BROADSHEET_NOW: gatingSites.before.now,

@@ -2,7 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { appendFileSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { buildSite } from './build-site';
+import { buildSite, projectCopy } from './build-site';
 import type { BuiltSite } from './build-site';
 import { fixtureIds, writeFixtureSite } from './fixture-site';
 import { writeRandomSite } from './random-site';
@@ -24,9 +24,10 @@ import { writeEditPair, writeEmptySite, writeGatingSite } from './special-sites'
  * Builds each site the built-site and browser tests inspect, once per run, before any test starts.
  * Skipped when only unit and component tests were asked for.
  *
- * Builds of different content folders run two at a time (BROADSHEET_TEST_BUILDS to change it): a
- * small build spends most of its time in one core's worth of JavaScript, and each takes under 1 GB.
- * Builds of the same content folder run one after another, since they share Astro's cache folder.
+ * Builds of different content folders run two at a time (BROADSHEET_TEST_BUILDS to change it), each
+ * lane in its own copy of the project (see projectCopy): a small build spends most of its time in one
+ * core's worth of JavaScript, and each takes under 1 GB. Builds of the same content folder run one
+ * after another in one lane, since they share Astro's cache folder.
  */
 export default async function setup(project: TestProject) {
   const names = project.vitest.projects.map((each) => each.name);
@@ -45,16 +46,16 @@ export default async function setup(project: TestProject) {
   rmSync(newsroom.content, { recursive: true, force: true });
   cpSync('content', newsroom.content, { recursive: true });
 
-  const once = (site: BuiltSite) => async () => {
-    await build(site, { TZ: 'UTC' });
+  const once = (site: BuiltSite) => async (project: string) => {
+    await build(site, project, { TZ: 'UTC' });
   };
   // Longest first, so that the last lane to finish is not left with a long build.
-  const groups: (() => Promise<void>)[] = [
+  const groups: ((project: string) => Promise<void>)[] = [
     buildIncrementalSite,
-    async () => {
-      await build(gatingSites.before, { TZ: 'UTC' });
-      await build(gatingSites.after, { TZ: 'UTC' });
-      for (const [zone, site] of Object.entries(timezoneSites)) await build(site, { TZ: zone });
+    async (project) => {
+      await build(gatingSites.before, project, { TZ: 'UTC' });
+      await build(gatingSites.after, project, { TZ: 'UTC' });
+      for (const [zone, site] of Object.entries(timezoneSites)) await build(site, project, { TZ: zone });
     },
     once(fixtureSite),
     once(newsroom),
@@ -68,11 +69,15 @@ export default async function setup(project: TestProject) {
   await inLanes(groups, lanes);
 }
 
-/** Runs `tasks`, at most `lanes` at a time, in order; fails with the first failure once all have settled. */
-async function inLanes(tasks: (() => Promise<void>)[], lanes: number): Promise<void> {
+/**
+ * Runs `tasks` in order in `lanes` lanes, each with its own project copy; fails with the first failure
+ * once all have settled.
+ */
+async function inLanes(tasks: ((project: string) => Promise<void>)[], lanes: number): Promise<void> {
   const queue = [...tasks];
-  const lane = async () => {
-    for (let task = queue.shift(); task; task = queue.shift()) await task();
+  const lane = async (_: unknown, index: number) => {
+    const project = projectCopy(`lane-${index + 1}`);
+    for (let task = queue.shift(); task; task = queue.shift()) await task(project);
   };
   const results = await Promise.allSettled(Array.from({ length: lanes }, lane));
   const failed = results.find((result) => result.status === 'rejected');
@@ -82,26 +87,27 @@ async function inLanes(tasks: (() => Promise<void>)[], lanes: number): Promise<v
 /** Builds `site`, logs how long it took, and returns the build's output; throws if the build fails. */
 async function build(
   site: BuiltSite,
+  project: string,
   env: Record<string, string> = {},
   options: { incremental?: boolean } = {},
 ): Promise<string> {
   const started = Date.now();
-  const { status, output } = await buildSite(site, env, options);
+  const { status, output } = await buildSite(site, project, env, options);
   if (status !== 0) throw new Error(`Building ${site.content} into ${site.dist} failed:\n${output}`);
   console.log(`built ${site.dist} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return output;
 }
 
 /** The incremental-build site: a full build, one body edit and an incremental build, a full build. */
-async function buildIncrementalSite() {
+async function buildIncrementalSite(project: string) {
   const { content, now, first, edited, clean, log, edit } = incrementalSite;
   await writeFixtureSite(content, { generated: 60 });
   rmSync(first, { recursive: true, force: true });
   // Astro's incremental cache holds only for the same output folder (it is part of the config), so
   // the first build's output is kept by copying it aside.
-  await build({ content, now, dist: edited });
+  await build({ content, now, dist: edited }, project);
   cpSync(edited, first, { recursive: true });
   appendFileSync(join(content, 'articles', fixtureIds.complete, 'index.md'), `\n${edit}\n`);
-  writeFileSync(log, await build({ content, now, dist: edited }, {}, { incremental: true }));
-  await build({ content, now, dist: clean });
+  writeFileSync(log, await build({ content, now, dist: edited }, project, {}, { incremental: true }));
+  await build({ content, now, dist: clean }, project);
 }

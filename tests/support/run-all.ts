@@ -1,9 +1,10 @@
 /**
- * npm test: every check, side by side, so that both cores of a small CI machine stay busy. After
- * `astro sync` has written the types ESLint reads (.astro/, absent from a clean clone), the type
- * check, ESLint + Prettier and vitest (whose global setup spends minutes building sites) run at the
- * same time. vitest's output streams as it comes; each other command's output is printed whole when
- * it ends. The run fails if any command fails.
+ * npm test: every check, side by side, so that both cores of a small CI machine stay busy. Once
+ * `astro sync` has written the types the type check and ESLint read (.astro/, absent from a clean
+ * clone), the type check (without syncing again, so that nothing rewrites them while ESLint reads),
+ * ESLint + Prettier and vitest run at the same time; vitest's builds run in copies of the project
+ * (tests/support/build-site.ts). vitest's output streams as it comes; each other command's output is
+ * printed whole when it ends. The run fails if any command fails.
  */
 import { spawn } from 'node:child_process';
 
@@ -27,7 +28,7 @@ function run(args: string[], stream = false): Promise<boolean> {
 const synced = await run(['exec', '--', 'astro', 'sync']);
 const results = await Promise.all([
   run(['exec', '--', 'vitest', 'run'], true),
-  run(['run', 'check']),
+  run(['exec', '--', 'astro', 'check', '--noSync']),
   run(['exec', '--', 'eslint', '--max-warnings', '0', '.']).then(
     async (passed) => (await run(['exec', '--', 'prettier', '--check', '.'])) && passed,
   ),
