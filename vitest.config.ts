@@ -10,8 +10,17 @@ export default getViteConfig({
     // built-site and browser tests spend much of their time waiting on builds, Java and Chromium.
     maxWorkers: 2,
     projects: [
-      // Some unit tests start a CLI; beside the site builds on two busy cores that can take over 5 s.
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 20_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          // Some unit tests start a CLI; beside the site builds on two busy cores that can take over 5 s.
+          testTimeout: 20_000,
+          // Pure modules, no mocks: each worker loads src/lib once rather than once per test file.
+          isolate: false,
+        },
+      },
       { extends: true, test: { name: 'components', include: ['tests/components/**/*.test.ts'] } },
       { extends: true, test: { name: 'site', include: ['tests/site/**/*.test.ts'], testTimeout: 60_000 } },
       {
