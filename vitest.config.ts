@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 
-// Four levels (STYLE.md §9). The built sites are made once by the global setup and shared.
+// Four levels (docs/architecture.md, Tests). The built sites are made once by the global setup and shared.
 export default getViteConfig({
   test: {
     globalSetup: ['tests/support/global-setup.ts'],
