@@ -19,7 +19,7 @@ export default defineConfig({
   // build instead of rendered: an edit re-renders only the pages that show it.
   experimental: { incrementalBuild: true },
   // A Content-Security-Policy <meta> on every page, with hashes of its inline styles and scripts
-  // (PRODUCT.md, guarantee 3). Pagefind's search runs WebAssembly, hence 'wasm-unsafe-eval'.
+  // (docs/architecture.md, guarantee 3). Pagefind's search runs WebAssembly, hence 'wasm-unsafe-eval'.
   security: {
     csp: {
       directives: [

@@ -14,7 +14,7 @@ import { parseFrontmatter } from './frontmatter';
  * - The body's figures are added as `bodyFigures`, so their images are resolved and optimized by
  *   `astro:assets` and checked by the schema (alt text required) like the hero.
  * - Only articles that `include` accepts enter the content store. In a production build that is the
- *   published ones, so a draft's text and photos are never even imported (docs/architecture.md, the guarantees).
+ *   published ones, so a draft's text and photos are never even imported (docs/architecture.md, guarantee 1).
  * - The Markdown source is not kept in the store, only the rendered HTML.
  */
 export function articleLoader(base: string, include: (data: Gated) => boolean): Loader {

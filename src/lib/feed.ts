@@ -4,12 +4,20 @@ import { formatDate } from './dates';
 import { absolutizeUrls, escapeHtml, escapeXml } from './html';
 import type { Listing } from './listings';
 import type { Article } from './model';
-import { absoluteUrl, authorUrl, feedStylesheetUrl, feedUrl, jsonFeedUrl, sectionUrl, seriesUrl } from './urls';
+import {
+  absoluteUrl,
+  authorUrl,
+  feedStylesheetUrl,
+  feedUrl,
+  jsonFeedUrl,
+  sectionUrl,
+  seriesUrl,
+} from './urls';
 
 /**
  * RSS 2.0 feeds, one builder for every listing (site, section, author, tag, series): full content with
  * absolute URLs, the lead image as media:content, dc:creator, categories, and the permalink as guid,
- * so a corrected article updates its item instead of adding one (PRODUCT.md, guarantee 4).
+ * so a corrected article updates its item instead of adding one (docs/architecture.md, guarantee 4).
  */
 
 /**

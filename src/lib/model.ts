@@ -4,7 +4,7 @@ import type { PublicationState } from './publishing';
 /**
  * The domain types every module shares: the resolved objects the newsroom (src/lib/query.ts) hands
  * to listings, related articles, the front page, feeds and layouts. Types only, so any module can
- * import them without an import cycle (see docs/architecture.md).
+ * import them without an import cycle (docs/architecture.md, module map).
  */
 
 /** An article as the content collection loads it. */

@@ -1,6 +1,6 @@
 /**
  * Publish gating and ordering: the one place that decides what readers may see, and in what order.
- * See docs/architecture.md, the guarantees.
+ * See docs/architecture.md, guarantee 1 (publish gating).
  */
 
 /** What gating needs to know about an article. */

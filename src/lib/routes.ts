@@ -16,7 +16,7 @@ import { site } from '../site.config';
 /**
  * The route producers: what each route renders, as props, with the cache key of each page
  * (src/lib/cache-keys.ts). Every page gets the site chrome from here, so layouts never load the
- * newsroom themselves and each key covers everything its page shows (see docs/architecture.md).
+ * newsroom themselves and each key covers everything its page shows (docs/architecture.md, cache keys).
  */
 
 /** The chrome of the newsroom's pages, in the site timezone. */

@@ -1,7 +1,7 @@
 /**
  * The one URL builder: every page, card, feed, sitemap and JSON-LD block links through it.
  * Article URLs hold only the slug, so editing a headline or moving an article to another section
- * never changes its permalink (PRODUCT.md, guarantee 4).
+ * never changes its permalink (docs/architecture.md, guarantee 4).
  */
 
 /** First path segments that belong to the site itself, so no section may take them. */

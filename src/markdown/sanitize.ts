@@ -7,7 +7,7 @@ const placeholder = figurePlaceholder(0);
 /**
  * What raw HTML in an article may contain: GitHub's allowlist (no scripts, styles, event handlers,
  * forms, inputs or javascript: URLs) plus our figure placeholder and https iframes, which
- * rehypeEmbeds then keeps only from the configured hosts. See PRODUCT.md, guarantee 3.
+ * rehypeEmbeds then keeps only from the configured hosts (docs/architecture.md, guarantee 3).
  */
 export const sanitizeSchema: Options = {
   ...defaultSchema,

@@ -1,26 +1,27 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { accessibilityViolations, launchBrowser, loadLazyImages, open, screenshot } from '../support/browser';
-import { fixtureIds, hostile } from '../support/fixture-site';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchBrowser, open, screenshot } from '../support/browser';
+import { fixtureIds } from '../support/fixture-site';
+import { hostile } from '../support/hostile';
 import { serve } from '../support/static-server';
-import { emptySite, fixtureSite, gatingSites, newsroomSite } from '../support/sites';
+import { emptySite, fixtureSite, gatingSites, seedSite } from '../support/sites';
 
 let browser: Browser;
 let fixture: Awaited<ReturnType<typeof serve>>;
-let newsroom: Awaited<ReturnType<typeof serve>>;
+let seed: Awaited<ReturnType<typeof serve>>;
 
 beforeAll(async () => {
   fixture = await serve(fixtureSite.dist);
-  newsroom = await serve(newsroomSite.dist);
+  seed = await serve(seedSite.dist);
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser.close();
   await fixture.close();
-  await newsroom.close();
+  await seed.close();
 });
 
 test('a reader goes from the front page to a section, an article, its author and a tag', async () => {
@@ -42,7 +43,7 @@ test('a reader goes from the front page to a section, an article, its author and
 });
 
 test('search finds the seed article by a word from its body, with filters for section and author', async () => {
-  const { page, problems } = await open(browser, newsroom.url + '/search/', { width: 1280 });
+  const { page, problems } = await open(browser, seed.url + '/search/', { width: 1280 });
   await page.locator('.pagefind-ui__search-input').fill('Porsche-mi');
   const result = page.locator('.pagefind-ui__result-link').first();
   await result.waitFor({ timeout: 15_000 });
@@ -98,7 +99,7 @@ test('search merges every shard of the index: a word in every generated headline
 });
 
 test('search does not index navigation: a word only in the site chrome finds nothing', async () => {
-  const { page } = await open(browser, newsroom.url + '/search/?q=Skip', { width: 375 });
+  const { page } = await open(browser, seed.url + '/search/?q=Skip', { width: 375 });
   await page.locator('.pagefind-ui__message').waitFor({ timeout: 15_000 });
   await expect.poll(() => page.locator('.pagefind-ui__message').textContent()).toMatch(/No results/i);
   await page.close();
@@ -117,41 +118,7 @@ test('before the first article, the search page says nothing is published yet, w
 test('the search page says plainly that it needs JavaScript when it is off', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(newsroom.url + '/search/');
+  await page.goto(seed.url + '/search/');
   expect(await page.locator('noscript').innerHTML()).toContain('Search needs JavaScript');
   await context.close();
-});
-
-const pageTypes = [
-  ['front', '/'],
-  ['section', '/news/'],
-  ['article', `/articles/${fixtureIds.complete}/`],
-  ['author', '/authors/avery-fixture/'],
-  ['tag', '/tags/harbour/'],
-  ['series', '/series/fixture-series/'],
-  ['archive', '/archive/2025/12/'],
-  ['static-page', '/about/'],
-  ['not-found', '/no-such-page/'],
-] as const;
-
-describe.each(pageTypes)('the %s page', (name, path) => {
-  test.each([
-    { width: 375, colorScheme: 'light' },
-    { width: 1280, colorScheme: 'light' },
-    { width: 375, colorScheme: 'dark' },
-    { width: 1280, colorScheme: 'dark' },
-  ] as const)(
-    'at $width px, $colorScheme: no serious accessibility violation, no overflow, no errors',
-    async ({ width, colorScheme }) => {
-      const { page, problems } = await open(browser, fixture.url + path, { width, colorScheme });
-      await loadLazyImages(page);
-      expect(await accessibilityViolations(page)).toEqual([]);
-      expect(
-        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-      ).toBeLessThanOrEqual(0);
-      expect(problems.filter((problem) => !(name === 'not-found' && problem.includes('404')))).toEqual([]);
-      await screenshot(page, `${name}-${width}-${colorScheme}`);
-      await page.close();
-    },
-  );
 });

@@ -3,11 +3,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readText } from '../support/dist';
-import { editedId } from '../support/fixture-site';
+import { onSite } from '../support/expected';
+import { editedId } from '../support/special-sites';
 import { editPair } from '../support/sites';
 
 const parser = new Parser();
-const url = `https://broadsheet.example/articles/${editedId}/`;
+const url = onSite(`/articles/${editedId}/`);
 
 describe('an article whose headline and section an editor changes, with a correction', () => {
   test('keeps its permalink', () => {

@@ -3,9 +3,12 @@ import type { ChildProcess } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { childEnv, outputRoot } from '../support/build-site';
+import { formatDateTime } from '../../src/lib/dates';
+import { site } from '../../src/site.config';
+import { childEnv, outputRoot, projectCopy } from '../support/build-site';
 import { fixtureIds, leakMarkers } from '../support/fixture-site';
 import { gatingSites } from '../support/sites';
+import { gatingEmbargo } from '../support/special-sites';
 
 const content = join(outputRoot, 'preview/content');
 const port = 4300 + (process.pid % 500);
@@ -20,6 +23,8 @@ beforeAll(async () => {
     process.execPath,
     ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'],
     {
+      // Its own project copy: `npm test` type-checks the project and other tests build while it runs.
+      cwd: projectCopy('dev-preview'),
       env: childEnv({
         BROADSHEET_CONTENT: content,
         BROADSHEET_NOW: gatingSites.before.now,
@@ -58,7 +63,7 @@ describe('the dev preview (npm run dev)', () => {
   test('shows an embargoed article, marked with the time its embargo lifts', async () => {
     const html = await (await fetch(`${origin}/articles/${fixtureIds.embargoed}/`)).text();
     expect(html).toContain(leakMarkers.embargo);
-    expect(html).toContain('Embargoed until 20 January 2026, 09:00 GMT+8');
+    expect(html).toContain(`Embargoed until ${formatDateTime(new Date(gatingEmbargo), site.timezone)}`);
   });
 
   test('does not mark published articles', async () => {

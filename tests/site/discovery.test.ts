@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { load } from 'cheerio';
+import { site } from '../../src/site.config';
 import { page, readText } from '../support/dist';
+import { onSite, onSitePattern } from '../support/expected';
 import { fixtureIds } from '../support/fixture-site';
 import { fixtureManifest, fixtureSite } from '../support/sites';
 
@@ -12,7 +14,7 @@ describe('sitemaps and robots.txt', () => {
     const now = Date.parse(fixtureSite.now);
     const expected = fixtureManifest()
       .filter((entry) => entry.published && now - Date.parse(entry.publishedAt) <= 48 * 3_600_000)
-      .map((entry) => `https://broadsheet.example/articles/${entry.id}/`)
+      .map((entry) => onSite(`/articles/${entry.id}/`))
       .sort();
     const listed = $('url > loc')
       .toArray()
@@ -20,13 +22,13 @@ describe('sitemaps and robots.txt', () => {
       .sort();
     expect(expected).toHaveLength(3);
     expect(listed).toEqual(expected);
-    expect($('news\\:publication news\\:name').first().text()).toBe('The Broadsheet');
-    expect($('news\\:publication news\\:language').first().text()).toBe('en');
+    expect($('news\\:publication news\\:name').first().text()).toBe(site.name);
+    expect($('news\\:publication news\\:language').first().text()).toBe(site.language);
   });
 
   test('the sitemap lists every article with its last modification', () => {
     const index = readText(dist, 'sitemap-index.xml');
-    expect(index).toContain('https://broadsheet.example/sitemap-0.xml');
+    expect(index).toContain(onSite('/sitemap-0.xml'));
     const $ = load(readText(dist, 'sitemap-0.xml'), { xml: true });
     const urls = $('url')
       .toArray()
@@ -40,8 +42,8 @@ describe('sitemaps and robots.txt', () => {
 
   test('robots.txt names both sitemaps', () => {
     const robots = readText(dist, 'robots.txt');
-    expect(robots).toContain('Sitemap: https://broadsheet.example/sitemap-index.xml');
-    expect(robots).toContain('Sitemap: https://broadsheet.example/news-sitemap.xml');
+    expect(robots).toContain(`Sitemap: ${onSite('/sitemap-index.xml')}`);
+    expect(robots).toContain(`Sitemap: ${onSite('/news-sitemap.xml')}`);
   });
 });
 
@@ -58,10 +60,10 @@ describe.each([
   const $ = page(dist, url);
 
   test('has a canonical URL, a description, link preview tags and the site feed', () => {
-    expect($('link[rel="canonical"]').attr('href')).toBe(`https://broadsheet.example${url}`);
+    expect($('link[rel="canonical"]').attr('href')).toBe(onSite(url));
     expect($('meta[name="description"]').attr('content')).toBeTruthy();
     expect($('meta[property="og:title"]').attr('content')).toBeTruthy();
-    expect($('meta[property="og:image"]').attr('content')).toMatch(/^https:\/\/broadsheet\.example\//);
+    expect($('meta[property="og:image"]').attr('content')).toMatch(onSitePattern('/'));
     expect($('meta[name="twitter:card"]').attr('content')).toBe('summary_large_image');
     expect($('link[rel="alternate"][type="application/rss+xml"][href="/rss.xml"]')).toHaveLength(1);
   });

@@ -2,8 +2,9 @@ import { load } from 'cheerio';
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
 import { smarten } from '../../src/lib/typography';
+import { site } from '../../src/site.config';
 import { jsonLd, page, readText } from '../support/dist';
-import { hostile } from '../support/fixture-site';
+import { hostile } from '../support/hostile';
 import { gatingSites } from '../support/sites';
 
 const dist = gatingSites.before.dist;
@@ -20,7 +21,7 @@ describe('hostile editor text on the article page renders as text', () => {
     ['credit', () => article.find('.hero .credit').text(), hostile.credit],
     ['alt text', () => article.find('.hero img').attr('alt'), hostile.alt],
     ['tag', () => article.find('.tags a').text(), hostile.tag],
-    ['page title', () => $('title').text(), `${smarten(hostile.title)} | The Broadsheet`],
+    ['page title', () => $('title').text(), `${smarten(hostile.title)} | ${site.name}`],
     ['description meta', () => $('meta[name="description"]').attr('content'), smarten(hostile.standfirst)],
     ['og:title meta', () => $('meta[property="og:title"]').attr('content'), smarten(hostile.title)],
   ])('the %s', (_, actual, expected) => {
@@ -118,6 +119,6 @@ describe('hostile text in feeds and sitemaps', () => {
         .some((loc) => sitemap(loc).text().endsWith(url)),
     ).toBe(true);
     const feed = await new Parser().parseString(readText(dist, 'authors/mallory/rss.xml'));
-    expect(feed.title).toBe(`${hostile.author} | The Broadsheet`);
+    expect(feed.title).toBe(`${hostile.author} | ${site.name}`);
   });
 });

@@ -1,16 +1,16 @@
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
 import { filesIn, readText } from '../support/dist';
-import { published, urlsOf } from '../support/expected';
+import { site } from '../../src/site.config';
+import { onSite, onSitePattern, published, urlsOf } from '../support/expected';
 import { fixtureIds } from '../support/fixture-site';
 import { fixtureManifest, fixtureSite } from '../support/sites';
 
 type Item = { guid?: string; link?: string; 'content:encoded'?: string; categories?: string[] };
 const parser = new Parser<Record<string, never>, Item>({ customFields: { item: ['content:encoded'] } });
 const feedFiles = filesIn(fixtureSite.dist).filter((file) => file.endsWith('rss.xml'));
-const origin = 'https://broadsheet.example';
 const live = published(fixtureManifest());
-const absolute = (urls: string[]) => urls.map((url) => `${origin}${url}`);
+const absolute = (urls: string[]) => urls.map(onSite);
 
 describe('RSS feeds of the fixture site', () => {
   test('exist for the site and every section, author, tag and series', () => {
@@ -36,39 +36,39 @@ describe('RSS feeds of the fixture site', () => {
       const feed = await parser.parseString(xml);
       expect(feed.title).toBeTruthy();
       expect(feed.items.length).toBeGreaterThan(0);
-      expect(feed.items.length).toBeLessThanOrEqual(50);
+      expect(feed.items.length).toBeLessThanOrEqual(site.feedItems);
       for (const item of feed.items) {
-        expect(item.link).toMatch(/^https:\/\/broadsheet\.example\/articles\/[a-z0-9-]+\/$/);
+        expect(item.link).toMatch(onSitePattern('/articles/[a-z0-9-]+/$'));
         expect(item.guid).toBe(item.link);
       }
     },
   );
 
-  test('the site feed holds the 50 newest published articles, newest first', async () => {
+  test('the site feed holds the newest published articles, as many as site.feedItems, newest first', async () => {
     const feed = await parser.parseString(readText(fixtureSite.dist, 'rss.xml'));
-    expect(feed.items.map((item) => item.link)).toEqual(absolute(urlsOf(live.slice(0, 50))));
+    expect(feed.items.map((item) => item.link)).toEqual(absolute(urlsOf(live.slice(0, site.feedItems))));
   });
 
   test('a section feed holds the newest articles of the section and its subsections', async () => {
     const feed = await parser.parseString(readText(fixtureSite.dist, 'news/rss.xml'));
     const expected = live.filter((entry) => entry.section === 'news' || entry.section.startsWith('news/'));
-    expect(feed.items.map((item) => item.link)).toEqual(absolute(urlsOf(expected.slice(0, 50))));
+    expect(feed.items.map((item) => item.link)).toEqual(absolute(urlsOf(expected.slice(0, site.feedItems))));
   });
 
   test('an author feed and a tag feed hold exactly their articles', async () => {
     const author = await parser.parseString(readText(fixtureSite.dist, 'authors/sam-stubbs/rss.xml'));
     expect(author.items.map((item) => item.link)).toEqual(
-      absolute(urlsOf(live.filter((entry) => entry.authors.includes('sam-stubbs')).slice(0, 50))),
+      absolute(urlsOf(live.filter((entry) => entry.authors.includes('sam-stubbs')).slice(0, site.feedItems))),
     );
     const tag = await parser.parseString(readText(fixtureSite.dist, 'tags/港口/rss.xml'));
     expect(tag.items.map((item) => item.link)).toEqual(
-      absolute(urlsOf(live.filter((entry) => entry.tags.includes('港口')).slice(0, 50))),
+      absolute(urlsOf(live.filter((entry) => entry.tags.includes('港口')).slice(0, site.feedItems))),
     );
   });
 
   test('an item carries the full article with absolute image and link URLs', async () => {
     const feed = await parser.parseString(readText(fixtureSite.dist, 'series/fixture-series/rss.xml'));
-    const item = feed.items.find((each) => each.link === `${origin}/articles/${fixtureIds.complete}/`);
+    const item = feed.items.find((each) => each.link === onSite(`/articles/${fixtureIds.complete}/`));
     const content = item?.['content:encoded'] ?? '';
     expect(content).toContain('A fixture subheading');
     expect(content).toContain('second part of a synthetic three-part series');
@@ -76,7 +76,7 @@ describe('RSS feeds of the fixture site', () => {
     expect(content).toContain('The authors are synthetic and have nothing to declare.');
     const images = [...content.matchAll(/<img [^>]*src="([^"]+)"/g)].map((match) => match[1]);
     expect(images).toHaveLength(3);
-    for (const src of images) expect(src).toMatch(/^https:\/\/broadsheet\.example\/_astro\//);
+    for (const src of images) expect(src).toMatch(onSitePattern('/_astro/'));
     expect(content).not.toMatch(/(?:href|src)="\/(?!\/)/);
     expect(content).toContain('A stream in the woods. — Fixture Photos');
     expect(item?.categories).toEqual(expect.arrayContaining(['News', 'World', 'Fixture tag', 'Harbour']));
@@ -87,7 +87,7 @@ describe('RSS feeds of the fixture site', () => {
     const item = xml.split('<item>').find((each) => each.includes(fixtureIds.complete)) ?? '';
     expect(item).toContain('<dc:creator>Avery Fixture</dc:creator>');
     expect(item).toContain('<dc:creator>Rowan Testwell</dc:creator>');
-    expect(item).toMatch(/<media:content url="https:\/\/broadsheet\.example\/_astro\/[^"]+" medium="image"/);
+    expect(/<media:content url="([^"]+)" medium="image"/.exec(item)?.[1]).toMatch(onSitePattern('/_astro/'));
   });
 
   test('the JSON Feed 1.1 beside the site feed has the same items', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { page } from '../support/dist';
-import { published, shanghaiMonth, urlsOf } from '../support/expected';
+import { published, siteMonth, urlsOf } from '../support/expected';
 import type { ManifestEntry } from '../support/fixture-site';
 import { fixtureIds } from '../support/fixture-site';
 import { fixtureManifest, fixtureSite } from '../support/sites';
@@ -40,11 +40,11 @@ const listings: [string, string, (entry: ManifestEntry) => boolean][] = [
   ['author', '/authors/avery-fixture/', (entry) => entry.authors.includes('avery-fixture')],
   ['tag', '/tags/harbour/', (entry) => entry.tags.includes('Harbour')],
   ['CJK tag', '/tags/港口/', (entry) => entry.tags.includes('港口')],
-  ['year archive', '/archive/2025/', (entry) => shanghaiMonth(entry).year === '2025'],
+  ['year archive', '/archive/2025/', (entry) => siteMonth(entry).year === '2025'],
   [
     'month archive',
     '/archive/2025/12/',
-    (entry) => shanghaiMonth(entry).year === '2025' && shanghaiMonth(entry).month === '12',
+    (entry) => siteMonth(entry).year === '2025' && siteMonth(entry).month === '12',
   ],
 ];
 
@@ -175,7 +175,7 @@ test('the archive index links every month that has articles, with how many', () 
     .map((li) => ({ href: $(li).find('a').attr('href'), count: Number($(li).find('.count').text()) }));
   const expected = new Map<string, number>();
   for (const entry of live) {
-    const { year, month } = shanghaiMonth(entry);
+    const { year, month } = siteMonth(entry);
     const href = `/archive/${year}/${month}/`;
     expected.set(href, (expected.get(href) ?? 0) + 1);
   }

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { filesIn, page, readText, searchIndexRecords, searchIndexUrls } from '../support/dist';
 import { fixtureIds } from '../support/fixture-site';
-import { fixtureSite, gatingSites, newsroomSite } from '../support/sites';
+import { fixtureSite, gatingSites, seedSite } from '../support/sites';
 
 /** The URL of every article page a site published. */
 function articleUrls(dist: string): string[] {
@@ -14,7 +14,7 @@ function articleUrls(dist: string): string[] {
 
 describe.each([
   ['the fixture newsroom', fixtureSite.dist],
-  ['the newsroom', newsroomSite.dist],
+  ['the frozen seed newsroom', seedSite.dist],
   ['the gating site before its embargo', gatingSites.before.dist],
   ['the gating site after its embargo', gatingSites.after.dist],
 ])('the search index of %s', (_, dist) => {

@@ -1,3 +1,5 @@
+import { yearMonth } from '../../src/lib/dates';
+import { site } from '../../src/site.config';
 import type { ManifestEntry } from './fixture-site';
 
 /**
@@ -17,8 +19,17 @@ export function urlsOf(entries: ManifestEntry[]): string[] {
   return entries.map((entry) => `/articles/${entry.id}/`);
 }
 
-/** Year and month of an entry in Shanghai time. */
-export function shanghaiMonth(entry: ManifestEntry): { year: string; month: string } {
-  const shifted = new Date(Date.parse(entry.publishedAt) + 8 * 3_600_000).toISOString();
-  return { year: shifted.slice(0, 4), month: shifted.slice(5, 7) };
+/** Year and month of an entry in the site's timezone (src/site.config.ts), as its archive files it. */
+export function siteMonth(entry: ManifestEntry): { year: string; month: string } {
+  return yearMonth(new Date(entry.publishedAt), site.timezone);
+}
+
+/** The absolute URL of a site path, on the site's origin (src/site.config.ts). */
+export function onSite(path: string): string {
+  return `${site.url}${path}`;
+}
+
+/** Matches an absolute URL on the site's origin whose path matches `path` (a RegExp source). */
+export function onSitePattern(path: string): RegExp {
+  return new RegExp(`^${site.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${path}`);
 }

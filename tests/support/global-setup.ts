@@ -1,8 +1,10 @@
 import type { TestProject } from 'vitest/node';
 import { appendFileSync, cpSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { buildSite } from './build-site';
-import { fixtureIds, writeEditPair, writeEmptySite, writeFixtureSite, writeGatingSite } from './fixture-site';
+import { buildSite, projectCopy } from './build-site';
+import type { BuiltSite } from './build-site';
+import { fixtureIds, writeFixtureSite } from './fixture-site';
 import { writeRandomSite } from './random-site';
 import {
   editPair,
@@ -13,59 +15,99 @@ import {
   incrementalSite,
   newsroomSite,
   randomSite,
+  seedSite,
   timezoneSites,
 } from './sites';
+import { writeEditPair, writeEmptySite, writeGatingSite } from './special-sites';
 
 /**
  * Builds each site the built-site and browser tests inspect, once per run, before any test starts.
  * Skipped when only unit and component tests were asked for.
+ *
+ * Builds of different content folders run two at a time (BROADSHEET_TEST_BUILDS to change it), each
+ * lane in its own copy of the project (see projectCopy): a small build spends most of its time in one
+ * core's worth of JavaScript, and each takes under 1 GB. Builds of the same content folder run one
+ * after another in one lane, since they share Astro's cache folder.
  */
 export default async function setup(project: TestProject) {
   const names = project.vitest.projects.map((each) => each.name);
   if (!names.some((name) => name === 'site' || name === 'e2e')) return;
+  // Whole seconds: the build clock must be an ISO date-time with an offset.
+  const newsroomNow = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+  project.provide('newsroomNow', newsroomNow);
+
   const manifest = await writeFixtureSite(fixtureSite.content);
   writeFileSync(fixtureManifestPath, JSON.stringify(manifest));
   writeEditPair(editPair.before.content, editPair.after.content);
   await writeGatingSite(gatingSites.before.content);
   writeRandomSite(randomSite.content);
   writeEmptySite(emptySite.content);
-  const builds = [
-    [fixtureSite, 'UTC'],
-    [newsroomSite, 'UTC'],
-    [editPair.before, 'UTC'],
-    [editPair.after, 'UTC'],
-    [gatingSites.before, 'UTC'],
-    [gatingSites.after, 'UTC'],
-    [randomSite, 'UTC'],
-    [emptySite, 'UTC'],
-    ...Object.entries(timezoneSites).map(([zone, site]) => [site, zone] as const),
-  ] as const;
-  for (const [site, zone] of builds) {
-    const started = Date.now();
-    const { status, output } = buildSite(site, { TZ: zone });
-    if (status !== 0) throw new Error(`Building ${site.content} failed:\n${output}`);
-    console.log(`built ${site.content} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }
-  await buildIncrementalSite();
+  const newsroom = newsroomSite(newsroomNow);
+  rmSync(newsroom.content, { recursive: true, force: true });
+  cpSync('content', newsroom.content, { recursive: true });
+
+  const once = (site: BuiltSite) => async (project: string) => {
+    await build(site, project, { TZ: 'UTC' });
+  };
+  // Longest first, so that the last lane to finish is not left with a long build.
+  const groups: ((project: string) => Promise<void>)[] = [
+    buildIncrementalSite,
+    async (project) => {
+      await build(gatingSites.before, project, { TZ: 'UTC' });
+      await build(gatingSites.after, project, { TZ: 'UTC' });
+      for (const [zone, site] of Object.entries(timezoneSites)) await build(site, project, { TZ: zone });
+    },
+    once(fixtureSite),
+    once(newsroom),
+    once(seedSite),
+    once(randomSite),
+    once(editPair.before),
+    once(editPair.after),
+    once(emptySite),
+  ];
+  const lanes = Number(process.env['BROADSHEET_TEST_BUILDS']) || Math.min(2, availableParallelism());
+  await inLanes(groups, lanes);
+}
+
+/**
+ * Runs `tasks` in order in `lanes` lanes, each with its own project copy; fails with the first failure
+ * once all have settled.
+ */
+async function inLanes(tasks: ((project: string) => Promise<void>)[], lanes: number): Promise<void> {
+  const queue = [...tasks];
+  const lane = async (_: unknown, index: number) => {
+    const project = projectCopy(`lane-${index + 1}`);
+    for (let task = queue.shift(); task; task = queue.shift()) await task(project);
+  };
+  const results = await Promise.allSettled(Array.from({ length: lanes }, lane));
+  const failed = results.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/** Builds `site`, logs how long it took, and returns the build's output; throws if the build fails. */
+async function build(
+  site: BuiltSite,
+  project: string,
+  env: Record<string, string> = {},
+  options: { incremental?: boolean } = {},
+): Promise<string> {
+  const started = Date.now();
+  const { status, output } = await buildSite(site, project, env, options);
+  if (status !== 0) throw new Error(`Building ${site.content} into ${site.dist} failed:\n${output}`);
+  console.log(`built ${site.dist} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return output;
 }
 
 /** The incremental-build site: a full build, one body edit and an incremental build, a full build. */
-async function buildIncrementalSite() {
+async function buildIncrementalSite(project: string) {
   const { content, now, first, edited, clean, log, edit } = incrementalSite;
   await writeFixtureSite(content, { generated: 60 });
   rmSync(first, { recursive: true, force: true });
-  const build = (dist: string, incremental: boolean) => {
-    const started = Date.now();
-    const result = buildSite({ content, now, dist }, {}, { incremental });
-    if (result.status !== 0) throw new Error(`Building ${content} into ${dist} failed:\n${result.output}`);
-    console.log(`built ${dist} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return result.output;
-  };
   // Astro's incremental cache holds only for the same output folder (it is part of the config), so
   // the first build's output is kept by copying it aside.
-  build(edited, false);
+  await build({ content, now, dist: edited }, project);
   cpSync(edited, first, { recursive: true });
   appendFileSync(join(content, 'articles', fixtureIds.complete, 'index.md'), `\n${edit}\n`);
-  writeFileSync(log, build(edited, true));
-  build(clean, false);
+  writeFileSync(log, await build({ content, now, dist: edited }, project, {}, { incremental: true }));
+  await build({ content, now, dist: clean }, project);
 }

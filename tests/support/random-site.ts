@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { frontmatter, newsDesk, write, writeFiles } from './content-files';
 
 /**
  * Property-based content: random but valid articles (any Unicode, CJK, emoji, right-to-left text,
@@ -44,30 +45,21 @@ export function randomArticles(): RandomArticle[] {
   }));
 }
 
-function write(file: string, text: string) {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-}
-
 /** Writes the random newsroom into `dir`. */
 export function writeRandomSite(dir: string): RandomArticle[] {
   rmSync(dir, { recursive: true, force: true });
-  write(join(dir, 'sections', 'news.yaml'), 'name: News\ndescription: Synthetic news.\n');
-  write(join(dir, 'authors', 'avery-fixture.yaml'), 'name: Avery Fixture\nrole: Synthetic\nbio: Made up.\n');
+  writeFiles(dir, newsDesk);
   const articles = randomArticles();
   articles.forEach((article, index) => {
-    const frontmatter = {
-      title: article.title,
-      standfirst: `Synthetic standfirst ${index + 1}.`,
-      section: 'news',
-      authors: ['avery-fixture'],
-      publishedAt: `2026-01-${String(index + 1).padStart(2, '0')}T09:00:00+08:00`,
-    };
     write(
       join(dir, 'articles', `${article.id}.md`),
-      `---\n${Object.entries(frontmatter)
-        .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
-        .join('\n')}\n---\n\n${article.body}\n`,
+      frontmatter({
+        title: article.title,
+        standfirst: `Synthetic standfirst ${index + 1}.`,
+        section: 'news',
+        authors: ['avery-fixture'],
+        publishedAt: `2026-01-${String(index + 1).padStart(2, '0')}T09:00:00+08:00`,
+      }) + `${article.body}\n`,
     );
   });
   return articles;

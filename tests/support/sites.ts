@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fixtureNow, gatingEmbargo } from './fixture-site';
+import { fixtureNow } from './fixture-site';
 import type { ManifestEntry } from './fixture-site';
 import { outputRoot } from './build-site';
 import type { BuiltSite } from './build-site';
+import { gatingEmbargo, seedNewsroom } from './special-sites';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The clock the global setup built content/ with: the moment the run started. */
+    newsroomNow: string;
+  }
+}
 
 /** The synthetic fixture site (tests/support/fixture-site.ts), built by the global setup. */
 export const fixtureSite: BuiltSite = {
@@ -12,10 +20,23 @@ export const fixtureSite: BuiltSite = {
   now: fixtureNow,
 };
 
-/** The real content/ folder with the seed article, built by the global setup. */
-export const newsroomSite: BuiltSite = {
-  content: resolve('content'),
-  dist: join(outputRoot, 'content/dist'),
+/**
+ * The newsroom's own content/, whatever its editors have committed, built as it would be published
+ * at `now` (the run's start, which the global setup provides as `newsroomNow`). Only properties that
+ * hold for any newsroom may be tested on it. The build reads a copy, so that it has a cache folder of
+ * its own: `npm run check` and `npm run dev` use content/'s while the suite runs.
+ */
+export function newsroomSite(now: string): BuiltSite {
+  return { content: join(outputRoot, 'newsroom/content'), dist: join(outputRoot, 'newsroom/dist'), now };
+}
+
+/**
+ * The frozen copy of the seed newsroom, built on the day of its article's correction: the site whose
+ * exact pages the seed-article and browser tests check.
+ */
+export const seedSite: BuiltSite = {
+  content: resolve(seedNewsroom),
+  dist: join(outputRoot, 'seed/dist'),
   now: '2026-11-27T12:00:00+08:00',
 };
 
@@ -27,7 +48,7 @@ export function fixtureManifest(): ManifestEntry[] {
   return JSON.parse(readFileSync(fixtureManifestPath, 'utf8')) as ManifestEntry[];
 }
 
-/** The newsroom of content/ before its first article (writeEmptySite). */
+/** The seed newsroom before its first article (writeEmptySite). */
 export const emptySite: BuiltSite = {
   content: join(outputRoot, 'empty/content'),
   dist: join(outputRoot, 'empty/dist'),

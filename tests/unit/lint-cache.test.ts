@@ -15,7 +15,7 @@ let root: string;
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'broadsheet-lint-cache-'));
-  cpSync(resolve('content'), root, { recursive: true });
+  cpSync(resolve('tests/fixtures/seed-newsroom'), root, { recursive: true });
 });
 
 const rules = async () =>

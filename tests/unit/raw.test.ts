@@ -9,7 +9,7 @@ import { unified } from 'unified';
 import type { Pluggable } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { benchArticles } from '../../bench/corpus';
-import { hostile } from '../support/fixture-site';
+import { hostile } from '../support/hostile';
 import { rehypeRawWhenNeeded } from '../../src/markdown/raw';
 
 /**
@@ -22,7 +22,10 @@ const samples = [
   '> A quotation\n\n- a list\n- of items\n\n1. ordered\n2. list\n\n## Heading\n\n---\n\n![alt](./x.jpg "title")',
   'Line one  \nline two after a hard break, & an ampersand < and a less-than.',
   hostile.body,
-  readFileSync('content/articles/head-of-xiaomi-auto-charms-buyers/index.md', 'utf8').split(/^---$/m)[2]!,
+  readFileSync(
+    'tests/fixtures/seed-newsroom/articles/head-of-xiaomi-auto-charms-buyers/index.md',
+    'utf8',
+  ).split(/^---$/m)[2]!,
   ...benchArticles(3).map((article) => article.body),
 ];
 

@@ -2,6 +2,8 @@ import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
 import { articleSchema, authorSchema, sectionSchema, seriesSchema } from '../../src/lib/schema';
 import type { SchemaHelpers } from '../../src/lib/schema';
+import { utcOffset } from '../../src/lib/dates';
+import { site } from '../../src/site.config';
 
 // Stand-ins for Astro's image() and reference(): an image is already resolved metadata, a reference
 // is the id an editor writes.
@@ -105,7 +107,10 @@ describe('articleSchema', () => {
       what: 'publishedAt without an offset',
       patch: { publishedAt: '2025-03-03T09:00:00' },
       path: ['publishedAt'],
-      words: /no UTC offset.*"2025-03-03T09:00:00\+08:00"/,
+      // The suggested offset is the site's own at that time, not a fixed one.
+      words: new RegExp(
+        `no UTC offset.*"2025-03-03T09:00:00\\${utcOffset(new Date('2025-03-03T09:00:00Z'), site.timezone)}" for ${site.timezone} time`,
+      ),
     },
     {
       what: 'an impossible date',

@@ -18,7 +18,7 @@ const samples = [
   'Plain words only. U.S. officials met at 9 a.m.',
   '> "A quotation block"\n\n- "list" item\n- another -- item',
   '"Starts with a quote\n\nand a paragraph that ends with one"',
-  readFileSync('content/articles/head-of-xiaomi-auto-charms-buyers/index.md', 'utf8'),
+  readFileSync('tests/fixtures/seed-newsroom/articles/head-of-xiaomi-auto-charms-buyers/index.md', 'utf8'),
   ...benchArticles(3).map((article) => article.body),
 ];
 

@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { site } from '../../site.config';
+import { utcOffset } from '../dates';
 import { smarten } from '../typography';
 
 /**
@@ -13,12 +15,17 @@ export function dateTime() {
     .refine((value) => z.iso.datetime({ offset: true }).safeParse(value).success, {
       error: (issue) =>
         /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(String(issue.input))
-          ? `"${String(issue.input)}" has no UTC offset: add one, e.g. "${String(issue.input)}+08:00" for Shanghai time`
+          ? `"${String(issue.input)}" has no UTC offset: add one, e.g. "${String(issue.input)}${suggestedOffset(String(issue.input))}" for ${site.timezone} time`
           : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(String(issue.input))
             ? `"${String(issue.input)}" is not a date that exists (no such day or time): check the day and month`
             : `"${String(issue.input)}" is not a date-time: write it as "2025-03-03T09:00:00+08:00"`,
     })
     .transform((value) => new Date(value));
+}
+
+/** The site timezone's offset near a local date-time an editor wrote without one. */
+function suggestedOffset(local: string): string {
+  return utcOffset(new Date(`${local}Z`), site.timezone);
 }
 
 /** Text an editor must fill in: trimmed, never empty. */

@@ -1,0 +1,58 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { accessibilityViolations, launchBrowser, loadLazyImages, open, screenshot } from '../support/browser';
+import { fixtureIds } from '../support/fixture-site';
+import { serve } from '../support/static-server';
+import { fixtureSite } from '../support/sites';
+
+/**
+ * Every page type of the fixture site at phone and desktop widths, light and dark: no serious
+ * accessibility violation, no horizontal overflow, no errors; a screenshot of each for people to see.
+ */
+
+let browser: Browser;
+let fixture: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  fixture = await serve(fixtureSite.dist);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await fixture.close();
+});
+
+const pageTypes = [
+  ['front', '/'],
+  ['section', '/news/'],
+  ['article', `/articles/${fixtureIds.complete}/`],
+  ['author', '/authors/avery-fixture/'],
+  ['tag', '/tags/harbour/'],
+  ['series', '/series/fixture-series/'],
+  ['archive', '/archive/2025/12/'],
+  ['static-page', '/about/'],
+  ['not-found', '/no-such-page/'],
+] as const;
+
+describe.each(pageTypes)('the %s page', (name, path) => {
+  test.each([
+    { width: 375, colorScheme: 'light' },
+    { width: 1280, colorScheme: 'light' },
+    { width: 375, colorScheme: 'dark' },
+    { width: 1280, colorScheme: 'dark' },
+  ] as const)(
+    'at $width px, $colorScheme: no serious accessibility violation, no overflow, no errors',
+    async ({ width, colorScheme }) => {
+      const { page, problems } = await open(browser, fixture.url + path, { width, colorScheme });
+      await loadLazyImages(page);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
+      expect(problems.filter((problem) => !(name === 'not-found' && problem.includes('404')))).toEqual([]);
+      await screenshot(page, `${name}-${width}-${colorScheme}`);
+      await page.close();
+    },
+  );
+});

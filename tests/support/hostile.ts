@@ -1,0 +1,25 @@
+/** Editor-supplied text that would break out of its context if any output failed to escape it. */
+export const hostile = {
+  id: 'hostile-strings-story',
+  title: 'Hostile </script><script>alert(1)</script> & ]]> <b>headline</b>',
+  standfirst: 'Standfirst with </title><img src=x onerror=alert(2)> & <!-- comment --> ]]>',
+  author: `Mallory "<b>Bold</b>" O'Hare & Co </script>`,
+  tag: '<script>tag</script> & "quoted"',
+  alt: 'Alt "quoted" <img src=x onerror=alert(3)> & more',
+  caption: 'Caption </figcaption><script>alert(4)</script> & more',
+  credit: 'Credit <i>agency</i> & Co',
+  note: "Editor's </aside><script>alert(5)</script> note",
+  correction: 'Correction ]]></description><script>alert(6)</script>',
+  body: [
+    'Before the raw HTML.',
+    '<script>alert("body")</script>',
+    '<p onclick="alert(7)">Paragraph with a handler.</p>',
+    '<a href="javascript:alert(8)">javascript link</a> and <a href="data:text/html,x">data link</a>',
+    '<style>body { display: none }</style>',
+    '<iframe src="https://www.youtube-nocookie.com/embed/synthetic" title="A synthetic video" onload="alert(9)"></iframe>',
+    '<form action="https://evil.example"><input name="q"></form>',
+    '| Legit | Table |\n| --- | --- |\n| cell | <em>kept</em> |',
+    '> A legitimate quotation survives.',
+    'Text with a footnote.[^1]\n\n[^1]: The footnote survives.',
+  ].join('\n\n'),
+} as const;
