@@ -1,7 +1,7 @@
 import { listingPageUrl } from './urls';
 
 /**
- * Listing pages that stay put (docs/architecture.md, "Old pages stay old"). A listing's articles are
+ * Listing pages that stay put (docs/architecture.md, guarantee 7). A listing's articles are
  * cut into blocks of `perPage` counted from the oldest, so block k always holds the same articles:
  * publishing a story changes the listing's front (its clean URL, with the open block and the newest
  * full one) and, once every `perPage` stories, the page below the new one, never any other page.

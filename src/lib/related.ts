@@ -4,8 +4,8 @@ import { tagSlug } from './urls';
 /**
  * Related articles and section neighbours, from indexes built once per build, so each article's
  * work is bounded by the index sizes it looks at, never by comparing it with every other article.
- * Related articles come from the article's own time, before it (docs/architecture.md, "Old pages
- * stay old"): publishing a story never changes what an older article shows as related.
+ * Related articles come from the article's own time, before it, so publishing a story never changes
+ * what an older article shows as related (docs/architecture.md, guarantee 7).
  */
 
 /** How many candidates of each tag or section list are considered (the nearest older ones). */

@@ -75,7 +75,7 @@ function routeParam(path: string): string | undefined {
 
 /**
  * What a listing page shows about its listing: not its count, which every new article changes, so
- * that publishing leaves a numbered page's key alone (docs/architecture.md, "Old pages stay old").
+ * that publishing leaves a numbered page's key alone (docs/architecture.md, guarantee 7).
  */
 function pageHead({ kind, key, path, title, description }: Listing) {
   return { kind, key, path, title, description };

@@ -52,7 +52,7 @@ describe.each(listings)('the %s listing %s', (_, base, belongs) => {
   const pages = allPages(base);
   const expected = urlsOf(live.filter(belongs));
   // Blocks of 20 counted from the oldest: the front shows the open block and the newest full one,
-  // numbered pages 1 … full - 1 the older full blocks (docs/architecture.md, "Old pages stay old").
+  // numbered pages 1 … full - 1 the older full blocks (docs/architecture.md, guarantee 7).
   const full = Math.floor(expected.length / 20);
   const numbered = Math.max(0, full - 1);
   const urlOf = (index: number) => (index === 0 ? base : `${base}page/${numbered - index + 1}/`);
