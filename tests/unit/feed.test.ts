@@ -1,7 +1,14 @@
 import { getRssString } from '@astrojs/rss';
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
-import { articleFeeds, feedChannel, feedItem, feedTitle, jsonFeed, listingFeedTitle } from '../../src/lib/feed';
+import {
+  articleFeeds,
+  feedChannel,
+  feedItem,
+  feedTitle,
+  jsonFeed,
+  listingFeedTitle,
+} from '../../src/lib/feed';
 import type { ItemMedia } from '../../src/lib/feed';
 import type { Listing } from '../../src/lib/listings';
 import { article, authors, site } from './newsroom-fixture';
