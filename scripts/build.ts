@@ -1,6 +1,7 @@
 /**
- * npm run build [-- --outDir DIR] [--force] [--verbose | --silent]: the production build, which never
- * publishes half a site. --force renders every page again; --verbose and --silent go to Astro.
+ * npm run build [-- --outDir DIR] [--jobs N] [--force] [--verbose | --silent]: the production build,
+ * which never publishes half a site. --jobs sets how many threads render Markdown (default: one per
+ * core); --force renders every page again; --verbose and --silent go to Astro.
  *
  * 1. Checks the content (npm run lint:content) while Astro builds into a temporary folder beside
  *    the output folder; content errors stop the build there, before anything is published.
@@ -16,21 +17,23 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { countProblems, formatSchedule, schedule, sitemapArticleUrls } from '../src/lib/build-report.ts';
 import { discardUnfinishedBuild } from '../src/lib/build-cache.ts';
-import { buildClock, cacheDirFor, contentRoot } from '../src/lib/env.ts';
+import { buildClock, buildJobs, cacheDirFor, contentRoot } from '../src/lib/env.ts';
 import { formatCompiler, lintContent } from '../src/lib/lint/index.ts';
 import { buildSearchIndex } from '../src/lib/search-index.ts';
 
-const usage = 'Usage: npm run build [-- --outDir DIR] [--force] [--verbose | --silent]';
+const usage = 'Usage: npm run build [-- --outDir DIR] [--jobs N] [--force] [--verbose | --silent]';
 let options;
 try {
   ({ values: options } = parseArgs({
     options: {
       outDir: { type: 'string', default: 'dist' },
+      jobs: { type: 'string' },
       force: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       silent: { type: 'boolean', default: false },
     },
   }));
+  if (options.jobs !== undefined) buildJobs({ BROADSHEET_JOBS: options.jobs });
 } catch (error) {
   console.error(`${(error as Error).message}\n${usage}`);
   process.exit(2);
@@ -66,6 +69,7 @@ const astro = spawn(
       NODE_ENV: 'production',
       BROADSHEET_PREVIEW: '0',
       BROADSHEET_NOW: now.toISOString(),
+      ...(options.jobs !== undefined && { BROADSHEET_JOBS: options.jobs }),
     },
   },
 );

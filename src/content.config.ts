@@ -2,7 +2,7 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { articleLoader } from './lib/article-loader';
-import { buildClock, contentRoot, previewsUnpublished } from './lib/env';
+import { buildClock, buildJobs, contentRoot, previewsUnpublished } from './lib/env';
 import { inBuild } from './lib/publishing';
 import { articleSchema, authorSchema, pageSchema, sectionSchema, seriesSchema } from './lib/schema';
 
@@ -18,7 +18,11 @@ const dataFiles = (folder: string) =>
 
 export const collections = {
   articles: defineCollection({
-    loader: articleLoader(join(root, 'articles'), (article) => inBuild(article, now, { preview })),
+    loader: articleLoader(
+      join(root, 'articles'),
+      (article) => inBuild(article, now, { preview }),
+      buildJobs(),
+    ),
     schema: ({ image }) => articleSchema({ image, reference }),
   }),
   authors: defineCollection({

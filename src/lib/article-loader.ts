@@ -1,64 +1,166 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { glob } from 'astro/loaders';
-import type { DataStore, Loader } from 'astro/loaders';
+import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
+import { fileURLToPath } from 'node:url';
 import type { Gated } from './publishing';
+import { bodiesDir, hasBody, pruneBodies, writeBody } from './bodies';
 import { figuresFromMarkdown } from './figures';
 import { parseFrontmatter } from './frontmatter';
+import { inlineRenderer, rendererOptions } from '../markdown/render';
+import type { RenderBody } from '../markdown/render';
+import { renderPool } from '../markdown/render-pool';
 
 /**
- * Articles: Astro's glob loader over `<content>/articles/**\/*.md`, with four changes.
+ * Articles: Astro's glob loader over `<content>/articles/**\/*.md`, with five changes.
  * - Frontmatter is read by src/lib/frontmatter.ts, as the linter reads it: timestamps stay the text
  *   the editor wrote, so a date without an offset can be refused instead of read as UTC.
  * - The body's figures are added as `bodyFigures`, so their images are resolved and optimized by
  *   `astro:assets` and checked by the schema (alt text required) like the hero.
  * - Only articles that `include` accepts enter the content store. In a production build that is the
- *   published ones, so a draft's text and photos are never even imported (docs/architecture.md, guarantee 1).
- * - The Markdown source is not kept in the store, only the rendered HTML.
+ *   published ones, so a draft is never rendered nor its photos imported (docs/architecture.md,
+ *   guarantee 1).
+ * - Bodies are rendered on `jobs` threads (src/markdown/render-pool.ts) and kept out of the content
+ *   store (src/lib/bodies.ts): the store keeps each body's key and reading time.
+ * - An entry whose body is no longer on disk is rendered again.
  */
-export function articleLoader(base: string, include: (data: Gated) => boolean): Loader {
+export function articleLoader(base: string, include: (data: Gated) => boolean, jobs: number): Loader {
   const inner = glob({
     pattern: '**/*.md',
     base,
     generateId: ({ entry, data }) => entryId(base, entry, data),
-    // Pages use the rendered HTML; the Markdown source would double the content store, which Astro
-    // bundles into the build as one module (20 s to compile at 10,000 articles).
-    retainBody: false,
   });
+  let renderInline: RenderBody | undefined;
   return {
     name: 'broadsheet-articles',
-    load: (context) =>
-      inner.load({
-        ...context,
-        store: gatedStore(context.store, include),
-        parseData: async (props) =>
-          context.parseData({
-            ...props,
-            data: (await readArticle(props.filePath ?? '')) as typeof props.data,
-          }),
-      }),
+    load: async (context) => {
+      const dir = bodiesDir(fileURLToPath(context.config.cacheDir));
+      const options = rendererOptions(context.config);
+      renderInline ??= await inlineRenderer(options);
+      // The first load renders the archive on every core, starting the threads only once a body
+      // needs rendering; the dev server's later reloads render one file at a time, in this thread.
+      const threads = renderThreads(jobs, countArticleFiles(base));
+      let pool: ReturnType<typeof renderPool> | undefined;
+      const render: RenderBody =
+        threads > 1
+          ? (markdown, filePath) =>
+              (pool ??= renderPool(threads, options, context.config.root)).render(markdown, filePath)
+          : renderInline;
+      const rendering: Promise<void>[] = [];
+      const store = bodyStore(context.store, include, dir, (entry, done) => {
+        rendering.push(done(render));
+      });
+      try {
+        await inner.load({
+          ...context,
+          store,
+          entryTypes: withoutRendering(context),
+          parseData: async (props) =>
+            context.parseData({
+              ...props,
+              data: (await readArticle(props.filePath ?? '')) as typeof props.data,
+            }),
+        } as LoaderContext);
+        const failures = (await Promise.allSettled(rendering)).flatMap((result) =>
+          result.status === 'rejected' ? [(result.reason as Error).message] : [],
+        );
+        if (failures.length > 0)
+          throw new Error(`Article bodies could not be rendered:\n${failures.join('\n')}`);
+      } finally {
+        await pool?.close();
+      }
+      pruneBodies(dir, new Set(context.store.values().flatMap((entry) => bodyOf(entry)?.key ?? [])));
+    },
   };
 }
 
-/** The store, but entries `include` refuses are removed instead of stored or reused. */
-function gatedStore(store: DataStore, include: (data: Gated) => boolean): DataStore {
+/**
+ * The glob loader's entry types (a part of its context Astro does not declare) without their render
+ * functions: Astro's own Markdown rendering is skipped, for the store renders once an entry is
+ * accepted. Were Astro to stop reading this, it would render each body twice, and the store would
+ * still keep only ours.
+ */
+function withoutRendering(context: LoaderContext): Map<string, object> {
+  const types = (context as LoaderContext & { entryTypes: Map<string, object> }).entryTypes;
+  return new Map(
+    [...types].map(([extension, type]) => [extension, { ...type, getRenderFunction: undefined }]),
+  );
+}
+
+/**
+ * Threads to render `files` article bodies with, given `jobs`: one (this thread) for a small
+ * newsroom, where starting a worker (half a second, loading the pipeline) costs more than it saves.
+ */
+export function renderThreads(jobs: number, files: number): number {
+  return files < 200 ? 1 : jobs;
+}
+
+function countArticleFiles(base: string): number {
+  if (!existsSync(base)) return 0;
+  return readdirSync(base, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md'))
+    .length;
+}
+
+/** What the content store keeps of an article's body. */
+export interface StoredBody {
+  /** Where src/lib/bodies.ts keeps the rendered HTML: the digest of the article file. */
+  key: string;
+  readingMinutes: number;
+}
+
+type Entry = Parameters<DataStore['set']>[0];
+
+/** The stored body of an entry, if it has one. */
+export function bodyOf(entry: {
+  rendered?: { metadata?: Record<string, unknown> } | undefined;
+}): StoredBody | undefined {
+  return entry.rendered?.metadata?.['body'] as StoredBody | undefined;
+}
+
+/**
+ * The store, but entries `include` refuses are removed instead of stored or reused, and an accepted
+ * entry is stored once its body is rendered and written to `dir`. `later` is handed each render, to
+ * run it with a renderer and keep its promise.
+ */
+function bodyStore(
+  store: DataStore,
+  include: (data: Gated) => boolean,
+  dir: string,
+  later: (entry: Entry, done: (render: RenderBody) => Promise<void>) => void,
+): DataStore {
   return new Proxy(store, {
     get(target, property, receiver) {
       if (property === 'set') {
-        return (entry: Parameters<DataStore['set']>[0]) => {
-          if (include(entry.data as unknown as Gated)) return target.set(entry);
-          // An article that was published in an earlier sync and is a draft now must go too.
-          target.delete(entry.id);
-          return false;
+        return (entry: Entry) => {
+          if (!include(entry.data as unknown as Gated)) {
+            // An article that was published in an earlier sync and is a draft now must go too.
+            target.delete(entry.id);
+            return false;
+          }
+          const { body = '', digest, filePath } = entry;
+          later(entry, async (render) => {
+            const where = filePath ?? entry.id;
+            const rendered = await render(body, filePath ?? '').catch((error: unknown) => {
+              throw new Error(`${where}: ${(error as Error).message}`);
+            });
+            const key = String(digest);
+            writeBody(dir, key, rendered.html);
+            const stored: StoredBody = { key, readingMinutes: rendered.readingMinutes };
+            target.set({ ...entry, body: undefined, rendered: { html: '', metadata: { body: stored } } });
+          });
+          return true;
         };
       }
       if (property === 'get') {
         // A cached entry stored by an earlier sync (a dev preview, a later clock) is dropped when it
         // is not to be published now; otherwise the loader would reuse it and import its photos.
+        // One whose body is gone from disk is dropped too, to be rendered again.
         return (id: string) => {
           const entry = target.get(id);
-          if (entry && !include(entry.data as unknown as Gated)) {
+          if (!entry) return undefined;
+          const stored = bodyOf(entry);
+          if (!include(entry.data as unknown as Gated) || !stored || !hasBody(dir, stored.key)) {
             target.delete(id);
             return undefined;
           }

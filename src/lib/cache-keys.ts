@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto';
  * props, plus the site chrome every page shows (navigation, footer).
  */
 
-/** An article, or anything else with a rendered body. */
+/** An article, or anything else with a rendered body (its key). */
 export interface Keyed {
-  html: string;
+  body: string;
 }
 
 /** A stable digest of any JSON-able value: Maps and Sets become arrays, key order is kept. */
@@ -44,5 +44,5 @@ export function articleDigest(article: Keyed): string {
 
 /** The digest of what a list shows of an article: everything but its body. */
 export function cardDigest(article: Keyed): string {
-  return memo(cardDigests, article, () => digest({ ...article, html: undefined }));
+  return memo(cardDigests, article, () => digest({ ...article, body: undefined }));
 }

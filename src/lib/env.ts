@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { basename, isAbsolute, resolve } from 'node:path';
 import { z } from 'astro/zod';
 
@@ -56,4 +57,23 @@ export function previewsUnpublished(
   devServer: boolean = (import.meta.env as ImportMetaEnv | undefined)?.DEV === true,
 ): boolean {
   return devServer && env['BROADSHEET_PREVIEW'] === '1';
+}
+
+/**
+ * How many threads render Markdown in a build (BROADSHEET_JOBS, set by `npm run build -- --jobs N`):
+ * by default one per core. 1 renders in Astro's own thread.
+ */
+export function buildJobs(
+  env: NodeJS.ProcessEnv = process.env,
+  cores: number = availableParallelism(),
+): number {
+  const asked = env['BROADSHEET_JOBS'];
+  if (asked === undefined || asked === '') return cores;
+  const jobs = Number(asked);
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    throw new Error(
+      `BROADSHEET_JOBS="${asked}" is not a number of threads: use a whole number from 1, e.g. 4`,
+    );
+  }
+  return jobs;
 }

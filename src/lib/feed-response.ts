@@ -3,7 +3,7 @@ import { feedChannel, feedItem, jsonFeed } from './feed';
 import type { ItemMedia } from './feed';
 import type { Listing } from './listings';
 import { figureHtml, singleRendition } from './media';
-import { newsroom } from './query';
+import { articleBody, newsroom } from './query';
 import type { Article } from './model';
 import { site } from '../site.config';
 
@@ -39,6 +39,7 @@ async function mediaOf(article: Article): Promise<ItemMedia> {
   const { hero, bodyFigures } = article.data;
   const figures = await Promise.all(bodyFigures.map((figure) => figureHtml(figure, site.url)));
   return {
+    html: await articleBody(article),
     figure: (index) => figures[index] ?? '',
     leadFigure: hero && (await figureHtml(hero, site.url)),
     lead: hero && (await singleRendition(hero.src, site.url)),

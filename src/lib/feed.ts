@@ -41,8 +41,10 @@ export interface FeedImage {
   type: string;
 }
 
-/** What an item needs beyond the article: its rendered figures and lead image. */
+/** What an item needs beyond the article: its body, rendered figures and lead image. */
 export interface ItemMedia {
+  /** The article's rendered body (src/lib/body.ts). */
+  html: string;
   /** HTML of body figure `index`, with absolute URLs. */
   figure: (index: number) => string;
   /** HTML of the lead figure, put before the body. */
@@ -71,7 +73,7 @@ export function itemContent(article: Article, media: ItemMedia, site: FeedSite):
   const parts = [
     media.leadFigure ?? '',
     data.editorsNote ? `<p><em>Editor’s note: ${escapeHtml(data.editorsNote)}</em></p>` : '',
-    joinBody(article.html, media.figure),
+    joinBody(media.html, media.figure),
     corrections,
     data.disclosure ? `<p><em>(${escapeHtml(data.disclosure)})</em></p>` : '',
   ];

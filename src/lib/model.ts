@@ -26,8 +26,11 @@ export interface Article {
   id: string;
   url: string;
   data: ArticleData;
-  /** Rendered body HTML with figure placeholders (see src/lib/body.ts). */
-  html: string;
+  /**
+   * The key of the rendered body (HTML with figure placeholders, src/lib/body.ts), which pages and
+   * feeds read with `articleBody`: bodies are not held in memory (src/lib/bodies.ts).
+   */
+  body: string;
   section: Section;
   /** The section and its ancestors, top first. */
   sectionPath: Section[];

@@ -1,5 +1,7 @@
 import { getCollection } from 'astro:content';
-import { buildClock, previewsUnpublished } from './env';
+import { bodyOf } from './article-loader';
+import { bodiesDir, readBody } from './bodies';
+import { buildClock, cacheDirFor, contentRoot, previewsUnpublished } from './env';
 import { buildListings } from './listings';
 import type { Listing } from './listings';
 import type { Article, ArticleEntry, Content } from './model';
@@ -7,7 +9,6 @@ import { relatedIndex } from './related';
 import type { RelatedIndex } from './related';
 import { inBuild, newestFirst, publicationState } from './publishing';
 import type { PublicationState } from './publishing';
-import { readingMinutes, textOf } from './reading-time';
 import { unknownReference } from './references';
 import { sectionPath, sectionTreeProblems } from './sections';
 import { pageNameProblem } from './page-names';
@@ -115,7 +116,8 @@ function resolve(
   { sections, authors, series }: Lookups,
   state: PublicationState,
 ): Article {
-  const html = entry.rendered?.html ?? '';
+  const body = bodyOf(entry);
+  if (!body) throw new Error(`${entry.filePath ?? entry.id}: the article's body was not rendered.`);
   const section = sections.get(entry.data.section.id)!;
   const membership = entry.data.series;
   const seriesEntry = membership && series.get(membership.id.id);
@@ -123,7 +125,7 @@ function resolve(
     id: entry.id,
     url: articleUrl(entry.id),
     data: entry.data,
-    html,
+    body: body.key,
     section,
     sectionPath: sectionPath(section.id, sections),
     authors: entry.data.authors.map((author) => authors.get(author.id)!),
@@ -136,9 +138,14 @@ function resolve(
           },
         }
       : {}),
-    readingMinutes: readingMinutes(textOf(html)),
+    readingMinutes: body.readingMinutes,
     state,
   };
+}
+
+/** The rendered body of an article, read from disk (src/lib/bodies.ts). */
+export function articleBody(article: Pick<Article, 'body'>): Promise<string> {
+  return readBody(bodiesDir(cacheDirFor(contentRoot())), article.body);
 }
 
 function groupBySeries(articles: Article[]): Map<string, Article[]> {

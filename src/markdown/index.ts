@@ -15,6 +15,7 @@ import { sanitizeSchema } from './sanitize';
  * allowlist sees it; Astro would otherwise parse it only after every plugin has run.
  */
 export const markdownProcessor = unified({
+  gfm: true,
   // Our remarkSmartypants gives remark-smartypants' output at a fraction of its cost.
   smartypants: false,
   remarkPlugins: [[remarkSmartypants, smartypantsOptions], remarkFigures],

@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { shardOf } from '../../src/lib/search-shards';
 import { fixtureIds } from '../support/fixture-site';
+import { bodyEdit, layoutEdit, siteEvents } from '../support/site-events';
 import { incrementalSite } from '../support/sites';
 
 /**
- * Incremental builds (Astro's experimental.incrementalBuild with our cache keys): after one article's
- * body is edited, the build re-renders that article and the feeds that carry its text, copies every
- * other page from the previous build, and publishes exactly what a full build would.
+ * Incremental builds (Astro's experimental.incrementalBuild with our cache keys): after each of a
+ * newsroom's events, one after another, the incremental build publishes exactly what a full build of
+ * the same content publishes; after a body edit it re-renders only the article and the feeds that
+ * carry its text, and copies every other page from the build before.
  */
 
 function hashes(dir: string): Map<string, string> {
@@ -27,11 +29,11 @@ function hashes(dir: string): Map<string, string> {
 }
 
 /**
- * Pages of the incremental build's log, as rendered or restored from the previous build. Astro colours
+ * Pages of an incremental build's log, as rendered or restored from the previous build. Astro colours
  * the log when the environment asks for colour (as CI's does), so the codes are stripped first.
  */
-function pagesOfLog(): { rendered: string[]; restored: string[] } {
-  const log = stripVTControlCharacters(readFileSync(incrementalSite.log, 'utf8'));
+function pagesOfLog(event: string): { rendered: string[]; restored: string[] } {
+  const log = stripVTControlCharacters(readFileSync(incrementalSite.log(event), 'utf8'));
   const pages = [...log.matchAll(/[├└]─ (\S+)(.*)$/gm)].filter(([, path]) => !path!.startsWith('/_astro/'));
   return {
     rendered: pages.filter(([, , rest]) => !/\((restored|cached)\)/.test(rest!)).map(([, path]) => path!),
@@ -51,47 +53,86 @@ const alwaysRendered = new Set([
 ]);
 const articlePage = `/articles/${fixtureIds.complete}/index.html`;
 
-describe('an incremental build after one edit', () => {
-  test('publishes exactly what a full build of the edited content publishes, byte for byte', () => {
-    const edited = hashes(incrementalSite.edited);
-    expect(edited.size).toBeGreaterThan(200);
-    expect(edited).toEqual(hashes(incrementalSite.clean));
+describe.each(siteEvents.map((event, index) => ({ ...event, before: siteEvents[index - 1]?.name })))(
+  'after the event "$name"',
+  ({ name, shows, before }) => {
+    const previous = () => (before ? incrementalSite.full(before) : incrementalSite.start);
+
+    test('an incremental build publishes exactly what a full build publishes, byte for byte', () => {
+      const incremental = hashes(incrementalSite.incremental(name));
+      expect(incremental.size).toBeGreaterThan(100);
+      expect(incremental).toEqual(hashes(incrementalSite.full(name)));
+    });
+
+    test(`the event shows in ${shows} (so the comparison above compares something)`, () => {
+      const file = (dir: string) => join(dir, shows);
+      const [then, now] = [file(previous()), file(incrementalSite.full(name))];
+      if (existsSync(then) && existsSync(now)) {
+        expect(readFileSync(now, 'utf8')).not.toBe(readFileSync(then, 'utf8'));
+      } else {
+        expect(existsSync(then)).not.toBe(existsSync(now));
+      }
+    });
+  },
+);
+
+describe('what the events change', () => {
+  const page = (event: string, path: string) => readFileSync(join(incrementalSite.full(event), path), 'utf8');
+
+  test('the body edit and the layout change are published', () => {
+    expect(page('body edit', articlePage)).toContain(bodyEdit);
+    expect(page('layout change', 'index.html')).toContain(layoutEdit);
+    expect(page('photo replaced', 'index.html')).not.toContain(layoutEdit);
   });
 
-  test('the edit is published (so the comparison above compares something)', () => {
-    const page = (dir: string) => readFileSync(join(dir, articlePage), 'utf8');
-    expect(page(incrementalSite.first)).not.toContain(incrementalSite.edit);
-    expect(page(incrementalSite.edited)).toContain(incrementalSite.edit);
+  test('an unpublished article appears when its embargo lifts or it stops being a draft, not before', () => {
+    const embargoed = `articles/${fixtureIds.embargoed}/index.html`;
+    const draft = `articles/${fixtureIds.draft}/index.html`;
+    expect(existsSync(join(incrementalSite.full('deleted article'), embargoed))).toBe(false);
+    expect(existsSync(join(incrementalSite.full('embargo lifting'), embargoed))).toBe(true);
+    expect(existsSync(join(incrementalSite.full('embargo lifting'), draft))).toBe(false);
+    expect(existsSync(join(incrementalSite.full('draft published'), draft))).toBe(true);
   });
+});
 
+describe('an incremental build after a body edit', () => {
   test('re-renders the article and the feeds that carry its text, and restores every other page', () => {
-    const { rendered, restored } = pagesOfLog();
+    const { rendered, restored } = pagesOfLog('body edit');
     expect(rendered).toContain(articlePage);
     const others = rendered.filter((path) => path !== articlePage && !alwaysRendered.has(path));
     expect(others.length).toBeGreaterThan(0);
     for (const path of others) {
       expect(path).toMatch(/\/rss\.xml$/);
-      expect(readFileSync(join(incrementalSite.edited, path), 'utf8')).toContain(incrementalSite.edit);
+      expect(readFileSync(join(incrementalSite.full('body edit'), path), 'utf8')).toContain(bodyEdit);
     }
-    expect(restored.length).toBeGreaterThan(100);
+    expect(restored.length).toBeGreaterThan(50);
   });
 
   test('leaves no feed that carries the edited text un-rendered', () => {
-    const { rendered } = pagesOfLog();
-    const feeds = [...hashes(incrementalSite.clean).keys()]
+    const { rendered } = pagesOfLog('body edit');
+    const full = incrementalSite.full('body edit');
+    const feeds = [...hashes(full).keys()]
       .filter((file) => file.endsWith('rss.xml'))
-      .filter((file) =>
-        readFileSync(join(incrementalSite.clean, file), 'utf8').includes(incrementalSite.edit),
-      )
+      .filter((file) => readFileSync(join(full, file), 'utf8').includes(bodyEdit))
       .map((file) => `/${file}`);
     expect(feeds.length).toBeGreaterThan(0);
     expect(rendered).toEqual(expect.arrayContaining(feeds));
   });
 
   test("re-indexes for search only the edited article's shard, and keeps the others", () => {
-    const log = stripVTControlCharacters(readFileSync(incrementalSite.log, 'utf8'));
+    const log = stripVTControlCharacters(readFileSync(incrementalSite.log('body edit'), 'utf8'));
     const [, indexed, kept] = /shards indexed: ([^;]*); kept: ([^.]*)\./.exec(log) ?? [];
     expect(indexed).toBe(shardOf(`articles/${fixtureIds.complete}/index.html`));
     expect(kept!.split(' ').length).toBeGreaterThan(2);
+  });
+});
+
+describe('an incremental build after a new article', () => {
+  test('re-renders the new page, the listings and feeds it joins and its section neighbour, no other article', () => {
+    const { rendered } = pagesOfLog('new article');
+    const articles = rendered.filter((path) => path.startsWith('/articles/'));
+    expect(articles).toContain('/articles/newest-synthetic-story/index.html');
+    // The new article becomes the newer neighbour of the previous newest in its section.
+    expect(articles.length).toBeLessThanOrEqual(2);
   });
 });

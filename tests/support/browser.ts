@@ -6,15 +6,21 @@ import type { Browser, Page } from 'playwright-core';
 import { outputRoot } from './build-site';
 
 /**
- * Starts headless Chromium: CHROMIUM_PATH if set, else the build that `npm install` brought
- * (@sparticuz/chromium). Fails with what to do when neither starts: browser tests never skip.
+ * The Chromium to run: CHROMIUM_PATH if set, else the build that `npm install` brought
+ * (@sparticuz/chromium), which unpacks itself into the temporary folder on first use. The global
+ * setup calls this once before any test file: two files unpacking it at once on a new machine would
+ * start a half-written binary (ETXTBSY).
  */
+export async function chromiumPath(): Promise<string> {
+  return process.env['CHROMIUM_PATH'] || (await import('@sparticuz/chromium')).default.executablePath();
+}
+
+/** Starts headless Chromium. Fails with what to do when it does not start: browser tests never skip. */
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath =
-    process.env['CHROMIUM_PATH'] || (await import('@sparticuz/chromium')).default.executablePath();
+  const executablePath = await chromiumPath();
   try {
     return await chromium.launch({
-      executablePath: await executablePath,
+      executablePath,
       args: [
         '--no-sandbox',
         '--disable-gpu',

@@ -1,10 +1,11 @@
 import type { TestProject } from 'vitest/node';
-import { appendFileSync, cpSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { buildSite, projectCopy } from './build-site';
+import { chromiumPath } from './browser';
+import { buildSite, outputRoot, projectCopy } from './build-site';
 import type { BuiltSite } from './build-site';
-import { fixtureIds, writeFixtureSite } from './fixture-site';
+import { writeFixtureSite } from './fixture-site';
 import { writeRandomSite } from './random-site';
 import {
   editPair,
@@ -18,6 +19,7 @@ import {
   seedSite,
   timezoneSites,
 } from './sites';
+import { siteEvents, undoProjectEvents } from './site-events';
 import { writeEditPair, writeEmptySite, writeGatingSite } from './special-sites';
 
 /**
@@ -32,6 +34,7 @@ import { writeEditPair, writeEmptySite, writeGatingSite } from './special-sites'
 export default async function setup(project: TestProject) {
   const names = project.vitest.projects.map((each) => each.name);
   if (!names.some((name) => name === 'site' || name === 'e2e')) return;
+  if (names.includes('e2e')) await chromiumPath();
   // Whole seconds: the build clock must be an ISO date-time with an offset.
   const newsroomNow = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
   project.provide('newsroomNow', newsroomNow);
@@ -98,16 +101,29 @@ async function build(
   return output;
 }
 
-/** The incremental-build site: a full build, one body edit and an incremental build, a full build. */
+/**
+ * The incremental-build site: a full build, then for each event an incremental build and a full one
+ * (`--force`, which also clears Astro's content cache), each output copied aside. Every build writes
+ * to the same folder, since Astro's incremental cache holds only for it (it is part of the config).
+ */
 async function buildIncrementalSite(project: string) {
-  const { content, now, first, edited, clean, log, edit } = incrementalSite;
-  await writeFixtureSite(content, { generated: 60 });
-  rmSync(first, { recursive: true, force: true });
-  // Astro's incremental cache holds only for the same output folder (it is part of the config), so
-  // the first build's output is kept by copying it aside.
-  await build({ content, now, dist: edited }, project);
-  cpSync(edited, first, { recursive: true });
-  appendFileSync(join(content, 'articles', fixtureIds.complete, 'index.md'), `\n${edit}\n`);
-  writeFileSync(log, await build({ content, now, dist: edited }, project, {}, { incremental: true }));
-  await build({ content, now, dist: clean }, project);
+  const { content, dist } = incrementalSite;
+  rmSync(join(outputRoot, 'incremental'), { recursive: true, force: true });
+  await writeFixtureSite(content, { generated: 20 });
+  let now = incrementalSite.now;
+  await build({ content, now, dist }, project);
+  cpSync(dist, incrementalSite.start, { recursive: true });
+  try {
+    for (const event of siteEvents) {
+      await event.happen({ content, project });
+      now = event.now ?? now;
+      const log = await build({ content, now, dist }, project, {}, { incremental: true });
+      cpSync(dist, incrementalSite.incremental(event.name), { recursive: true });
+      writeFileSync(incrementalSite.log(event.name), log);
+      await build({ content, now, dist }, project);
+      cpSync(dist, incrementalSite.full(event.name), { recursive: true });
+    }
+  } finally {
+    undoProjectEvents(project);
+  }
 }

@@ -100,18 +100,23 @@ export const randomSite: BuiltSite = {
   now: fixtureNow,
 };
 
+const eventFolder = (event: string) => join(outputRoot, 'incremental', event.replaceAll(' ', '-'));
+
 /**
- * A smaller fixture newsroom built three times: in full, incrementally after one article's body was
- * edited, and in full again from the edited content (tests/site/incremental.test.ts).
+ * A smaller fixture newsroom built in full, then after each of a newsroom's events (site-events.ts)
+ * built incrementally and in full again (tests/site/incremental.test.ts).
  */
 export const incrementalSite = {
   content: join(outputRoot, 'incremental/content'),
   now: fixtureNow,
-  first: join(outputRoot, 'incremental/first'),
-  edited: join(outputRoot, 'incremental/edited'),
-  clean: join(outputRoot, 'incremental/clean'),
-  /** The incremental build's output, which lists each page as rendered or restored. */
-  log: join(outputRoot, 'incremental/edited.log'),
-  /** The sentence added to the edited article. */
-  edit: 'An incremental-build marker sentence was added here.',
+  /** The output folder every build writes to: Astro's incremental cache holds only for the same one. */
+  dist: join(outputRoot, 'incremental/dist'),
+  /** A copy of the output before the first event. */
+  start: join(outputRoot, 'incremental/start'),
+  /** A copy of the incremental build's output after `event`. */
+  incremental: (event: string) => join(eventFolder(event), 'incremental'),
+  /** A copy of the full build's output after `event`. */
+  full: (event: string) => join(eventFolder(event), 'full'),
+  /** The incremental build's log after `event`, which lists each page as rendered or restored. */
+  log: (event: string) => join(eventFolder(event), 'incremental.log'),
 };

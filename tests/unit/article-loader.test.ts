@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { articleId, readArticle } from '../../src/lib/article-loader';
+import { articleId, readArticle, renderThreads } from '../../src/lib/article-loader';
 
 describe('articleId', () => {
   test.each([
@@ -101,5 +101,17 @@ describe('readArticle', () => {
 
   test('broken YAML fails with the file name', async () => {
     await expect(read('broken.md', '---\ntitle: [unclosed\n---\nBody.\n')).rejects.toThrow(/broken\.md/);
+  });
+});
+
+describe('renderThreads', () => {
+  test.each([
+    { jobs: 4, files: 0, threads: 1 },
+    { jobs: 4, files: 199, threads: 1 },
+    { jobs: 4, files: 200, threads: 4 },
+    { jobs: 1, files: 10_000, threads: 1 },
+    { jobs: 2, files: 100_000, threads: 2 },
+  ])('$files articles with $jobs jobs render on $threads threads', ({ jobs, files, threads }) => {
+    expect(renderThreads(jobs, files)).toBe(threads);
   });
 });

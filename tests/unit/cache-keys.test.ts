@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { articleDigest, cardDigest, digest } from '../../src/lib/cache-keys';
 
-const article = (title: string, html: string) => ({
+const article = (title: string, body: string) => ({
   id: 'x',
   title,
-  html,
+  body,
   at: new Date('2026-01-01T00:00:00Z'),
 });
 

@@ -21,7 +21,13 @@ test.each([
     script: 'scripts/build.ts',
     args: ['--force', '--outdir', 'x'],
     message: /Unknown option '--outdir'/,
-    usage: /Usage: npm run build \[-- --outDir DIR\] \[--force\]/,
+    usage: /Usage: npm run build \[-- --outDir DIR\] \[--jobs N\] \[--force\]/,
+  },
+  {
+    script: 'scripts/build.ts',
+    args: ['--jobs', 'all'],
+    message: /is not a number of threads: use a whole number from 1, e\.g\. 4/,
+    usage: /Usage: npm run build/,
   },
   {
     script: 'scripts/lint-content.ts',

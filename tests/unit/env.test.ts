@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildClock, cacheDirFor, contentRoot, previewsUnpublished } from '../../src/lib/env';
+import { buildClock, buildJobs, cacheDirFor, contentRoot, previewsUnpublished } from '../../src/lib/env';
 
 describe('contentRoot', () => {
   test.each([
@@ -97,5 +97,20 @@ describe('previewsUnpublished', () => {
     { what: 'a build', env: {}, devServer: false, preview: false },
   ])('$what: $preview', ({ env, devServer, preview }) => {
     expect(previewsUnpublished(env, devServer)).toBe(preview);
+  });
+});
+
+describe('buildJobs', () => {
+  test('is one thread per core unless BROADSHEET_JOBS says otherwise', () => {
+    expect(buildJobs({}, 6)).toBe(6);
+    expect(buildJobs({ BROADSHEET_JOBS: '' }, 6)).toBe(6);
+    expect(buildJobs({ BROADSHEET_JOBS: '1' }, 6)).toBe(1);
+    expect(buildJobs({ BROADSHEET_JOBS: '12' }, 2)).toBe(12);
+  });
+
+  test.each(['0', '-2', '1.5', 'two'])('BROADSHEET_JOBS=%s is refused with what to write', (jobs) => {
+    expect(() => buildJobs({ BROADSHEET_JOBS: jobs }, 2)).toThrow(
+      `BROADSHEET_JOBS="${jobs}" is not a number of threads: use a whole number from 1, e.g. 4`,
+    );
   });
 });

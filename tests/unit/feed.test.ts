@@ -15,7 +15,14 @@ import { article, authors, site } from './newsroom-fixture';
 
 const figure = (index: number) =>
   `<figure><img src="/_astro/body-${index}.jpg" alt="Photo ${index}"></figure>`;
+const body =
+  '<p>First <a href="/articles/part-one/">part one</a>.</p>' +
+  '<broadsheet-figure data-figure="0"></broadsheet-figure>' +
+  '<p>Middle.</p>' +
+  '<broadsheet-figure data-figure="1"></broadsheet-figure>' +
+  '<p>Last, see <a href="https://other.example/x">elsewhere</a>.</p>';
 const media: ItemMedia = {
+  html: body,
   figure,
   leadFigure: '<figure><img src="/_astro/lead.jpg" alt="Lead"></figure>',
   lead: { url: 'https://broadsheet.example/_astro/lead.jpg', width: 1200, height: 800, type: 'image/jpeg' },
@@ -27,12 +34,6 @@ const full = article({
   authors: ['ni-tao', 'li-mei'],
   publishedAt: '2025-03-03T09:00:00+08:00',
   tags: ['Xiaomi', 'Electric vehicles'],
-  html:
-    '<p>First <a href="/articles/part-one/">part one</a>.</p>' +
-    '<broadsheet-figure data-figure="0"></broadsheet-figure>' +
-    '<p>Middle.</p>' +
-    '<broadsheet-figure data-figure="1"></broadsheet-figure>' +
-    '<p>Last, see <a href="https://other.example/x">elsewhere</a>.</p>',
   data: {
     editorsNote: 'The second of two parts & a <b>bold</b> claim.',
     disclosure: 'The author has no conflicts.',
@@ -106,11 +107,11 @@ describe('feedItem', () => {
       data: { corrections: [{ date: new Date('2025-03-04T07:00:00+08:00'), text: 'Fixed.' }] },
     });
     expect(site.timezone).toBe('Asia/Shanghai');
-    expect(feedItem(early, { figure }, site).content).toContain('Correction (4 March 2025)');
+    expect(feedItem(early, { html: '', figure }, site).content).toContain('Correction (4 March 2025)');
   });
 
   test('an article without note, corrections or disclosure has just its body', () => {
-    expect(feedItem(plain, { figure }, site).content).toBe('<p>Body of plain.</p>');
+    expect(feedItem(plain, { html: '<p>Plain.</p>', figure }, site).content).toBe('<p>Plain.</p>');
   });
 
   test('categories are the section path names, then the tags', () => {
@@ -127,7 +128,7 @@ describe('feedItem', () => {
   test('author names are escaped in dc:creator', () => {
     const awkward = { ...authors.get('ni-tao')!, name: 'Tom & <Jerry> "O\'Brien"' };
     const byline = { ...plain, authors: [awkward] };
-    expect(feedItem(byline, { figure }, site).customData).toContain(
+    expect(feedItem(byline, { html: '', figure }, site).customData).toContain(
       '<dc:creator>Tom &amp; &lt;Jerry&gt; &quot;O&apos;Brien&quot;</dc:creator>',
     );
   });
@@ -139,12 +140,14 @@ describe('feedItem', () => {
   });
 
   test('without a lead image there is no media:content', () => {
-    expect(feedItem(plain, { figure }, site).customData).not.toContain('media:content');
+    expect(feedItem(plain, { html: '<p>Plain.</p>', figure }, site).customData).not.toContain(
+      'media:content',
+    );
   });
 
   test('an updated article says when, and one never updated does not', () => {
     expect(item.customData).toContain('<atom:updated>2025-03-04T02:00:00.000Z</atom:updated>');
-    expect(feedItem(plain, { figure }, site).customData).not.toContain('atom:updated');
+    expect(feedItem(plain, { html: '<p>Plain.</p>', figure }, site).customData).not.toContain('atom:updated');
   });
 });
 
@@ -199,7 +202,7 @@ describe('feedChannel', () => {
   });
 
   test('the channel and its items make RSS a feed reader can parse', async () => {
-    const items = [feedItem(full, media, site), feedItem(plain, { figure }, site)];
+    const items = [feedItem(full, media, site), feedItem(plain, { html: '<p>Plain.</p>', figure }, site)];
     const xml = await getRssString(feedChannel(listing('home', '/'), items, site, now));
     const feed = await new Parser().parseString(xml);
     expect(feed.title).toBe('The Broadsheet');

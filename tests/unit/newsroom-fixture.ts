@@ -47,7 +47,7 @@ export interface ArticleSpec {
   publishedAt: string;
   tags?: string[];
   series?: { id: string; part: number };
-  html?: string;
+  body?: string;
   data?: Partial<ArticleData>;
 }
 
@@ -76,7 +76,7 @@ export function article(spec: ArticleSpec): Article {
     id: spec.id,
     url: articleUrl(spec.id),
     data,
-    html: spec.html ?? `<p>Body of ${spec.id}.</p>`,
+    body: spec.body ?? `body-of-${spec.id}`,
     state: 'published',
     section,
     sectionPath: spec.section

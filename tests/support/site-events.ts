@@ -1,0 +1,133 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { frontmatter, write } from './content-files';
+import { fixtureIds } from './fixture-site';
+import { uniquePhoto } from './photos';
+
+/**
+ * What happens to a newsroom between two builds, one event after another on the incremental site
+ * (tests/support/sites.ts): after each, an incremental build must publish exactly what a full build
+ * publishes (issue 11, tests/site/incremental.test.ts).
+ */
+export interface SiteEvent {
+  name: string;
+  /** Makes the change in the content folder, or in the project for a change of code. */
+  happen: (where: { content: string; project: string }) => Promise<void> | void;
+  /** The build clock from this event on, when the event is time passing. */
+  now?: string;
+  /** A file of the output that must differ from the build before (or appear, or go), so the event shows. */
+  shows: string;
+}
+
+const article = (content: string, id: string) => join(content, 'articles', id, 'index.md');
+
+/** Replaces `from` with `to` in `file`, failing when `from` is not there (the fixture changed). */
+function replaceIn(file: string, from: string | RegExp, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`${file}: ${String(from)} not found`);
+  writeFileSync(file, next);
+}
+
+/** The sentence the body edit adds. */
+export const bodyEdit = 'An incremental-build marker sentence was added here.';
+/** The text the layout change adds to every page's footer. */
+export const layoutEdit = 'Printed on synthetic paper.';
+const footer = 'src/components/SiteFooter.astro';
+
+export const siteEvents: SiteEvent[] = [
+  {
+    name: 'body edit',
+    happen: ({ content }) => {
+      writeFileSync(article(content, fixtureIds.complete), `\n${bodyEdit}\n`, { flag: 'a' });
+    },
+    shows: `articles/${fixtureIds.complete}/index.html`,
+  },
+  {
+    name: 'headline edit',
+    happen: ({ content }) => {
+      replaceIn(
+        article(content, 'generated-story-005'),
+        /^title: .*$/m,
+        'title: "A corrected synthetic headline"',
+      );
+    },
+    shows: 'articles/generated-story-005/index.html',
+  },
+  {
+    name: 'new article',
+    happen: ({ content }) => {
+      write(
+        article(content, 'newest-synthetic-story'),
+        frontmatter({
+          title: 'Newest synthetic story',
+          standfirst: 'A story published half an hour before the build.',
+          section: 'news/world',
+          authors: ['avery-fixture'],
+          tags: ['Harbour', 'Meadow'],
+          publishedAt: '2026-01-15T11:30:00+08:00',
+        }) + 'Synthetic text of the newest story.\n',
+      );
+    },
+    shows: 'articles/newest-synthetic-story/index.html',
+  },
+  {
+    name: 'section change',
+    happen: ({ content }) => {
+      replaceIn(article(content, 'generated-story-007'), /^section: .*$/m, 'section: "news/science"');
+    },
+    shows: 'articles/generated-story-007/index.html',
+  },
+  {
+    name: 'tag change',
+    happen: ({ content }) => {
+      replaceIn(
+        article(content, 'generated-story-008'),
+        /^tags: .*$/m,
+        'tags: ["Granite", "A new synthetic tag"]',
+      );
+    },
+    shows: 'articles/generated-story-008/index.html',
+  },
+  {
+    name: 'deleted article',
+    happen: ({ content }) => {
+      rmSync(join(content, 'articles', 'generated-story-009'), { recursive: true });
+    },
+    shows: 'articles/generated-story-009/index.html',
+  },
+  {
+    name: 'embargo lifting',
+    happen: () => undefined,
+    // A second after the fixture's embargoed article is due.
+    now: '2026-01-20T09:00:01+08:00',
+    shows: `articles/${fixtureIds.embargoed}/index.html`,
+  },
+  {
+    name: 'draft published',
+    happen: ({ content }) => {
+      replaceIn(article(content, fixtureIds.draft), /^draft: true$/m, 'draft: false');
+    },
+    shows: `articles/${fixtureIds.draft}/index.html`,
+  },
+  {
+    name: 'photo replaced',
+    happen: async ({ content }) => {
+      writeFileSync(join(content, 'photos', 'sunset.jpg'), await uniquePhoto('a replaced photo'));
+    },
+    shows: `articles/${fixtureIds.complete}/index.html`,
+  },
+  {
+    name: 'layout change',
+    happen: ({ project }) => {
+      replaceIn(join(project, footer), '© {year} {siteName}', `© {year} {siteName}. ${layoutEdit}`);
+    },
+    shows: 'index.html',
+  },
+];
+
+/** Undoes the events' changes to the project (the layout change), which later builds share. */
+export function undoProjectEvents(project: string): void {
+  const file = join(project, footer);
+  if (existsSync(file)) writeFileSync(file, readFileSync(footer, 'utf8'));
+}

@@ -1,0 +1,72 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { markdownConfigDefaults } from '@astrojs/markdown-remark';
+import { afterAll, describe, expect, test } from 'vitest';
+import { bodiesDir, hasBody, pruneBodies, readBody, writeBody } from '../../src/lib/bodies';
+import { inlineRenderer } from '../../src/markdown/render';
+import { renderPool } from '../../src/markdown/render-pool';
+
+const root = mkdtempSync(join(tmpdir(), 'broadsheet-bodies-'));
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('the body store', () => {
+  const dir = bodiesDir(join(root, 'cache'));
+
+  test('a written body is read back by its key, and nothing else is left beside it', async () => {
+    writeBody(dir, 'abc123', '<p>One</p>');
+    expect(hasBody(dir, 'abc123')).toBe(true);
+    expect(await readBody(dir, 'abc123')).toBe('<p>One</p>');
+    expect(readdirSync(dir)).toEqual(['abc123.html']);
+  });
+
+  test('a body that was never written is not there, and reading it fails', async () => {
+    expect(hasBody(dir, 'missing')).toBe(false);
+    await expect(readBody(dir, 'missing')).rejects.toThrow(/ENOENT/);
+  });
+
+  test('a key that is not a digest is refused instead of naming a path', () => {
+    expect(() => {
+      writeBody(dir, '../escape', 'x');
+    }).toThrow('Not a body digest: ../escape');
+    expect(existsSync(join(root, 'escape.html'))).toBe(false);
+  });
+
+  test('pruning keeps the bodies still in the content store and removes the rest, leftovers too', () => {
+    writeBody(dir, 'keep', 'k');
+    writeBody(dir, 'gone', 'g');
+    writeFileSync(join(dir, 'keep.html.123.partial'), 'half');
+    expect(pruneBodies(dir, new Set(['keep', 'abc123']))).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(['abc123.html', 'keep.html']);
+  });
+
+  test('pruning a store that was never written removes nothing', () => {
+    expect(pruneBodies(join(root, 'never'), new Set())).toBe(0);
+  });
+});
+
+describe('rendering bodies on worker threads', () => {
+  const options = { ...markdownConfigDefaults, syntaxHighlight: false as const };
+  const sources = [
+    'Plain "quoted" text -- with dashes...',
+    '## A heading\n\n![A car](./car.jpg "Caption. Credit: AP")\n\n- one\n- two\n',
+    '<p onclick="x()">Raw <b>HTML</b></p>\n\n[out](https://example.com)',
+    Array.from({ length: 460 }, (_, index) => `word${index}`).join(' '),
+  ];
+
+  test('gives the HTML and reading time of the same pipeline in this thread, whichever worker renders', async () => {
+    const inline = await inlineRenderer(options);
+    const pool = renderPool(2, options, new URL(`file://${process.cwd()}/`));
+    try {
+      const fromPool = await Promise.all(sources.map((source) => pool.render(source, join(root, 'a.md'))));
+      const here = await Promise.all(sources.map((source) => inline(source, join(root, 'a.md'))));
+      expect(fromPool).toEqual(here);
+      expect(here[3]!.readingMinutes).toBe(2);
+      expect(here[2]!.html).not.toContain('onclick');
+    } finally {
+      await pool.close();
+    }
+  });
+});
