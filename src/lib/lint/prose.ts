@@ -1,6 +1,7 @@
 /**
  * The prose checks of the content linter: pure functions of a text, so each has a table test
- * (tests/unit/lint-prose.test.ts). The remark rules in body-rules.ts run them over an article's body.
+ * (tests/unit/lint-prose.test.ts). The remark rules in body-rules.ts and text-rules.ts run them over
+ * what an article shows.
  */
 
 /** A text a check flags, and where it starts in the text searched. */

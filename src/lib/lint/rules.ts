@@ -157,14 +157,14 @@ export const correctionUpdate = lintRule<Root, ContentIndex>(
     if (!newest) return;
     const line = `\`updatedAt: "${newest.written}"\``;
     const why = 'so that the page says "Updated" and feed readers get the corrected article';
-    if (data['updatedAt'] === undefined) {
+    const updatedAt = data['updatedAt'];
+    if (updatedAt === undefined) {
       file.message(
         `updatedAt: the article has a correction (dated ${newest.written}) but no updatedAt: add the line ${line} under publishedAt, ${why}`,
         { place: position(['corrections', newest.at, 'date']) },
       );
       return;
     }
-    const updatedAt = data['updatedAt'];
     const updated = dateOf(updatedAt);
     if (typeof updatedAt === 'string' && updated && updated < newest.date) {
       file.message(

@@ -38,6 +38,7 @@ const shownFields = (data: Record<string, unknown>, corrections: boolean) => [
     : []),
 ];
 
+/** The value at `path` in the frontmatter, or undefined where the path does not lead. */
 function valueAt(data: unknown, path: (string | number)[]): unknown {
   let value = data;
   for (const key of path) {
