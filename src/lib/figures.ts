@@ -20,6 +20,17 @@ export interface FigureSource {
   credit?: string;
 }
 
+/**
+ * The credit an editor writes for a photo whose original carries none ("Credit: none", or
+ * `credit: none` under `hero:`): recorded, so the linter does not ask for one, and never printed.
+ */
+export const noCredit = 'none';
+
+/** Whether `credit` is the record that the photo has no credit (any case, any spaces around). */
+export function isNoCredit(credit: string | undefined): boolean {
+  return credit?.trim().toLowerCase() === noCredit;
+}
+
 /** Splits an image title into caption and credit ("Caption. Credit: Agency"). */
 export function parseFigureTitle(title: string | null | undefined): Pick<FigureSource, 'caption' | 'credit'> {
   const value = (title ?? '').trim();

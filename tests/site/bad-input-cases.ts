@@ -250,6 +250,50 @@ export const badInputCases: BadCase[] = [
     ],
   },
   {
+    name: 'malformed-number',
+    mistake: { body: ['The fake council ordered 814,9f00 synthetic bricks.'] },
+    expected: () => [
+      {
+        file: 'articles/x.md',
+        at: '814,9f00',
+        field: 'body',
+        problem: /"814,9f00" is not a well-formed number/,
+        fix: /check the digits and commas.*`allow: \["814,9f00"\]`/,
+      },
+    ],
+  },
+  {
+    name: 'placeholder-standfirst',
+    mistake: { x: { standfirst: 'standfirst: "TODO: one or two sentences under the headline"' } },
+    expected: () => [
+      {
+        file: 'articles/x.md',
+        at: 'standfirst:',
+        field: 'standfirst',
+        problem: /"TODO" is a placeholder/,
+        fix: /write the real text.*`allow: \["TODO"\]`/,
+      },
+    ],
+  },
+  {
+    name: 'correction-without-update',
+    mistake: {
+      x: {
+        corrections:
+          'corrections:\n  - date: "2026-01-09T18:00:00+08:00"\n    text: An earlier version gave a fake figure.',
+      },
+    },
+    expected: () => [
+      {
+        file: 'articles/x.md',
+        at: 'date: "2026-01-09',
+        field: 'updatedAt',
+        problem: /has a correction \(dated 2026-01-09T18:00:00\+08:00\) but no updatedAt/,
+        fix: /add the line `updatedAt: "2026-01-09T18:00:00\+08:00"`/,
+      },
+    ],
+  },
+  {
     name: 'series-part-twice',
     mistake: { x: { series: 'series:\n  id: fixture-series\n  part: 1' } },
     expected: (folder) =>

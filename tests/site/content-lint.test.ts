@@ -54,7 +54,7 @@ describe('the content linter on the frozen seed newsroom', () => {
     expect(result.published).toBe(1);
   });
 
-  test('catches the number typo of the archived original, at its line', async () => {
+  test('stops the number typo of the archived original, at its line', async () => {
     const copy = join(outputRoot, 'lint/seed-as-published');
     rmSync(copy, { recursive: true, force: true });
     cpSync(seedSite.content, copy, { recursive: true });
@@ -67,8 +67,8 @@ describe('the content linter on the frozen seed newsroom', () => {
       expect.objectContaining({
         line,
         rule: 'malformed-number',
-        severity: 'warning',
-        message: expect.stringContaining('"814,9f00"') as unknown,
+        severity: 'error',
+        message: expect.stringContaining('body: "814,9f00" is not a well-formed number') as unknown,
       }),
     );
   });

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { standfirstPlaceholder } from '../../src/lib/article-template';
 import { lintContent } from '../../src/lib/lint';
 
 /** The content linter on a small newsroom of its own, written fresh for each test. */
@@ -97,5 +98,242 @@ describe('an article whose frontmatter cannot be read', () => {
     expect(diagnostics).toEqual([
       expect.objectContaining({ file: 'pages/about.md', line: 1, rule: 'yaml-syntax' }),
     ]);
+  });
+});
+
+/** An article in business by ni-tao: the given frontmatter lines (title and standfirst unless replaced), then `body`. */
+function articleWith(lines: string[], body = 'Text.') {
+  const fields = new Map([
+    ['title', 'title: A headline'],
+    ['standfirst', 'standfirst: One sentence.'],
+    ['section', 'section: business'],
+    ['authors', 'authors: [ni-tao]'],
+    ['publishedAt', 'publishedAt: "2026-01-02T09:00:00+08:00"'],
+  ]);
+  for (const line of lines) fields.set(line.split(':')[0] ?? line, line);
+  return `---\n${[...fields.values()].join('\n')}\n---\n\n${body}\n`;
+}
+
+/** The diagnostics of one article, written as articles/x.md (with a photo beside it). */
+async function diagnosticsOf(text: string) {
+  await write({ 'articles/x.md': text, 'articles/photo.jpg': '' });
+  return (await lintContent(root, now, root)).diagnostics.filter((each) => each.rule !== 'photo-file');
+}
+
+const lineOf = (text: string, needle: string) =>
+  text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+describe('a malformed number is an error wherever readers would see it', () => {
+  test.each([
+    { field: 'title', text: articleWith(['title: Xiaomi takes 814,9f00 orders']) },
+    { field: 'standfirst', text: articleWith(['standfirst: >-\n  Xiaomi took\n  814,9f00 orders.']) },
+    {
+      field: 'hero.caption',
+      text: articleWith([
+        'hero:\n  src: ./photo.jpg\n  alt: A car\n  caption: 814,9f00 orders\n  credit: Agency',
+      ]),
+    },
+    { field: 'body', text: articleWith([], 'The first paragraph.\n\nXiaomi took\nsome 814,9f00 orders.') },
+  ])('in the $field, at its line, saying what to do and how to keep it', async ({ field, text }) => {
+    const diagnostics = await diagnosticsOf(text);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        file: 'articles/x.md',
+        line: lineOf(text, field === 'body' ? '814,9f00' : `${field.split('.').at(-1) ?? ''}:`),
+        rule: 'malformed-number',
+        severity: 'error',
+      }),
+    ]);
+    const [{ message } = { message: '' }] = diagnostics;
+    expect(message).toMatch(
+      new RegExp(`^${field}: "814,9f00" is not a well-formed number: check the digits and commas`),
+    );
+    expect(message).toContain('allow: ["814,9f00"]');
+  });
+
+  test('in the body, the column is that of the number', async () => {
+    const text = articleWith([], 'Xiaomi took\nsome 814,9f00 orders.');
+    expect(await diagnosticsOf(text)).toEqual([
+      expect.objectContaining({ line: lineOf(text, 'some 814'), column: 6, severity: 'error' }),
+    ]);
+  });
+
+  test('a correction may quote the number it corrects', async () => {
+    const correction =
+      'corrections:\n  - date: "2026-01-03T09:00:00+08:00"\n    text: The price was not 814,9f00 yuan.';
+    expect(await diagnosticsOf(articleWith([correction, 'updatedAt: "2026-01-03T09:00:00+08:00"']))).toEqual(
+      [],
+    );
+  });
+
+  test('a draft is not checked until it is ready', async () => {
+    expect(await diagnosticsOf(articleWith(['draft: true'], 'Some 814,9f00 orders.'))).toEqual([]);
+  });
+
+  test('an embargoed article is checked: it will publish on its own', async () => {
+    const text = articleWith(['publishedAt: "2026-06-01T09:00:00+08:00"'], 'Some 814,9f00 orders.');
+    expect(await diagnosticsOf(text)).toEqual([
+      expect.objectContaining({ rule: 'malformed-number', severity: 'error' }),
+    ]);
+  });
+});
+
+describe('a placeholder left in the text is an error', () => {
+  test.each([
+    { field: 'title', placeholder: 'TK', text: articleWith(['title: Xiaomi opens TK factories']) },
+    {
+      field: 'standfirst',
+      placeholder: 'TODO',
+      text: articleWith([`standfirst: "${standfirstPlaceholder}"`]),
+    },
+    { field: 'editorsNote', placeholder: 'XXX', text: articleWith(['editorsNote: Part XXX of the series.']) },
+    {
+      field: 'hero.caption',
+      placeholder: 'Lorem ipsum',
+      text: articleWith([
+        'hero:\n  src: ./photo.jpg\n  alt: A car\n  caption: Lorem ipsum dolor.\n  credit: Agency',
+      ]),
+    },
+    {
+      field: 'corrections.0.text',
+      placeholder: 'TK',
+      text: articleWith([
+        'updatedAt: "2026-01-03T09:00:00+08:00"',
+        'corrections:\n  - date: "2026-01-03T09:00:00+08:00"\n    text: The price was TK.',
+      ]),
+    },
+    { field: 'body', placeholder: 'TK', text: articleWith([], 'Sales rose TK per cent.') },
+    {
+      field: 'body',
+      placeholder: 'XXX',
+      text: articleWith([], '![A car](./photo.jpg "The XXX model. Credit: Agency")'),
+    },
+  ])('$placeholder in the $field, at its line', async ({ field, placeholder, text }) => {
+    const diagnostics = await diagnosticsOf(text);
+    const needle = field === 'body' ? placeholder : `${field.split('.').at(-1) ?? ''}:`;
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ line: lineOf(text, needle), rule: 'placeholder', severity: 'error' }),
+    ]);
+    const [{ message } = { message: '' }] = diagnostics;
+    expect(message).toMatch(new RegExp(`^${field}: "${placeholder}" is a placeholder: write the real text`));
+    expect(message).toContain(`allow: ["${placeholder}"]`);
+  });
+});
+
+describe('`allow:` accepts a flagged text the editor means as written', () => {
+  test.each([
+    { what: 'the exact number', allow: 'allow: ["814,9f00"]', body: 'Its code name is 814,9f00.' },
+    {
+      what: 'a name around a placeholder word',
+      allow: 'allow: [TK Elevator]',
+      body: 'Shares in TK Elevator rose.',
+    },
+    { what: 'a roman numeral', allow: 'allow: [Super Bowl XXX]', body: 'It aired during Super Bowl XXX.' },
+  ])('$what', async ({ allow, body }) => {
+    expect(await diagnosticsOf(articleWith([allow], body))).toEqual([]);
+  });
+
+  test('in the frontmatter too', async () => {
+    expect(await diagnosticsOf(articleWith(['allow: [TK Elevator]', 'title: TK Elevator is sold']))).toEqual(
+      [],
+    );
+  });
+
+  test('only where the accepted text stands: the same word elsewhere is still an error', async () => {
+    const text = articleWith(['allow: [TK Elevator]'], 'Shares in TK Elevator rose TK per cent.');
+    expect(await diagnosticsOf(text)).toEqual([
+      expect.objectContaining({
+        rule: 'placeholder',
+        column: 28,
+        message: expect.stringContaining('"TK"') as unknown,
+      }),
+    ]);
+  });
+});
+
+describe('photos whose original has no credit', () => {
+  test.each([
+    {
+      what: 'a body photo without a credit',
+      text: articleWith([], '![A car](./photo.jpg "A car.")'),
+      warnings: 1,
+    },
+    {
+      what: 'a body photo with `Credit: none`',
+      text: articleWith([], '![A car](./photo.jpg "A car. Credit: none")'),
+      warnings: 0,
+    },
+    {
+      what: 'a body photo with only `Credit: none`',
+      text: articleWith([], '![A car](./photo.jpg "Credit: None")'),
+      warnings: 0,
+    },
+    {
+      what: 'a lead photo without a credit',
+      text: articleWith(['hero:\n  src: ./photo.jpg\n  alt: A car']),
+      warnings: 1,
+    },
+    {
+      what: 'a lead photo with `credit: none`',
+      text: articleWith(['hero:\n  src: ./photo.jpg\n  alt: A car\n  credit: none']),
+      warnings: 0,
+    },
+  ])('$what: $warnings warnings', async ({ text, warnings }) => {
+    const diagnostics = await diagnosticsOf(text);
+    expect(diagnostics).toHaveLength(warnings);
+    for (const each of diagnostics) {
+      expect(each).toMatchObject({ rule: 'photo-credit', severity: 'warning' });
+      expect(each.message).toMatch(/none/);
+    }
+  });
+});
+
+describe('a correction needs an updatedAt at least as late', () => {
+  const correction = (date: string) =>
+    `corrections:\n  - date: "${date}"\n    text: An earlier version misspelt a name.`;
+
+  test.each([
+    { what: 'updatedAt equal to the correction', updated: '2026-01-03T09:00:00+08:00' },
+    { what: 'updatedAt after it', updated: '2026-01-04T09:00:00+08:00' },
+    { what: 'the same moment in another offset', updated: '2026-01-03T01:00:00Z' },
+  ])('$what is fine', async ({ updated }) => {
+    expect(
+      await diagnosticsOf(articleWith([`updatedAt: "${updated}"`, correction('2026-01-03T09:00:00+08:00')])),
+    ).toEqual([]);
+  });
+
+  test('a correction later than updatedAt is an error at updatedAt that gives the line to write', async () => {
+    const text = articleWith([
+      'updatedAt: "2026-01-03T09:00:00+08:00"',
+      `corrections:\n  - date: "2026-01-03T09:00:00+08:00"\n    text: First.\n  - date: "2026-01-05T18:30:00+08:00"\n    text: Second.`,
+    ]);
+    const diagnostics = await diagnosticsOf(text);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        line: lineOf(text, 'updatedAt:'),
+        rule: 'correction-update',
+        severity: 'error',
+      }),
+    ]);
+    expect(diagnostics[0]?.message).toMatch(/^updatedAt: /);
+    expect(diagnostics[0]?.message).toContain('2026-01-05T18:30:00+08:00');
+    expect(diagnostics[0]?.message).toContain('updatedAt: "2026-01-05T18:30:00+08:00"');
+  });
+
+  test('a correction without updatedAt is an error at the correction that gives the line to add', async () => {
+    const text = articleWith([correction('2026-01-03T09:00:00+08:00')]);
+    const diagnostics = await diagnosticsOf(text);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ line: lineOf(text, 'date:'), rule: 'correction-update', severity: 'error' }),
+    ]);
+    expect(diagnostics[0]?.message).toMatch(/^updatedAt: /);
+    expect(diagnostics[0]?.message).toContain('updatedAt: "2026-01-03T09:00:00+08:00"');
+  });
+
+  test('dates the schema refuses are left to the schema', async () => {
+    const diagnostics = await diagnosticsOf(
+      articleWith(['updatedAt: "2026-01-02"', correction('2026-01-03T09:00:00+08:00')]),
+    );
+    expect(diagnostics.map((each) => each.rule)).toEqual(['schema']);
   });
 });

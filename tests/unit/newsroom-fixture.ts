@@ -63,6 +63,7 @@ export function article(spec: ArticleSpec): Article {
     format: 'news',
     tags: spec.tags ?? [],
     corrections: [],
+    allow: [],
     draft: false,
     featured: false,
     bodyFigures: [],

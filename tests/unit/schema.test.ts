@@ -202,6 +202,18 @@ describe('articleSchema', () => {
       words: /date-time/,
     },
     {
+      what: 'an allow that is one text, not a list',
+      patch: { allow: '814,9f00' },
+      path: ['allow'],
+      words: /a list of the exact texts.*allow: \["814,9f00"\]/,
+    },
+    {
+      what: 'an empty text in allow',
+      patch: { allow: ['814,9f00', ' '] },
+      path: ['allow', 1],
+      words: /empty/,
+    },
+    {
       what: 'an unknown format',
       patch: { format: 'gossip' },
       path: ['format'],
@@ -211,6 +223,36 @@ describe('articleSchema', () => {
     const issue = issueOf(schema, { ...valid, ...patch });
     expect(issue.path).toEqual(path);
     expect(issue.message).toMatch(words);
+  });
+});
+
+describe('articleSchema: what editors record about their text and photos', () => {
+  const schema = articleSchema(helpers);
+
+  test('allow lists texts the linter accepts as written; none by default', () => {
+    expect(schema.parse(valid).allow).toEqual([]);
+    expect(schema.parse({ ...valid, allow: ['814,9f00', ' Super Bowl XXX '] }).allow).toEqual([
+      '814,9f00',
+      'Super Bowl XXX',
+    ]);
+  });
+
+  test.each(['none', 'None', ' NONE '])(
+    'credit "%s" records a photo without credit: the article has no credit to print',
+    (credit) => {
+      const article = schema.parse({
+        ...valid,
+        hero: { src: photo, alt: 'A car', credit },
+        bodyFigures: [{ src: photo, alt: 'A livestream', caption: 'Lei Jun.', credit }],
+      });
+      expect(article.hero).toEqual({ src: photo, alt: 'A car' });
+      expect(article.bodyFigures).toEqual([{ src: photo, alt: 'A livestream', caption: 'Lei Jun.' }]);
+    },
+  );
+
+  test('a credit that only starts with "none" is a credit', () => {
+    const article = schema.parse({ ...valid, hero: { src: photo, alt: 'A car', credit: 'Nonesuch Press' } });
+    expect(article.hero?.credit).toBe('Nonesuch Press');
   });
 });
 

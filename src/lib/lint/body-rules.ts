@@ -6,15 +6,16 @@ import { lintRule } from 'unified-lint-rule';
 import { visit } from 'unist-util-visit';
 import { embedHost } from '../../markdown/embeds';
 import { site } from '../../site.config';
-import { parseFigureTitle, standaloneImages } from '../figures';
+import { noCredit, parseFigureTitle, standaloneImages } from '../figures';
 import type { ContentIndex } from './content-index';
 import { imageProblem } from './images';
-import { malformedNumbers, repeatedWords, unbalanced } from './prose';
+import { repeatedWords, unbalanced } from './prose';
 import { articleOf, origin } from './rule';
 
 /**
  * The content rules on what an article shows: its photos, links, embeds and prose. The rules on its
- * frontmatter, and the list of all rules, are in rules.ts.
+ * frontmatter, and the list of all rules, are in rules.ts; those on text wherever it is written are in
+ * text-rules.ts.
  */
 
 /** Photos in the body need alt text, an existing file, and (as a warning) a credit. */
@@ -32,19 +33,26 @@ export const bodyPhotos = lintRule<Root, ContentIndex>(origin('body-photo'), (tr
   }
 });
 
-/** Photos should say who took them. */
+/**
+ * Photos should say who took them. A credit of "none" is the editor's record that the original has
+ * none (src/lib/figures.ts): nothing to ask for, and nothing printed.
+ */
 export const photoCredit = lintRule<Root, ContentIndex>(origin('photo-credit'), (tree, file, index) => {
   for (const { image } of standaloneImages(tree)) {
     if (!parseFigureTitle(image.title).credit) {
-      file.message('this photo has no credit: end its title with "Credit: Photographer or agency"', image);
+      file.message(
+        `this photo has no credit: end its title with "Credit: Photographer or agency", or with "Credit: ${noCredit}" if the original has no credit`,
+        image,
+      );
     }
   }
   const article = articleOf(file, index);
   const hero = article?.frontmatter.data['hero'] as { credit?: unknown } | undefined;
   if (article && hero && !hero.credit) {
-    file.message('the lead photo has no credit: add `credit:` under `hero:`', {
-      place: article.frontmatter.position(['hero']),
-    });
+    file.message(
+      `the lead photo has no credit: add \`credit:\` under \`hero:\`, or \`credit: ${noCredit}\` if the original has no credit`,
+      { place: article.frontmatter.position(['hero']) },
+    );
   }
 });
 
@@ -124,20 +132,6 @@ export const htmlComment = lintRule<Root, ContentIndex>(origin('html-comment'), 
   });
 });
 
-/** Text nodes of the body with their positions. */
-function texts(tree: Root, each: (node: Text) => void) {
-  visit(tree, 'text', each);
-}
-
-/** Numbers with broken digit groups (prose.ts). */
-export const malformedNumber = lintRule<Root, ContentIndex>(origin('malformed-number'), (tree, file) => {
-  texts(tree, (node) => {
-    for (const token of malformedNumbers(node.value)) {
-      file.message(`"${token}" is not a well-formed number: check the digits and commas`, node);
-    }
-  });
-});
-
 /** Paragraphs whose quotes or brackets do not pair up (prose.ts). */
 export const unbalancedPunctuation = lintRule<Root, ContentIndex>(
   origin('unbalanced-punctuation'),
@@ -154,7 +148,7 @@ export const unbalancedPunctuation = lintRule<Root, ContentIndex>(
 
 /** The same word twice in a row (prose.ts). */
 export const repeatedWord = lintRule<Root, ContentIndex>(origin('repeated-word'), (tree, file) => {
-  texts(tree, (node) => {
+  visit(tree, 'text', (node: Text) => {
     for (const words of repeatedWords(node.value)) file.message(`"${words}": a word is repeated`, node);
   });
 });

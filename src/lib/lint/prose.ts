@@ -1,19 +1,59 @@
 /**
  * The prose checks of the content linter: pure functions of a text, so each has a table test
- * (tests/unit/lint-prose.test.ts). The remark rules in body-rules.ts run them over an article's body.
+ * (tests/unit/lint-prose.test.ts). The remark rules in body-rules.ts and text-rules.ts run them over
+ * what an article shows.
  */
+
+/** A text a check flags, and where it starts in the text searched. */
+export interface Found {
+  text: string;
+  index: number;
+}
+
+const found = (match: RegExpMatchArray): Found => ({ text: match[0], index: match.index ?? 0 });
 
 /**
  * Numbers with broken digit groups: letters inside a group ("814,9f00") or groups that are not three
  * digits in English text ("1,00,000").
  */
-export function malformedNumbers(text: string): string[] {
-  return [...text.matchAll(/\d[\da-z]*(?:,[\da-z]+)+/gi)]
-    .map((match) => match[0])
-    .filter((token) => {
-      const [first = '', ...groups] = token.split(',');
-      return !/^\d{1,3}$/.test(first) || groups.some((group) => !/^\d{3}$/.test(group));
-    });
+export function malformedNumbers(text: string): Found[] {
+  return [...text.matchAll(/\d[\da-z]*(?:,[\da-z]+)+/gi)].map(found).filter(({ text: token }) => {
+    const [first = '', ...groups] = token.split(',');
+    return !/^\d{1,3}$/.test(first) || groups.some((group) => !/^\d{3}$/.test(group));
+  });
+}
+
+/**
+ * What writers type where text is still to come: TODO (the `npm run new` standfirst), TK ("to come",
+ * also TKTK), XXX and longer, and the dummy text lorem ipsum. The first three only in capitals and as
+ * whole words (of any script), so "todo", "Tokyo" or "XXL" are prose.
+ */
+export function placeholders(text: string): Found[] {
+  return [
+    ...text.matchAll(
+      /(?<![\p{L}\p{M}\p{N}])(?:TODO|(?:TK)+|X{3,}|[Ll]orem\s+[Ii]psum)(?![\p{L}\p{M}\p{N}])/gu,
+    ),
+  ].map(found);
+}
+
+/**
+ * Whether the editor has accepted `flagged` as written: an entry of the article's `allow:` list
+ * occurs in `text` where it covers the flagged text. "TK Elevator" accepts the TK of that name and no
+ * other TK in the article.
+ */
+export function acknowledged(text: string, flagged: Found, allow: readonly string[]): boolean {
+  const end = flagged.index + flagged.text.length;
+  return allow.some((entry) => {
+    if (entry === '') return false;
+    for (
+      let at = text.indexOf(entry, Math.max(0, end - entry.length));
+      at !== -1 && at <= flagged.index;
+      at = text.indexOf(entry, at + 1)
+    ) {
+      if (at + entry.length >= end) return true;
+    }
+    return false;
+  });
 }
 
 /** A paragraph whose quotes or brackets do not pair up. */

@@ -7,7 +7,6 @@ import {
   bodyPhotos,
   embedHosts,
   htmlComment,
-  malformedNumber,
   photoCredit,
   photoFile,
   repeatedWord,
@@ -15,8 +14,10 @@ import {
 } from './body-rules';
 import type { ContentIndex } from './content-index';
 import { articleUrl } from '../urls';
+import { dateTime } from '../schema/fields';
 import { lintHelpers } from './helpers';
 import { articleOf, origin } from './rule';
+import { malformedNumber, placeholder } from './text-rules';
 
 /**
  * The content rules, as remark-lint rules. Each gets the content index, finds the article it is
@@ -128,6 +129,52 @@ export const headlineLength = lintRule<Root, ContentIndex>(origin('headline-leng
   }
 });
 
+/** A date-time as the schema reads it, or undefined when the schema refuses it (and says so). */
+function dateOf(value: unknown): Date | undefined {
+  const parsed = dateTime().safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * A correction changes the article, so `updatedAt` must be at least as late as the newest one: pages
+ * show "Updated …", and feed readers and the sitemap learn of the change only through it. Drafts are
+ * checked once they are ready, as by the text rules.
+ */
+export const correctionUpdate = lintRule<Root, ContentIndex>(
+  origin('correction-update'),
+  (_, file, index) => {
+    const article = articleOf(file, index);
+    if (!article || article.draft) return;
+    const { data, position } = article.frontmatter;
+    const corrections: unknown[] = Array.isArray(data['corrections']) ? data['corrections'] : [];
+    let newest: { at: number; written: string; date: Date } | undefined;
+    for (const [at, correction] of corrections.entries()) {
+      const written = (correction as { date?: unknown } | null)?.date;
+      const date = dateOf(written);
+      if (!date) return;
+      if (!newest || date > newest.date) newest = { at, written: String(written), date };
+    }
+    if (!newest) return;
+    const line = `\`updatedAt: "${newest.written}"\``;
+    const why = 'so that the page says "Updated" and feed readers get the corrected article';
+    const updatedAt = data['updatedAt'];
+    if (updatedAt === undefined) {
+      file.message(
+        `updatedAt: the article has a correction (dated ${newest.written}) but no updatedAt: add the line ${line} under publishedAt, ${why}`,
+        { place: position(['corrections', newest.at, 'date']) },
+      );
+      return;
+    }
+    const updated = dateOf(updatedAt);
+    if (typeof updatedAt === 'string' && updated && updated < newest.date) {
+      file.message(
+        `updatedAt: "${updatedAt}" is earlier than the correction dated ${newest.written}: change the line to ${line}, ${why}`,
+        { place: position(['updatedAt']) },
+      );
+    }
+  },
+);
+
 /**
  * Every rule with its severity: errors stop the build, warnings are for the editor. Rules all run as
  * warnings and errors are marked afterwards (see lintContent), so that one file's error never stops
@@ -144,9 +191,11 @@ export const contentRules = [
   { rule: articleLinks, id: 'article-link', severity: 'error' },
   { rule: embedHosts, id: 'embed', severity: 'error' },
   { rule: htmlComment, id: 'html-comment', severity: 'error' },
+  { rule: malformedNumber, id: 'malformed-number', severity: 'error' },
+  { rule: placeholder, id: 'placeholder', severity: 'error' },
+  { rule: correctionUpdate, id: 'correction-update', severity: 'error' },
   { rule: photoCredit, id: 'photo-credit', severity: 'warning' },
   { rule: headlineLength, id: 'headline-length', severity: 'warning' },
-  { rule: malformedNumber, id: 'malformed-number', severity: 'warning' },
   { rule: unbalancedPunctuation, id: 'unbalanced-punctuation', severity: 'warning' },
   { rule: repeatedWord, id: 'repeated-word', severity: 'warning' },
 ] as const;

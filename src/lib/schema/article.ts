@@ -53,6 +53,15 @@ export function articleSchema(helpers: SchemaHelpers) {
     disclosure: prose('a disclosure').optional(),
     /** Corrections and updates, each dated; shown on the page, in feeds and in JSON-LD. */
     corrections: z.array(z.object({ date: dateTime(), text: prose('the correction text') })).default([]),
+    /**
+     * Texts the content linter would stop as a malformed number or a placeholder but that are meant
+     * exactly as written, e.g. ["814,9f00", "Super Bowl XXX"] (content/README.md, "Meant as written").
+     */
+    allow: z
+      .array(text('the exact text to accept as written'), {
+        error: 'must be a list of the exact texts to accept as written, e.g. allow: ["814,9f00"]',
+      })
+      .default([]),
     /** A draft is never published, whatever its date. */
     draft: z.boolean().default(false),
     /** Featured articles lead the front page. */

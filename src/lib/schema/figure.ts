@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import type { SchemaHelpers } from './helpers';
+import { isNoCredit } from '../figures';
 import { prose, text } from './fields';
 
 /** A photo with what a newspaper prints beside it. Used for the hero and for photos in the body. */
@@ -11,7 +12,15 @@ export function figureSchema({ image }: Pick<SchemaHelpers, 'image'>) {
     alt: text('alt text describing the photo for readers who cannot see it'),
     /** The caption printed under the photo. */
     caption: prose('a caption').optional(),
-    /** Who took or supplied the photo (photographer, agency). */
-    credit: z.string().trim().min(1).optional(),
+    /**
+     * Who took or supplied the photo (photographer, agency); `none` records that the original carries
+     * no credit, and nothing is printed.
+     */
+    credit: z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .transform((credit) => (isNoCredit(credit) ? undefined : credit)),
   });
 }

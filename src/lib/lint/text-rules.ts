@@ -1,0 +1,147 @@
+import type { Root } from 'mdast';
+import type { Point } from 'unist';
+import { lintRule } from 'unified-lint-rule';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import type { ArticleRef, ContentIndex } from './content-index';
+import { acknowledged, malformedNumbers, placeholders } from './prose';
+import type { Found } from './prose';
+import { articleOf, origin } from './rule';
+
+/**
+ * The content rules on text readers will see, wherever the editor wrote it: the frontmatter's
+ * headline, standfirst, notes, tags and captions, and the body. Their findings are errors (issue 12:
+ * "814,9f00 yuan" and a "TODO:" standfirst went live while they were warnings), so an article the
+ * editor has not marked as a draft cannot publish with them; the `allow:` field of the article
+ * accepts a flagged text that is meant as written.
+ */
+
+/** One text the article shows, the field it comes from, and where a position in it is in the file. */
+interface Shown {
+  field: string;
+  value: string;
+  at: (index: number) => Point;
+}
+
+/** Frontmatter fields readers see, as paths; a correction also quotes the mistake it corrects. */
+const shownFields = (data: Record<string, unknown>, corrections: boolean) => [
+  ['title'],
+  ['standfirst'],
+  ['editorsNote'],
+  ['disclosure'],
+  ['hero', 'alt'],
+  ['hero', 'caption'],
+  ['hero', 'credit'],
+  ...(Array.isArray(data['tags']) ? data['tags'].map((_, tag) => ['tags', tag]) : []),
+  ...(corrections && Array.isArray(data['corrections'])
+    ? data['corrections'].map((_, correction) => ['corrections', correction, 'text'])
+    : []),
+];
+
+/** The value at `path` in the frontmatter, or undefined where the path does not lead. */
+function valueAt(data: unknown, path: (string | number)[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * The point `index` characters into a body text that starts at `start`. Exact on the text's first
+ * line; on later lines the column is counted from the line's text (indentation is not in the value).
+ */
+function pointIn(start: Point, value: string, index: number): Point {
+  const lines = value.slice(0, index).split('\n');
+  const last = lines.at(-1) ?? '';
+  return lines.length === 1
+    ? { line: start.line, column: start.column + index }
+    : { line: start.line + lines.length - 1, column: last.length + 1 };
+}
+
+/** Every text of `article` readers see, from the frontmatter and then the body `tree`. */
+function shownTexts(tree: Root, article: ArticleRef, corrections: boolean): Shown[] {
+  const { data, position } = article.frontmatter;
+  const shown: Shown[] = [];
+  for (const path of shownFields(data, corrections)) {
+    const value = valueAt(data, path);
+    // Frontmatter texts are reported at their field: a YAML value's characters can be escaped or folded.
+    if (typeof value === 'string') shown.push({ field: path.join('.'), value, at: () => position(path) });
+  }
+  visit(tree, (node) => {
+    const start = node.position?.start;
+    if (!start) return;
+    if (node.type === 'text') {
+      const { value } = node;
+      shown.push({ field: 'body', value, at: (index) => pointIn(start, value, index) });
+    } else if (node.type === 'image') {
+      // The alt text and the title (caption and credit) of a photo; reported at the photo.
+      const { alt, title } = node;
+      for (const value of [alt, title]) if (value) shown.push({ field: 'body', value, at: () => start });
+    }
+  });
+  return shown;
+}
+
+/** The texts the editor accepted as written (`allow:`), as the schema reads them. */
+function allowed(article: ArticleRef): string[] {
+  const allow = article.frontmatter.data['allow'];
+  return Array.isArray(allow)
+    ? allow.filter((each) => typeof each === 'string').map((each) => each.trim())
+    : [];
+}
+
+/**
+ * Reports every text `find` flags in what an article that will publish shows, unless accepted with
+ * `allow:`. Drafts are unfinished by definition (`npm run new` writes a TODO standfirst) and are
+ * checked once their `draft: true` goes.
+ */
+function flagShown(
+  tree: Root,
+  file: VFile,
+  index: ContentIndex,
+  options: { corrections: boolean },
+  find: (text: string) => Found[],
+  problem: (text: string) => string,
+) {
+  const article = articleOf(file, index);
+  if (!article || article.draft) return;
+  const allow = allowed(article);
+  for (const { field, value, at } of shownTexts(tree, article, options.corrections)) {
+    for (const flagged of find(value)) {
+      if (acknowledged(value, flagged, allow)) continue;
+      file.message(
+        `${field}: ${problem(flagged.text)}. If it is meant exactly as written, accept it in the frontmatter with \`allow: ${JSON.stringify([flagged.text])}\` (content/README.md#meant-as-written)`,
+        { place: at(flagged.index) },
+      );
+    }
+  }
+}
+
+/** Numbers with broken digit groups (prose.ts). Corrections are left out: they quote the typo they fix. */
+export const malformedNumber = lintRule<Root, ContentIndex>(
+  origin('malformed-number'),
+  (tree, file, index) => {
+    flagShown(
+      tree,
+      file,
+      index,
+      { corrections: false },
+      malformedNumbers,
+      (text) => `"${text}" is not a well-formed number: check the digits and commas`,
+    );
+  },
+);
+
+/** Placeholders for text still to come (prose.ts). */
+export const placeholder = lintRule<Root, ContentIndex>(origin('placeholder'), (tree, file, index) => {
+  flagShown(
+    tree,
+    file,
+    index,
+    { corrections: true },
+    placeholders,
+    (text) => `"${text}" is a placeholder: write the real text before the article publishes`,
+  );
+});
