@@ -10,6 +10,7 @@ import { pageNameProblem } from '../page-names';
 import { sectionTreeProblems } from '../sections';
 import { parseFrontmatter } from '../frontmatter';
 import type { Frontmatter } from '../frontmatter';
+import { fieldWords } from '../field-words';
 import { lintHelpers } from './helpers';
 import { parse as parseYaml } from 'yaml';
 
@@ -99,7 +100,11 @@ async function dataCollection(
     if (result.success) valid.set(id, result.data);
     else
       for (const issue of result.error.issues)
-        fail(file, `${issue.path.join('.') || 'file'}: ${issue.message}`, 'schema');
+        fail(
+          file,
+          `${issue.path.length > 0 ? fieldWords(issue.path) : 'the file'}: ${issue.message}`,
+          'schema',
+        );
   }
   return valid;
 }
@@ -147,7 +152,7 @@ export async function indexContent(
     const result = pageSchema.safeParse(data);
     if (!result.success)
       for (const issue of result.error.issues)
-        fail(file, `${issue.path.join('.')}: ${issue.message}`, 'schema');
+        fail(file, `${fieldWords(issue.path, { title: 'title' })}: ${issue.message}`, 'schema');
   }
 
   const articles: ArticleRef[] = [];
