@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { yamlProblems } from './yaml-problems';
 
 /**
  * The one reader of Markdown frontmatter: the article loader, the content linter, the sitemap's
@@ -83,9 +84,9 @@ export function parseFrontmatter(source: string): Frontmatter {
     }
     return start;
   };
-  const errors = document.errors.map((error) => ({
-    message: `the frontmatter is not valid YAML: ${error.message.split('\n')[0] ?? error.message}`,
-    ...at(error.pos[0]),
+  const errors = yamlProblems(split.yaml, document.errors).map(({ message, offset }) => ({
+    message,
+    ...at(offset),
   }));
   const value = errors.length > 0 ? {} : ((document.toJS() as unknown) ?? {});
   const fields = typeof value === 'object' && !Array.isArray(value);
