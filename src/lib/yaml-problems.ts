@@ -58,6 +58,12 @@ function unclosedQuote(lines: string[]): { line: number; column: number; quote: 
   return open.find(({ line }) => line + 1 >= lines.length || field.test(lines[line + 1] ?? '')) ?? open[0];
 }
 
+/** Line and column (both from 1) of `offset` in `text`. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
 /** Where on its line a field's value starts (the value runs to the end of the line). */
 function valueColumn(text: string, value: string): number {
   return text.trimEnd().length - value.length;
@@ -89,7 +95,7 @@ export function yamlProblems(yaml: string, errors: readonly YAMLError[]): YamlPr
       };
     }
     return {
-      message: `the frontmatter is not valid YAML: ${error.message.split('\n')[0] ?? error.message}`,
+      message: `this line is not valid YAML: ${error.message.split('\n')[0] ?? error.message}`,
       offset: error.pos[0],
     };
   });

@@ -123,6 +123,16 @@ describe('one mistake, one message, on the line to fix', () => {
     expect(diagnostics[0]?.message).toContain('`title: "Breaking: fire at the port"`');
   });
 
+  test('an author file with a colon in a value gets the same one error, on its line', async () => {
+    await write({ 'authors/li-wei.yaml': 'name: Li Wei\nrole: Reporter: business\nbio: Writes.\n' });
+    const { diagnostics } = await lintContent(root, now, root);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: 'authors/li-wei.yaml', line: 2, column: 7, rule: 'yaml-syntax' }),
+    ]);
+    expect(diagnostics[0]?.message).toContain('put the role in quotes');
+    expect(diagnostics[0]?.message).toContain('`role: "Reporter: business"`');
+  });
+
   test('an unclosed quote is reported where it opens, not where YAML gives up', async () => {
     await write({
       'articles/quote.md': withFields([

@@ -12,7 +12,8 @@ import { parseFrontmatter } from '../frontmatter';
 import type { Frontmatter } from '../frontmatter';
 import { fieldWords } from '../field-words';
 import { lintHelpers } from './helpers';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
+import { lineColumn, yamlProblems } from '../yaml-problems';
 
 /**
  * Everything the content rules need to know across files, read once before any article is checked:
@@ -89,13 +90,12 @@ async function dataCollection(
     const file = await readVFile(join(root, folder, entry), cwd);
     dataFiles.push(file);
     const id = entry.replace(/\.ya?ml$/, '');
-    let data: unknown;
-    try {
-      data = parseYaml(String(file.value)) ?? {};
-    } catch (error) {
-      fail(file, `is not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`, 'yaml-syntax');
-      continue;
-    }
+    const text = String(file.value);
+    const document = parseDocument(text, { prettyErrors: false });
+    const problems = yamlProblems(text, document.errors);
+    for (const { message, offset } of problems) fail(file, message, 'yaml-syntax', lineColumn(text, offset));
+    if (problems.length > 0) continue;
+    const data = (document.toJS() as unknown) ?? {};
     const result = schemaFor(join(root, folder, entry)).safeParse(data);
     if (result.success) valid.set(id, result.data);
     else
