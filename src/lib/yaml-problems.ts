@@ -22,17 +22,21 @@ function quoted(value: string): string {
   return /["\\]/.test(value) ? `'${value.replaceAll("'", "''")}'` : `"${value}"`;
 }
 
-/** The key path of the field on line `at`, following indentation up to the top (lists are skipped). */
+/**
+ * The key path of the field on line `at`, following indentation up to the top. Inside a list entry
+ * it is the field's own key alone (its place in the list is not worked out from the text).
+ */
 function keyPath(lines: string[], at: number): string[] {
   const [, indent = '', key = ''] = field.exec(lines[at] ?? '') ?? [];
   const path = [key];
-  if (indent.includes('-')) return path;
   let depth = indent.length;
-  for (let line = at - 1; line >= 0 && depth > 0; line -= 1) {
-    const parent = /^(\s*)([^\s:#'"-][^:#]*?):\s*$/.exec(lines[line] ?? '');
-    if (parent && (parent[1] ?? '').length < depth) {
-      path.unshift(parent[2] ?? '');
-      depth = (parent[1] ?? '').length;
+  for (let line = at; line >= 0 && depth > 0; line -= 1) {
+    const [, spaces = '', dash, parent] =
+      /^(\s*)(-\s)?(?:([^\s:#'"-][^:#]*?):\s*$)?/.exec(lines[line] ?? '') ?? [];
+    if (dash !== undefined) return [key];
+    if (parent !== undefined && spaces.length < depth) {
+      path.unshift(parent);
+      depth = spaces.length;
     }
   }
   return path;

@@ -200,6 +200,14 @@ describe('parseFrontmatter', () => {
       message: `put the hero photo’s caption in quotes, for YAML reads a colon in it as the start of another field: \`caption: 'The "Port": on fire'\``,
     },
     {
+      what: 'a correction with a colon',
+      source:
+        '---\ntitle: A\ncorrections:\n  - date: "2026-01-02T03:04:05+08:00"\n    text: Fixed: the price\n---\n',
+      error: { line: 5, column: 11 },
+      message:
+        'put the text in quotes, for YAML reads a colon in it as the start of another field: `text: "Fixed: the price"`',
+    },
+    {
       what: 'an unclosed quote that a later quote seems to close',
       source:
         '---\ntitle: A\nstandfirst: "One sentence.\nslug: a\npublishedAt: "2026-01-02T03:04:05+08:00"\n---\n',
