@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { lineColumn, yamlProblems } from './yaml-problems';
 
 /**
  * The one reader of Markdown frontmatter: the article loader, the content linter, the sitemap's
@@ -72,8 +73,8 @@ export function parseFrontmatter(source: string): Frontmatter {
   // Positions are worked out when asked for (the loader never asks; yaml's LineCounter would double
   // the cost of every parse). The YAML starts on the line after the opening fence.
   const at = (offset: number) => {
-    const before = split.yaml.slice(0, offset);
-    return { line: before.split('\n').length + 1, column: offset - before.lastIndexOf('\n') };
+    const { line, column } = lineColumn(split.yaml, offset);
+    return { line: line + 1, column };
   };
   const position = (path: readonly PropertyKey[]) => {
     for (let length = path.length; length > 0; length -= 1) {
@@ -83,9 +84,9 @@ export function parseFrontmatter(source: string): Frontmatter {
     }
     return start;
   };
-  const errors = document.errors.map((error) => ({
-    message: `the frontmatter is not valid YAML: ${error.message.split('\n')[0] ?? error.message}`,
-    ...at(error.pos[0]),
+  const errors = yamlProblems(split.yaml, document.errors).map(({ message, offset }) => ({
+    message,
+    ...at(offset),
   }));
   const value = errors.length > 0 ? {} : ((document.toJS() as unknown) ?? {});
   const fields = typeof value === 'object' && !Array.isArray(value);

@@ -41,7 +41,13 @@ export const badInputCases: BadCase[] = [
     name: 'missing-headline',
     mistake: { x: { title: undefined } },
     expected: () => [
-      { file: 'articles/x.md', at: 1, field: 'title', problem: /title: needs a headline/, fix: /needs a/ },
+      {
+        file: 'articles/x.md',
+        at: 1,
+        field: 'the headline',
+        problem: /the headline: needs a headline/,
+        fix: /needs a/,
+      },
     ],
   },
   {
@@ -51,7 +57,7 @@ export const badInputCases: BadCase[] = [
       {
         file: 'articles/x.md',
         at: 'publishedAt:',
-        field: 'publishedAt',
+        field: 'the publication date (publishedAt)',
         problem: /"2026-01-05T09:00:00" has no UTC offset/,
         // Any offset: the example should be that of the site's timezone, whatever src/site.config.ts sets.
         fix: /add one, e\.g\. "2026-01-05T09:00:00[+-]\d\d:\d\d"/,
@@ -65,7 +71,7 @@ export const badInputCases: BadCase[] = [
       {
         file: 'articles/x.md',
         at: 'publishedAt:',
-        field: 'publishedAt',
+        field: 'the publication date (publishedAt)',
         problem: /"2026-02-30T09:00:00\+08:00" is not a date that exists/,
         fix: /check the day and month/,
       },
@@ -78,9 +84,9 @@ export const badInputCases: BadCase[] = [
       {
         file: 'articles/x.md',
         at: 'authors:',
-        field: 'authors',
+        field: 'the first author',
         problem: /"no-such-author" is not in content\/authors\//,
-        fix: /use one of avery-fixture/,
+        fix: /use one of avery-fixture, or create `content\/authors\/no-such-author\.yaml` with `name: No Such Author` \/ `role: \.\.\.` \/ `bio: \.\.\.` {2}schema$/,
       },
     ],
   },
@@ -91,9 +97,9 @@ export const badInputCases: BadCase[] = [
       {
         file: 'articles/x.md',
         at: 'section:',
-        field: 'section',
+        field: 'the section',
         problem: /"sport" is not in content\/sections\//,
-        fix: /use one of business, news/,
+        fix: /use one of business, news, or create `content\/sections\/sport\.yaml` with `name: Sport` \/ `description: \.\.\.` {2}schema$/,
       },
     ],
   },
@@ -104,7 +110,7 @@ export const badInputCases: BadCase[] = [
       {
         file: 'articles/x.md',
         at: 'id: no-such-series',
-        field: 'series.id',
+        field: 'the series id',
         problem: /"no-such-series" is not in content\/series\//,
         fix: /use one of fixture-series/,
       },
@@ -156,9 +162,22 @@ export const badInputCases: BadCase[] = [
       {
         file: 'articles/x.md',
         at: 'src: ./no-such-photo.jpg',
-        field: 'hero.src',
+        field: 'the hero photo’s file',
         problem: /photo "\.\/no-such-photo\.jpg" does not exist/,
-        fix: /check the file name/,
+        fix: /check the file name {2}schema$/,
+      },
+    ],
+  },
+  {
+    name: 'misspelt-hero',
+    mistake: { x: { hero: 'hero:\n  src: ./x-heor.jpg\n  alt: A fake photo\n  credit: Fixture Agency' } },
+    expected: () => [
+      {
+        file: 'articles/x.md',
+        at: 'src: ./x-heor.jpg',
+        field: 'the hero photo’s file',
+        problem: /photo "\.\/x-heor\.jpg" does not exist/,
+        fix: /check the file name\. Did you mean "\.\/x-hero\.jpg"\? {2}schema$/,
       },
     ],
   },
@@ -183,6 +202,18 @@ export const badInputCases: BadCase[] = [
         at: '](./nope.jpg',
         problem: /photo "\.\/nope\.jpg" does not exist/,
         fix: /check the file name/,
+      },
+    ],
+  },
+  {
+    name: 'misspelt-body-photo',
+    mistake: { body: ['![A synthetic grey rectangle](./x-hero.jpeg "Credit: Fixture Photos")'] },
+    expected: () => [
+      {
+        file: 'articles/x.md',
+        at: '](./x-hero.jpeg',
+        problem: /photo "\.\/x-hero\.jpeg" does not exist/,
+        fix: /Did you mean "\.\/x-hero\.jpg"\? {2}body-photo$/,
       },
     ],
   },
@@ -325,14 +356,27 @@ export const badInputCases: BadCase[] = [
     ],
   },
   {
-    name: 'invalid-yaml',
-    mistake: { x: { title: 'title: "Synthetic headline with an unclosed quote' } },
+    name: 'headline-with-colon',
+    mistake: { x: { title: 'title: Breaking: fire at the fake port' } },
     expected: () => [
       {
         file: 'articles/x.md',
         at: 'title:',
-        problem: /the frontmatter is not valid YAML/,
-        fix: /closing "?quote/i,
+        problem: /put the headline in quotes/,
+        fix: /`title: "Breaking: fire at the fake port"` {2}yaml-syntax$/,
+      },
+    ],
+  },
+  {
+    // The quote of the next fields' values seems to close it: YAML gives up lines later.
+    name: 'unclosed-quote',
+    mistake: { x: { standfirst: 'standfirst: "A fake standfirst with an unclosed quote' } },
+    expected: () => [
+      {
+        file: 'articles/x.md',
+        at: 'standfirst:',
+        problem: /the quote that opens here is never closed/,
+        fix: /add the closing " at the end of the line: `standfirst: "A fake standfirst with an unclosed quote"` {2}yaml-syntax$/,
       },
     ],
   },

@@ -178,6 +178,55 @@ describe('parseFrontmatter', () => {
     ]);
   });
 
+  test.each([
+    {
+      what: 'a headline with a colon',
+      source: '---\ntitle: Breaking: fire at the port\nslug: a\n---\n',
+      error: { line: 2, column: 8 },
+      message:
+        'put the headline in quotes, for YAML reads a colon in it as the start of another field: `title: "Breaking: fire at the port"`',
+    },
+    {
+      what: 'a headline with two colons',
+      source: '---\ntitle: Live: fire: at the port\n---\n',
+      error: { line: 2, column: 8 },
+      message:
+        'put the headline in quotes, for YAML reads a colon in it as the start of another field: `title: "Live: fire: at the port"`',
+    },
+    {
+      what: 'a caption with a colon and double quotes',
+      source: '---\ntitle: A\nhero:\n  src: ./a.jpg\n  caption: The "Port": on fire\n---\n',
+      error: { line: 5, column: 12 },
+      message: `put the hero photo’s caption in quotes, for YAML reads a colon in it as the start of another field: \`caption: 'The "Port": on fire'\``,
+    },
+    {
+      what: 'a correction with a colon',
+      source:
+        '---\ntitle: A\ncorrections:\n  - date: "2026-01-02T03:04:05+08:00"\n    text: Fixed: the price\n---\n',
+      error: { line: 5, column: 11 },
+      message:
+        'put the text in quotes, for YAML reads a colon in it as the start of another field: `text: "Fixed: the price"`',
+    },
+    {
+      what: 'an unclosed quote that a later quote seems to close',
+      source:
+        '---\ntitle: A\nstandfirst: "One sentence.\nslug: a\npublishedAt: "2026-01-02T03:04:05+08:00"\n---\n',
+      error: { line: 3, column: 13 },
+      message:
+        'the quote that opens here is never closed: add the closing " at the end of the line: `standfirst: "One sentence."`',
+    },
+  ])('$what is one error where the editor fixes it, saying how', ({ source, error, message }) => {
+    const { data, errors } = parseFrontmatter(source);
+    expect(data).toEqual({});
+    expect(errors).toEqual([{ ...error, message }]);
+  });
+
+  test('the loader refuses such a file with the same words', async () => {
+    const file = join(articles, 'colon.md');
+    await writeFile(file, '---\ntitle: Breaking: fire at the port\n---\nBody.\n');
+    await expect(readArticle(file)).rejects.toThrow(`${file}:2:8: put the headline in quotes`);
+  });
+
   test('a field is placed at its line in the file, a missing one at its nearest parent', () => {
     const { position } = parseFrontmatter('---\ntitle: A\nhero:\n  src: ./a.jpg\n---\n');
     expect(position(['title'])).toEqual({ line: 2, column: 8 });

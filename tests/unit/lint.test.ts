@@ -75,7 +75,7 @@ describe('an article whose frontmatter cannot be read', () => {
       what: 'an unclosed quote',
       text: article('2026-01-01T09:00:00+08:00').replace('title: A headline', 'title: "A headline'),
       line: 2,
-      message: /not valid YAML/,
+      message: /the quote that opens here is never closed/,
     },
     {
       what: 'no closing fence',
@@ -336,4 +336,109 @@ describe('a correction needs an updatedAt at least as late', () => {
     );
     expect(diagnostics.map((each) => each.rule)).toEqual(['schema']);
   });
+});
+
+/** One article file with `fields` as its frontmatter lines and `body` after it. */
+const withFields = (fields: string[], body = 'Text.') => `---\n${fields.join('\n')}\n---\n\n${body}\n`;
+const validFields = [
+  'title: A headline',
+  'standfirst: One sentence.',
+  'section: business',
+  'authors: [ni-tao]',
+  'publishedAt: "2026-01-01T09:00:00+08:00"',
+];
+
+describe('one mistake, one message, on the line to fix', () => {
+  test('a headline with a colon is one error on its line, saying to quote it and showing how', async () => {
+    await write({
+      'articles/colon.md': withFields(['title: Breaking: fire at the port', ...validFields.slice(1)]),
+    });
+    const { diagnostics } = await lintContent(root, now, root);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: 'articles/colon.md', line: 2, rule: 'yaml-syntax', severity: 'error' }),
+    ]);
+    expect(diagnostics[0]?.message).toContain('put the headline in quotes');
+    expect(diagnostics[0]?.message).toContain('`title: "Breaking: fire at the port"`');
+  });
+
+  test('an author file with a colon in a value gets the same one error, on its line', async () => {
+    await write({ 'authors/li-wei.yaml': 'name: Li Wei\nrole: Reporter: business\nbio: Writes.\n' });
+    const { diagnostics } = await lintContent(root, now, root);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: 'authors/li-wei.yaml', line: 2, column: 7, rule: 'yaml-syntax' }),
+    ]);
+    expect(diagnostics[0]?.message).toContain('put the role in quotes');
+    expect(diagnostics[0]?.message).toContain('`role: "Reporter: business"`');
+  });
+
+  test('an unclosed quote is reported where it opens, not where YAML gives up', async () => {
+    await write({
+      'articles/quote.md': withFields([
+        'title: A headline',
+        'standfirst: "One sentence.',
+        ...validFields.slice(2),
+        'tags: [Port]',
+      ]),
+    });
+    const { diagnostics } = await lintContent(root, now, root);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: 'articles/quote.md', line: 3, column: 13, rule: 'yaml-syntax' }),
+    ]);
+    expect(diagnostics[0]?.message).toMatch(/closing " /);
+  });
+
+  test('an unknown author says which file to create and what to put in it', async () => {
+    await write({
+      'articles/a.md': withFields([...validFields.slice(0, 3), 'authors: [ni-tao, li-wei]', validFields[4]!]),
+    });
+    const { diagnostics } = await lintContent(root, now, root);
+    expect(diagnostics.map((each) => each.message)).toEqual([
+      'the second author: author "li-wei" is not in content/authors/: use one of ni-tao, or create `content/authors/li-wei.yaml` with `name: Li Wei` / `role: ...` / `bio: ...`',
+    ]);
+  });
+
+  test('fields are named in words', async () => {
+    await write({
+      'articles/a.md': withFields([
+        ...validFields,
+        'tags: [Port, " "]',
+        'hero:',
+        '  src: https://example.com/port.jpg',
+        '  alt: ""',
+        '  credit: Agency',
+      ]),
+      'pages/about.md': '---\ntitle: ""\ndescription: Who we are.\n---\n\nText.\n',
+    });
+    const { diagnostics } = await lintContent(root, now, root);
+    expect(diagnostics.map((each) => each.message.replace(/:.*/, ''))).toEqual([
+      'the second tag',
+      'the hero photo’s alt text',
+      'the title',
+    ]);
+  });
+
+  test.each([
+    {
+      where: 'the hero',
+      fields: ['hero:', '  src: ./lead-foto.jpg', '  alt: A port', '  credit: Agency'],
+      body: 'Text.',
+    },
+    { where: 'the body', fields: [], body: '![A port](./lead-foto.jpg "Credit: Agency")' },
+  ])(
+    'a photo missing from $where suggests the closest photo beside the article',
+    async ({ fields, body }) => {
+      await write({
+        'articles/lead-photo.jpg': 'not read here',
+        'articles/other.png': 'not read here',
+        'articles/a.md': withFields([...validFields, ...fields], body),
+      });
+      const { diagnostics } = await lintContent(root, now, root);
+      const missing = diagnostics.filter((each) => each.message.includes('does not exist'));
+      expect(missing).toHaveLength(1);
+      expect(missing[0]?.message).toMatch(
+        /photo "\.\/lead-foto\.jpg" does not exist next to the (file|article)/,
+      );
+      expect(missing[0]?.message).toMatch(/Did you mean "\.\/lead-photo\.jpg"\?$/);
+    },
+  );
 });

@@ -9,6 +9,7 @@ import { site } from '../../site.config';
 import { noCredit, parseFigureTitle, standaloneImages } from '../figures';
 import type { ContentIndex } from './content-index';
 import { imageProblem } from './images';
+import { missingPhoto } from './missing-photo';
 import { repeatedWords, unbalanced } from './prose';
 import { articleOf, origin } from './rule';
 
@@ -27,9 +28,8 @@ export const bodyPhotos = lintRule<Root, ContentIndex>(origin('body-photo'), (tr
         image,
       );
     }
-    if (!/^https?:\/\//.test(image.url) && !existsSync(resolve(file.cwd, dirname(file.path), image.url))) {
-      file.message(`photo "${image.url}" does not exist next to the article: check the file name`, image);
-    }
+    const missing = missingPhoto(image.url, resolve(file.cwd, file.path));
+    if (missing) file.message(missing, image);
   }
 });
 

@@ -10,8 +10,10 @@ import { pageNameProblem } from '../page-names';
 import { sectionTreeProblems } from '../sections';
 import { parseFrontmatter } from '../frontmatter';
 import type { Frontmatter } from '../frontmatter';
+import { fieldWords } from '../field-words';
 import { lintHelpers } from './helpers';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
+import { lineColumn, yamlProblems } from '../yaml-problems';
 
 /**
  * Everything the content rules need to know across files, read once before any article is checked:
@@ -88,18 +90,21 @@ async function dataCollection(
     const file = await readVFile(join(root, folder, entry), cwd);
     dataFiles.push(file);
     const id = entry.replace(/\.ya?ml$/, '');
-    let data: unknown;
-    try {
-      data = parseYaml(String(file.value)) ?? {};
-    } catch (error) {
-      fail(file, `is not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`, 'yaml-syntax');
-      continue;
-    }
+    const text = String(file.value);
+    const document = parseDocument(text, { prettyErrors: false });
+    const problems = yamlProblems(text, document.errors);
+    for (const { message, offset } of problems) fail(file, message, 'yaml-syntax', lineColumn(text, offset));
+    if (problems.length > 0) continue;
+    const data = (document.toJS() as unknown) ?? {};
     const result = schemaFor(join(root, folder, entry)).safeParse(data);
     if (result.success) valid.set(id, result.data);
     else
       for (const issue of result.error.issues)
-        fail(file, `${issue.path.join('.') || 'file'}: ${issue.message}`, 'schema');
+        fail(
+          file,
+          `${issue.path.length > 0 ? fieldWords(issue.path) : 'the file'}: ${issue.message}`,
+          'schema',
+        );
   }
   return valid;
 }
@@ -147,7 +152,7 @@ export async function indexContent(
     const result = pageSchema.safeParse(data);
     if (!result.success)
       for (const issue of result.error.issues)
-        fail(file, `${issue.path.join('.')}: ${issue.message}`, 'schema');
+        fail(file, `${fieldWords(issue.path, { title: 'title' })}: ${issue.message}`, 'schema');
   }
 
   const articles: ArticleRef[] = [];

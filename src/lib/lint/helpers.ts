@@ -1,9 +1,8 @@
 import type { ImageMetadata } from 'astro';
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { unknownReference } from '../references';
 import type { SchemaHelpers } from '../schema';
+import { missingPhoto } from './missing-photo';
 
 /**
  * The schema helpers as the linter lends them: `image()` checks that the photo exists next to the
@@ -17,9 +16,8 @@ export function lintHelpers(
   const image = () =>
     z
       .string({ error: 'needs the path of a photo, e.g. ./photo.jpg' })
-      .refine((src) => /^https?:\/\//.test(src) || existsSync(resolve(dirname(filePath()), src)), {
-        error: (issue) =>
-          `photo "${String(issue.input)}" does not exist next to the file: check the file name`,
+      .refine((src) => missingPhoto(src, filePath()) === undefined, {
+        error: (issue) => missingPhoto(String(issue.input), filePath()),
       }) as unknown as z.ZodType<ImageMetadata>;
   const reference = (collection: 'authors' | 'sections' | 'series') => {
     const ids = collection === 'series' ? new Set(known.series.keys()) : known[collection];

@@ -15,6 +15,7 @@ import {
 import type { ContentIndex } from './content-index';
 import { articleUrl } from '../urls';
 import { dateTime } from '../schema/fields';
+import { fieldWords } from '../field-words';
 import { lintHelpers } from './helpers';
 import { articleOf, origin } from './rule';
 import { malformedNumber, placeholder } from './text-rules';
@@ -81,9 +82,9 @@ export const schema = lintRule<Root, ContentIndex>(origin('schema'), (_, file, i
   const result = checkArticle(index, resolve(file.cwd, file.path), article.frontmatter.data);
   if (result.success) return;
   for (const issue of result.error.issues) {
-    const path = issue.path.map(String);
-    const field = path.join('.') || 'frontmatter';
-    file.message(`${field}: ${issue.message}`, { place: article.frontmatter.position(issue.path) });
+    file.message(`${fieldWords(issue.path)}: ${issue.message}`, {
+      place: article.frontmatter.position(issue.path),
+    });
   }
 });
 

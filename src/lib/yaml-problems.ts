@@ -1,0 +1,110 @@
+import type { YAMLError } from 'yaml';
+import { fieldWords } from './field-words';
+
+/**
+ * YAML's syntax errors in an editor's words, placed where the editor fixes them. The two mistakes
+ * editors make most get a message of their own: a value with a colon in it (`title: Breaking: fire`,
+ * which YAML reads as a field inside a field) and a quote that is never closed (which YAML reports
+ * where it gives up, often lines later, after a quote of the next field seemed to close it).
+ */
+
+/** One problem: what to do, and where in the YAML text (an offset). */
+export interface YamlProblem {
+  message: string;
+  offset: number;
+}
+
+/** A `key: value` line, possibly a list entry: its indentation, key and value. */
+const field = /^(\s*(?:-\s+)?)([^\s:#'"-][^:#]*?):[ \t]+(\S.*?)\s*$/;
+
+/** The value in quotes as YAML reads it back unchanged: double quotes unless they would need escapes. */
+function quoted(value: string): string {
+  return /["\\]/.test(value) ? `'${value.replaceAll("'", "''")}'` : `"${value}"`;
+}
+
+/**
+ * The key path of the field on line `at`, following indentation up to the top. Inside a list entry
+ * it is the field's own key alone (its place in the list is not worked out from the text).
+ */
+function keyPath(lines: string[], at: number): string[] {
+  const [, indent = '', key = ''] = field.exec(lines[at] ?? '') ?? [];
+  const path = [key];
+  let depth = indent.length;
+  for (let line = at; line >= 0 && depth > 0; line -= 1) {
+    const [, spaces = '', dash, parent] =
+      /^(\s*)(-\s)?(?:([^\s:#'"-][^:#]*?):\s*$)?/.exec(lines[line] ?? '') ?? [];
+    if (dash !== undefined) return [key];
+    if (parent !== undefined && spaces.length < depth) {
+      path.unshift(parent);
+      depth = spaces.length;
+    }
+  }
+  return path;
+}
+
+/** Whether the text after an opening `quote` closes it on the same line. */
+function closes(rest: string, quote: string): boolean {
+  return quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/.test(rest) : /'(?!')/.test(rest.replaceAll("''", ''));
+}
+
+/**
+ * The line where an unclosed quote opens: the first value that starts with a quote not closed on its
+ * line and followed by another field (a quoted value may run on over lines, but not into a field).
+ */
+function unclosedQuote(lines: string[]): { line: number; column: number; quote: string } | undefined {
+  const open = lines.flatMap((text, line) => {
+    const match = field.exec(text);
+    const value = match?.[3] ?? '';
+    const quote = value[0];
+    if (!match || (quote !== '"' && quote !== "'") || closes(value.slice(1), quote)) return [];
+    return [{ line, column: valueColumn(text, value), quote }];
+  });
+  return open.find(({ line }) => line + 1 >= lines.length || field.test(lines[line + 1] ?? '')) ?? open[0];
+}
+
+/** Line and column (both from 1) of `offset` in `text`. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/** Where on its line a field's value starts (the value runs to the end of the line). */
+function valueColumn(text: string, value: string): number {
+  return text.trimEnd().length - value.length;
+}
+
+/** Each YAML error of the frontmatter `yaml` as a problem; one per line, the first there. */
+export function yamlProblems(yaml: string, errors: readonly YAMLError[]): YamlProblem[] {
+  const raw = yaml.split('\n');
+  const lines = raw.map((line) => line.replace(/\r$/, ''));
+  const lineAt = (offset: number) => yaml.slice(0, offset).split('\n').length - 1;
+  const offsetOf = (line: number, column: number) =>
+    raw.slice(0, line).reduce((sum, text) => sum + text.length + 1, 0) + column;
+  const problems = errors.map((error): YamlProblem => {
+    const line = lineAt(error.pos[0]);
+    const match = field.exec(lines[line] ?? '');
+    if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && match) {
+      const [text = '', , key = '', value = ''] = match;
+      return {
+        message: `put ${fieldWords(keyPath(lines, line))} in quotes, for YAML reads a colon in it as the start of another field: \`${key}: ${quoted(value)}\``,
+        offset: offsetOf(line, valueColumn(text, value)),
+      };
+    }
+    const open = error.code === 'MISSING_CHAR' && /quote/.test(error.message) && unclosedQuote(lines);
+    if (open) {
+      const text = (lines[open.line] ?? '').trim();
+      return {
+        message: `the quote that opens here is never closed: add the closing ${open.quote} at the end of the line: \`${text}${open.quote}\``,
+        offset: offsetOf(open.line, open.column),
+      };
+    }
+    return {
+      message: `this line is not valid YAML: ${error.message.split('\n')[0] ?? error.message}`,
+      offset: error.pos[0],
+    };
+  });
+  return problems.filter(
+    (problem, index) =>
+      problems.findIndex((other) => lineAt(other.offset) === lineAt(problem.offset)) === index,
+  );
+}
