@@ -20,6 +20,12 @@ export interface SiteConfig {
   feedItems: number;
   /** Hosts whose iframes (video, social posts) articles may embed; every other embed is refused. */
   embedHosts: string[];
+  /**
+   * The WebSub hub (https://www.w3.org/TR/websub/) every feed names and `npm run notify` pings after
+   * a deploy, so subscribers' readers hear of a story at once instead of at their next poll; false
+   * switches WebSub off: no hub links, no pings.
+   */
+  websubHub: string | false;
 }
 
 export const site: SiteConfig = {
@@ -33,4 +39,5 @@ export const site: SiteConfig = {
   social: [],
   feedItems: 50,
   embedHosts: ['www.youtube-nocookie.com', 'player.vimeo.com'],
+  websubHub: 'https://pubsubhubbub.appspot.com/',
 };

@@ -59,6 +59,8 @@ export interface FeedSite {
   language: string;
   timezone: string;
   feedItems: number;
+  /** The WebSub hub every feed names (docs/architecture.md, WebSub), or false for none. */
+  websubHub: string | false;
 }
 
 /** The full HTML of an item: lead photo, editor's note, body with photos, corrections, disclosure. */
@@ -121,7 +123,8 @@ export function feedChannel(listing: Listing, items: RSSFeedItem[], site: FeedSi
     customData:
       `<language>${escapeXml(site.language)}</language>` +
       `<lastBuildDate>${lastBuild.toUTCString()}</lastBuildDate>` +
-      `<atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`,
+      `<atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>` +
+      (site.websubHub ? `<atom:link href="${escapeXml(site.websubHub)}" rel="hub"/>` : ''),
   };
 }
 
@@ -147,6 +150,7 @@ export function jsonFeed(
     description: listing.description,
     home_page_url: absoluteUrl(listing.path, site.url),
     feed_url: absoluteUrl(jsonFeedUrl, site.url),
+    ...(site.websubHub ? { hubs: [{ type: 'WebSub', url: site.websubHub }] } : {}),
     language: site.language,
     items: entries.map(({ article, media }) => ({
       id: absoluteUrl(article.url, site.url),

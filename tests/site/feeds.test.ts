@@ -1,7 +1,9 @@
+import { load } from 'cheerio';
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
 import { filesIn, readText } from '../support/dist';
 import { site } from '../../src/site.config';
+import { feedTopic } from '../../src/lib/websub';
 import { onSite, onSitePattern, published, urlsOf } from '../support/expected';
 import { fixtureIds } from '../support/fixture-site';
 import { fixtureManifest, fixtureSite } from '../support/sites';
@@ -41,6 +43,15 @@ describe('RSS feeds of the fixture site', () => {
         expect(item.link).toMatch(onSitePattern('/articles/[a-z0-9-]+/$'));
         expect(item.guid).toBe(item.link);
       }
+    },
+  );
+
+  test.each(feedFiles)(
+    '%s names the WebSub hub, and as its self link the URL that npm run notify announces',
+    (file) => {
+      const $ = load(readText(fixtureSite.dist, file), { xml: true });
+      expect($('channel > atom\\:link[rel="hub"]').attr('href')).toBe(site.websubHub);
+      expect($('channel > atom\\:link[rel="self"]').attr('href')).toBe(feedTopic(file, site.url));
     },
   );
 
@@ -99,5 +110,11 @@ describe('RSS feeds of the fixture site', () => {
     expect(json.version).toBe('https://jsonfeed.org/version/1.1');
     expect(json.items.map((item) => item.id)).toEqual(rss.items.map((item) => item.guid));
     expect(json.items.every((item) => item.content_html.length > 0)).toBe(true);
+  });
+
+  test('the JSON Feed names the WebSub hub, and as its feed_url the URL that npm run notify announces', () => {
+    const json = JSON.parse(readText(fixtureSite.dist, 'feed.json')) as { feed_url: string; hubs: unknown };
+    expect(json.hubs).toEqual([{ type: 'WebSub', url: site.websubHub }]);
+    expect(json.feed_url).toBe(feedTopic('feed.json', site.url));
   });
 });

@@ -35,6 +35,24 @@ test.each([
     message: /--format must be compiler or json, not "xml"/,
     usage: /Usage: npm run lint:content \[-- --format compiler\|json\]/,
   },
+  {
+    script: 'scripts/notify.ts',
+    args: ['--dist', 'x'],
+    message: /Unknown option '--dist'/,
+    usage: /Usage: npm run notify \[-- --outDir DIR\] \[--hub URL\] \[--timeout SECONDS\]/,
+  },
+  {
+    script: 'scripts/notify.ts',
+    args: ['--hub', 'pubsubhubbub.appspot.com'],
+    message: /"pubsubhubbub\.appspot\.com" is not a hub URL: use an http\(s\) URL such as https:\/\//,
+    usage: /Usage: npm run notify/,
+  },
+  {
+    script: 'scripts/notify.ts',
+    args: ['--timeout', 'soon'],
+    message: /--timeout must be a number of seconds above 0, e\.g\. 10, not "soon"/,
+    usage: /Usage: npm run notify/,
+  },
 ])(
   '$script $args stops at once with exit 2 and the usage',
   ({ script, args, message, usage }) => {

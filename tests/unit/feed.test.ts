@@ -1,4 +1,5 @@
 import { getRssString } from '@astrojs/rss';
+import { load } from 'cheerio';
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
 import {
@@ -212,6 +213,42 @@ describe('feedChannel', () => {
     ]);
     expect(feed.items[0]?.guid).toBe('https://broadsheet.example/articles/xiaomi-decorum/');
     expect(feed.items[0]?.['content:encoded']).toContain('https://broadsheet.example/_astro/body-1.jpg');
+  });
+});
+
+describe('WebSub hub', () => {
+  const home: Listing = {
+    kind: 'home',
+    key: '/',
+    path: '/',
+    title: site.name,
+    description: 'News.',
+    articles: [plain],
+  };
+  const now = new Date('2025-03-10T12:00:00Z');
+  const rssOf = (websubHub: string | false) =>
+    getRssString(feedChannel(home, [], { ...site, websubHub }, now)).then((xml) => load(xml, { xml: true }));
+
+  test('the RSS channel names the hub beside its self link, so readers can subscribe through it', async () => {
+    const $ = await rssOf('https://hub.example/');
+    expect($('channel > atom\\:link[rel="hub"]').attr('href')).toBe('https://hub.example/');
+    expect($('channel > atom\\:link[rel="self"]').attr('href')).toBe('https://broadsheet.example/rss.xml');
+  });
+
+  test('a hub URL with a query is escaped in the XML and reads back whole', async () => {
+    const $ = await rssOf('https://hub.example/publish?a=1&b=<2>');
+    expect($('channel > atom\\:link[rel="hub"]').attr('href')).toBe('https://hub.example/publish?a=1&b=<2>');
+  });
+
+  test('the JSON Feed names the hub as a WebSub endpoint', () => {
+    expect(jsonFeed(home, [], site).hubs).toEqual([{ type: 'WebSub', url: 'https://hub.example/' }]);
+  });
+
+  test('with the hub switched off, neither feed names a hub', async () => {
+    const $ = await rssOf(false);
+    expect($('atom\\:link[rel="hub"]')).toHaveLength(0);
+    expect($('channel > atom\\:link[rel="self"]')).toHaveLength(1);
+    expect(jsonFeed(home, [], { ...site, websubHub: false })).not.toHaveProperty('hubs');
   });
 });
 

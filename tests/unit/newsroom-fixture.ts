@@ -14,6 +14,7 @@ export const site = {
   language: 'en',
   timezone: 'Asia/Shanghai',
   feedItems: 50,
+  websubHub: 'https://hub.example/',
 };
 
 export const sections = new Map<string, Section>(
