@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, inject, test } from 'vitest';
-import { filesIn, readText } from '../support/dist';
+import { site } from '../../src/site.config';
+import { filesIn, jsonLd, readText } from '../support/dist';
 import { fixtureSite, newsroomSite, randomSite, seedSite } from '../support/sites';
 
 const sites = {
@@ -35,6 +36,55 @@ function localUrls(html: string): string[] {
     .filter((url) => url.startsWith('/') && !url.startsWith('//'))
     .map((url) => url.split(/[?#]/)[0] ?? url);
 }
+
+/** Every string in a JSON value, at any depth. */
+function jsonStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(jsonStrings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(jsonStrings);
+  return [];
+}
+
+/** Every text and attribute value of an XML document, entities decoded (HTML in feeds stays HTML). */
+function xmlStrings(xml: string): string[] {
+  const $ = load(xml, { xml: true });
+  return $('*')
+    .toArray()
+    .flatMap((element) => [
+      ...Object.values(element.attribs),
+      ...$(element)
+        .contents()
+        .toArray()
+        .filter((node) => node.type === 'text' || node.type === 'cdata')
+        .map((node) => $(node).text()),
+    ]);
+}
+
+/** The paths of the same-site absolute URLs in `strings`, without query or fragment. */
+function sameSitePaths(strings: string[]): string[] {
+  const origin = site.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const url = new RegExp(`${origin}(/[^\\s"'<>()]*)`, 'g');
+  return strings.flatMap((text) => [...text.matchAll(url)].map((match) => match[1]!.split(/[?#]/)[0]!));
+}
+
+/**
+ * What a built site tells feed readers, crawlers and search engines about, file by file: the same-site
+ * URLs in every RSS feed, the JSON Feed, the sitemaps and every page's JSON-LD.
+ */
+function announcedPaths(dist: string): [string, string[]][] {
+  return filesIn(dist).flatMap((file): [string, string[]][] => {
+    if (file.endsWith('.xml')) return [[file, sameSitePaths(xmlStrings(readText(dist, file)))]];
+    if (file.endsWith('feed.json'))
+      return [[file, sameSitePaths(jsonStrings(JSON.parse(readText(dist, file))))]];
+    if (file.endsWith('.html'))
+      return [[file, sameSitePaths(jsonStrings(jsonLd(load(readText(dist, file)))))]];
+    return [];
+  });
+}
+
+/** Whether a root-relative URL is a file of the built site (a page URL is its index.html). */
+const built = (dist: string, url: string) =>
+  existsSync(join(dist, decodeURIComponent(url.endsWith('/') ? `${url}index.html` : url)));
 
 /** The HTML pages of a built site, relative to it. */
 const htmlPages = (dist: string) => filesIn(dist).filter((file) => file.endsWith('.html'));
@@ -76,10 +126,19 @@ describe.each(Object.entries(sites))('the %s site', (_, dist) => {
   test('every internal link and image resolves to a built file', () => {
     const broken = pages.flatMap((file) =>
       localUrls(readText(dist, file))
-        .filter((url) => !existsSync(join(dist, url.endsWith('/') ? `${url}index.html` : url)))
+        .filter((url) => !built(dist, url))
         .map((url) => `${file} → ${url}`),
     );
     expect(pages.length).toBeGreaterThan(5);
+    expect([...new Set(broken)]).toEqual([]);
+  });
+
+  test('every same-site URL in a feed, a sitemap or JSON-LD resolves to a built file', () => {
+    const announced = announcedPaths(dist);
+    const broken = announced.flatMap(([file, urls]) =>
+      urls.filter((url) => !built(dist, url)).map((url) => `${file} → ${url}`),
+    );
+    expect(announced.flatMap(([, urls]) => urls).length).toBeGreaterThan(5);
     expect([...new Set(broken)]).toEqual([]);
   });
 
