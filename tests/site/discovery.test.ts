@@ -75,6 +75,13 @@ describe.each([
   });
 });
 
+test('the not-found page asks not to be indexed and names no canonical URL of its own', () => {
+  const $ = page(dist, '/404.html');
+  expect($('meta[name="robots"]').attr('content')).toBe('noindex');
+  expect($('link[rel="canonical"]')).toHaveLength(0);
+  expect($('meta[property="og:url"]')).toHaveLength(0);
+});
+
 test.each([
   ['/', fixtureSite.dist],
   ['/search/', fixtureSite.dist],

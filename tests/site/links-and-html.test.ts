@@ -45,18 +45,17 @@ function jsonStrings(value: unknown): string[] {
   return [];
 }
 
-/** Every text and attribute value of an XML document, entities decoded (HTML in feeds stays HTML). */
+/**
+ * Every attribute value and leaf element text of an XML document (feeds and sitemaps have no mixed
+ * content), entities and CDATA decoded: HTML in a feed item stays HTML.
+ */
 function xmlStrings(xml: string): string[] {
   const $ = load(xml, { xml: true });
   return $('*')
     .toArray()
     .flatMap((element) => [
-      ...Object.values(element.attribs),
-      ...$(element)
-        .contents()
-        .toArray()
-        .filter((node) => node.type === 'text' || node.type === 'cdata')
-        .map((node) => $(node).text()),
+      ...Object.values($(element).attr() ?? {}),
+      ...($(element).children().length === 0 ? [$(element).text()] : []),
     ]);
 }
 

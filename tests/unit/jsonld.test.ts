@@ -203,6 +203,15 @@ describe('articleJsonLd', () => {
     });
   });
 
+  test('an article without a photo shows the site share image, never an empty list', () => {
+    const [first] = articleJsonLd(
+      article({ id: 'plain', section: 'world', authors: ['li-mei'], publishedAt: '2025-03-03T01:00:00Z' }),
+      { ...jsonLdSite, shareImage: { src: '/share.png' } },
+      [],
+    ).map((value) => JSON.parse(serializeJsonLd(value)) as Record<string, unknown>);
+    expect(first!['image']).toEqual(['https://broadsheet.example/share.png']);
+  });
+
   test('an article never updated was last modified when it was published', () => {
     const [first] = articleJsonLd(
       article({ id: 'fresh', section: 'world', authors: ['li-mei'], publishedAt: '2025-03-03T01:00:00Z' }),
@@ -213,7 +222,6 @@ describe('articleJsonLd', () => {
       '@type': 'NewsArticle',
       datePublished: '2025-03-03T09:00:00+08:00',
       dateModified: '2025-03-03T09:00:00+08:00',
-      image: [],
     });
   });
 
