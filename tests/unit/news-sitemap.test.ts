@@ -1,6 +1,12 @@
 import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
-import { newsLanguage, newsSitemap, newsSitemapLimit, newsWindowHours } from '../../src/lib/sitemap';
+import {
+  newsLanguage,
+  newsSitemap,
+  newsSitemapLimit,
+  newsWindowHours,
+  updatedTime,
+} from '../../src/lib/sitemap';
 import type { NewsEntry } from '../../src/lib/sitemap';
 
 const site = { name: 'The Broadsheet', language: 'en', url: 'https://broadsheet.example' };
@@ -106,5 +112,17 @@ describe('newsLanguage', () => {
   ])('the site language $language is $news in the news sitemap', ({ language, news }) => {
     expect(newsLanguage(language)).toBe(news);
     expect(read(newsSitemap([entry('story', hour)], now, { ...site, language }))[0]?.language).toBe(news);
+  });
+});
+
+describe('updatedTime', () => {
+  test.each([
+    {
+      html: '<head><meta property="og:updated_time" content="2026-01-15T11:00:00+08:00"></head>',
+      date: '2026-01-15T03:00:00.000Z',
+    },
+    { html: '<head><meta property="og:title" content="No date"></head>', date: undefined },
+  ])('reads $date from a page head', ({ html, date }) => {
+    expect(updatedTime(html)?.toISOString()).toBe(date);
   });
 });
