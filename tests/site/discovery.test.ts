@@ -59,7 +59,7 @@ describe('sitemaps and robots.txt', () => {
       }))
       .map(({ path, lastmod }) => {
         const $page = page(dist, decodeURIComponent(path));
-        const shown = $page('main .card .headline a')
+        const shown = $page('main a[href^="/articles/"]')
           .toArray()
           .map((link) => modified($page(link).attr('href') ?? ''));
         return { path, lastmod, shown };
