@@ -32,7 +32,7 @@ const pageTypes = [
   ['series', '/series/fixture-series/'],
   ['archive', '/archive/2025/12/'],
   ['static-page', '/about/'],
-  ['search', '/search/?q=fixture'],
+  ['search-results', '/search/?q=fixture'],
   ['not-found', '/no-such-page/'],
 ] as const;
 
