@@ -3,12 +3,15 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { pruneAssets } from './src/integrations/prune-assets';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cacheDirFor, contentRoot } from './src/lib/env';
-import { articleLastModified } from './src/lib/sitemap';
+import { articleLastModified, pageLastModified } from './src/lib/sitemap';
 import { markdownProcessor } from './src/markdown';
 import { site } from './src/site.config';
 
 let lastModified;
+/** Where the build writes the site (scripts/build.ts sets it), for the sitemap to read pages' dates. */
+let outDir = '';
 
 export default defineConfig({
   site: site.url,
@@ -49,12 +52,22 @@ export default defineConfig({
     server: { watch: { ignored: ['**/tests/.output/**', '**/dist/**', '**/.*.staging/**', '**/bench/**'] } },
   },
   integrations: [
+    {
+      name: 'broadsheet:out-dir',
+      hooks: {
+        'astro:config:done': ({ config }) => {
+          outDir = fileURLToPath(config.outDir);
+        },
+      },
+    },
     sitemap({
       // The news sitemap and feeds are listed in robots.txt; the sitemap holds pages.
       filter: (page) => !page.endsWith('/search/'),
+      // Articles are dated by their files; listings and the front page by the date their page states.
       serialize: async (item) => {
+        const path = new URL(item.url).pathname;
         lastModified ??= articleLastModified(join(contentRoot(), 'articles'));
-        const changed = (await lastModified).get(new URL(item.url).pathname);
+        const changed = (await lastModified).get(path) ?? (await pageLastModified(outDir, path));
         return changed ? { ...item, lastmod: changed.toISOString() } : item;
       },
     }),

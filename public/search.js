@@ -17,6 +17,15 @@ window.addEventListener('DOMContentLoaded', async () => {
     showSubResults: true,
     showImages: false,
   });
+  // Pagefind's input has only a placeholder, which disappears as a reader types: give it a visible
+  // label, worded in SearchBox.astro (axe: label-title-only). Made here, beside the input it names,
+  // so that without JavaScript there is no label without a field.
+  const input = box.querySelector('input');
+  const label = document.createElement('label');
+  label.className = 'search-label';
+  label.htmlFor = input.id = 'search-input';
+  label.textContent = box.dataset.label;
+  box.prepend(label);
   const query = new URLSearchParams(window.location.search).get('q');
   if (query) ui.triggerSearch(query);
 });

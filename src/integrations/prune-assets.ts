@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assetReferences } from '../lib/assets';
 
 const imageFile = /\.(?:jpe?g|png|webp|avif|gif|svg|tiff?)$/i;
 const textFile = /\.(?:html|xml|json|css|js|txt|xsl)$/i;
@@ -22,9 +23,7 @@ export function pruneAssets(): AstroIntegration {
           .map((entry) => relative(root, join(entry.parentPath, entry.name)));
         const referenced = new Set<string>();
         for (const file of files.filter((each) => textFile.test(each))) {
-          for (const match of readFileSync(join(root, file), 'utf8').matchAll(/_astro\/([^"'()\s,?#]+)/g)) {
-            referenced.add(match[1]!);
-          }
+          for (const name of assetReferences(readFileSync(join(root, file), 'utf8'))) referenced.add(name);
         }
         const unused = files.filter(
           (file) =>

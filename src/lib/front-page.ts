@@ -46,3 +46,14 @@ export function frontPage(
     specialReports: [...reports.values()],
   };
 }
+
+/** Every article the front page shows, once each: the newest change among them dates the page. */
+export function frontPageArticles(front: FrontPage): Article[] {
+  const shown = [
+    front.lead,
+    ...front.top,
+    ...front.bands.flatMap((band) => band.articles),
+    ...front.specialReports.map((report) => report.latest),
+  ];
+  return [...new Set(shown.filter((article) => article !== undefined))];
+}

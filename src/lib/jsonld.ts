@@ -107,9 +107,15 @@ export interface JsonLdSite {
   language: string;
   timezone: string;
   logo: { src: string };
+  /** The site's link-preview image, for an article without a photo of its own. */
+  shareImage: { src: string };
 }
 
-/** Everything an article page embeds: its NewsArticle (dates in the site timezone) and breadcrumbs. */
+/**
+ * Everything an article page embeds: its NewsArticle (dates in the site timezone) and breadcrumbs.
+ * An article without a photo names the site's share image: search engines want an image for rich
+ * results, and an empty list is no image.
+ */
 export function articleJsonLd(article: Article, site: JsonLdSite, images: string[]): Json[] {
   const { data } = article;
   return [
@@ -118,7 +124,7 @@ export function articleJsonLd(article: Article, site: JsonLdSite, images: string
       format: data.format,
       headline: data.title,
       description: data.standfirst,
-      images,
+      images: images.length > 0 ? images : [absoluteUrl(site.shareImage.src, site.url)],
       datePublished: isoInZone(data.publishedAt, site.timezone),
       dateModified: isoInZone(data.updatedAt ?? data.publishedAt, site.timezone),
       authors: article.authors,

@@ -11,9 +11,16 @@ export interface Rendition {
   type: string;
 }
 
-/** A 1200 px wide JPEG (or smaller original): what feed readers and link previews accept everywhere. */
+/**
+ * The width of a photo where one file must do for every screen: feeds, link previews, JSON-LD and the
+ * JPEG fallback of a `<picture>`. Wide enough for a full-width photo on a laptop, a fraction of the
+ * bytes of an original from a camera.
+ */
+export const singleWidth = 1200;
+
+/** A `singleWidth` JPEG (or smaller original): what feed readers and link previews accept everywhere. */
 export async function singleRendition(src: ImageMetadata, origin: string): Promise<Rendition> {
-  const image = await getImage({ src, width: Math.min(1200, src.width), format: 'jpeg' });
+  const image = await getImage({ src, width: Math.min(singleWidth, src.width), format: 'jpeg' });
   return {
     url: absoluteUrl(image.src, origin),
     width: Number(image.attributes['width']),

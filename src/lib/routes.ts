@@ -1,6 +1,7 @@
 import { articleDigest, cardDigest, digest } from './cache-keys';
 import { chromeOf } from './chrome';
-import { frontPage } from './front-page';
+import { lastModified } from './feed';
+import { frontPage, frontPageArticles } from './front-page';
 import { archiveTree, feedKinds, listingPages } from './listings';
 import type { ArchiveYear, Listing } from './listings';
 import type { Article, Chrome, Content } from './model';
@@ -111,7 +112,8 @@ export async function listingPagePaths() {
     const context = listingContext(listing, page, room, years);
     return {
       params: { listing: routeParam(page.url) },
-      props: { chrome: around, listing, page, ...context },
+      // `updated` comes from the items, which the key holds already.
+      props: { chrome: around, listing, page, updated: lastModified(page.items), ...context },
       cacheKey: digest(
         around,
         pageHead(listing),
@@ -144,7 +146,13 @@ export async function feedPaths() {
 /** The front page: its stories, the chrome, and the day's date for its dateline. */
 export async function frontPageProps() {
   const room = await newsroom();
-  return { front: frontPage(room.articles, room.sections), chrome: siteChrome(room), today: room.now };
+  const front = frontPage(room.articles, room.sections);
+  return {
+    front,
+    chrome: siteChrome(room),
+    today: room.now,
+    updated: lastModified(frontPageArticles(front)),
+  };
 }
 
 /** Static paths of the pages from content/pages/. */

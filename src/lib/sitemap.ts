@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { open, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { articleId } from './article-loader';
 import { parseFrontmatter } from './frontmatter';
@@ -76,4 +76,29 @@ export async function articleLastModified(articlesDir: string): Promise<Map<stri
     if (typeof changed === 'string') dates.set(articleUrl(articleId(file, data)), new Date(changed));
   }
   return dates;
+}
+
+/** How much of a built page is read for its date: its head's metadata comes first. */
+const headBytes = 16_384;
+
+/**
+ * The last change of a listing or front page, which the page states as `og:updated_time` (the newest
+ * change among the articles it shows: src/lib/routes.ts). Read from the page itself, so a page the
+ * incremental build copied keeps its date; only its first bytes are read, so dating thousands of
+ * listing pages stays cheap. A page without the tag (an empty listing, a static page) has no date.
+ */
+export async function pageLastModified(dir: string, path: string): Promise<Date | undefined> {
+  const file = await open(join(dir, decodeURIComponent(path), 'index.html'));
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(headBytes), 0, headBytes, 0);
+    return updatedTime(buffer.subarray(0, bytesRead).toString('utf8'));
+  } finally {
+    await file.close();
+  }
+}
+
+/** The `og:updated_time` a page's HTML states, if any. */
+export function updatedTime(html: string): Date | undefined {
+  const stated = /<meta property="og:updated_time" content="([^"]+)"/.exec(html)?.[1];
+  return stated === undefined ? undefined : new Date(stated);
 }

@@ -1,6 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, test } from 'vitest';
 import Figure from '../../src/components/Figure.astro';
+import { singleWidth } from '../../src/lib/media';
 import landscape from '../fixtures/photos/sunset.jpg';
 import portrait from '../fixtures/photos/friends.jpg';
 
@@ -52,5 +53,19 @@ describe('Figure', () => {
     expect(widths.length).toBeGreaterThan(0);
     expect(Math.max(...widths)).toBeLessThanOrEqual(portrait.width);
     expect(html).toMatch(/class="figure portrait/);
+  });
+});
+
+describe('Figure fallback', () => {
+  test('is a JPEG at most singleWidth wide, for browsers without AVIF and WebP, never the original', async () => {
+    const html = await container.renderToString(Figure, {
+      props: { src: landscape, alt: 'A sunset', lead: true },
+    });
+    const src = /<img[^>]+src="([^"]+)"/.exec(html)?.[1] ?? '';
+    const params = new URL(src.replaceAll('&#38;', '&').replaceAll('&amp;', '&'), 'https://x.example')
+      .searchParams;
+    expect(landscape.width).toBeGreaterThan(singleWidth);
+    expect(params.get('f')).toBe('jpeg');
+    expect(Number(params.get('w'))).toBe(singleWidth);
   });
 });

@@ -32,6 +32,7 @@ const pageTypes = [
   ['series', '/series/fixture-series/'],
   ['archive', '/archive/2025/12/'],
   ['static-page', '/about/'],
+  ['search-results', '/search/?q=fixture'],
   ['not-found', '/no-such-page/'],
 ] as const;
 

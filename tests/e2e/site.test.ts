@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { load } from 'cheerio';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -57,6 +58,36 @@ test('search finds the seed article by a word from its body, with filters for se
   await screenshot(page, 'search-1280-light');
   await page.close();
 });
+
+test('search finds articles by a tag that is in no headline or text: 港口 finds every article its tag page lists', async () => {
+  const listed = load(readFileSync(join(fixtureSite.dist, 'tags', '港口', 'index.html'), 'utf8'))(
+    '.article-list .headline a',
+  ).length;
+  expect(listed).toBeGreaterThan(0);
+  const { page, problems } = await open(browser, fixture.url + '/search/?q=港口', { width: 1280 });
+  const message = page.locator('.pagefind-ui__message');
+  await message.waitFor({ timeout: 15_000 });
+  await expect.poll(() => message.textContent()).toMatch(/^\d+ results? for 港口$/);
+  expect(Number((await message.textContent())!.split(' ')[0])).toBeGreaterThanOrEqual(listed);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test.each([375, 1280])(
+  'at %i px, the section links over front-page headlines are tap targets of at least 24×24 CSS px',
+  async (width) => {
+    const { page, problems } = await open(browser, fixture.url + '/', { width });
+    const sizes = await page
+      .locator('.card .kicker a')
+      .evaluateAll((links) =>
+        links.map((link) => link.getBoundingClientRect()).map(({ width, height }) => ({ width, height })),
+      );
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(sizes.filter((size) => size.width < 24 || size.height < 24)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  },
+);
 
 test('search shows hostile headlines and text literally: nothing in the index runs or becomes markup', async () => {
   const gating = await serve(gatingSites.after.dist);

@@ -1,8 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatDateTime, isoInZone } from '../../src/lib/dates';
 import { site } from '../../src/site.config';
 import { fixtureIds } from '../support/fixture-site';
-import { jsonLd, page } from '../support/dist';
+import { filesIn, jsonLd, page } from '../support/dist';
 import { onSite, onSitePattern } from '../support/expected';
 import { fixtureSite } from '../support/sites';
 
@@ -184,4 +185,20 @@ describe('the article page of an article with every field', () => {
     expect($('main#main')).toHaveLength(1);
     expect($('a[href="#top"]')).toHaveLength(1);
   });
+});
+
+test('every article names a photo to search engines: its own lead photo, or else the share image', () => {
+  const images = filesIn(join(fixtureSite.dist, 'articles'))
+    .filter((file) => file.endsWith('/index.html'))
+    .map((file) => {
+      const $article = page(fixtureSite.dist, `/articles/${file}`);
+      const [story] = jsonLd($article);
+      return { hero: $article('.hero img').length > 0, image: story!['image'] as string[] };
+    });
+  expect(images.filter(({ hero }) => !hero).length).toBeGreaterThan(0);
+  for (const { hero, image } of images) {
+    expect(image).toHaveLength(1);
+    if (hero) expect(image[0]).toMatch(onSitePattern('/_astro/'));
+    else expect(image[0]).toBe(onSite(site.shareImage.src));
+  }
 });

@@ -40,6 +40,38 @@ describe('sitemaps and robots.txt', () => {
     expect(urls.some((url) => url.loc.endsWith('/search/'))).toBe(false);
   });
 
+  test('the sitemap dates every listing page by the newest change among the articles it shows', () => {
+    const $ = load(readText(dist, 'sitemap-0.xml'), { xml: true });
+    const dates = new Map<string, number>();
+    const modified = (url: string) => {
+      if (!dates.has(url))
+        dates.set(
+          url,
+          Date.parse(page(dist, url)('meta[property="article:modified_time"]').attr('content') ?? ''),
+        );
+      return dates.get(url)!;
+    };
+    const listings = $('url')
+      .toArray()
+      .map((url) => ({
+        path: new URL($(url).find('loc').text()).pathname,
+        lastmod: $(url).find('lastmod').text(),
+      }))
+      .map(({ path, lastmod }) => {
+        const $page = page(dist, decodeURIComponent(path));
+        const shown = $page('main a[href^="/articles/"]')
+          .toArray()
+          .map((link) => modified($page(link).attr('href') ?? ''));
+        return { path, lastmod, shown };
+      })
+      // Article pages link related articles too, but are dated by their own change (test above).
+      .filter(({ path, shown }) => !path.startsWith('/articles/') && shown.length > 0);
+    const kinds = new Set(listings.map(({ path }) => path.split('/')[1]));
+    expect([...kinds]).toEqual(expect.arrayContaining(['', 'news', 'tags', 'authors', 'archive', 'series']));
+    for (const { path, lastmod, shown } of listings)
+      expect(`${path} ${lastmod}`).toBe(`${path} ${new Date(Math.max(...shown)).toISOString()}`);
+  });
+
   test('robots.txt names both sitemaps', () => {
     const robots = readText(dist, 'robots.txt');
     expect(robots).toContain(`Sitemap: ${onSite('/sitemap-index.xml')}`);
@@ -73,6 +105,13 @@ describe.each([
     expect($('a.skip-link[href="#main"]')).toHaveLength(1);
     expect($('nav[aria-label="Sections"] a[href="/news/"]')).toHaveLength(1);
   });
+});
+
+test('the not-found page asks not to be indexed and names no canonical URL of its own', () => {
+  const $ = page(dist, '/404.html');
+  expect($('meta[name="robots"]').attr('content')).toBe('noindex');
+  expect($('link[rel="canonical"]')).toHaveLength(0);
+  expect($('meta[property="og:url"]')).toHaveLength(0);
 });
 
 test.each([

@@ -3,8 +3,18 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, inject, test } from 'vitest';
-import { filesIn, readText } from '../support/dist';
-import { fixtureSite, newsroomSite, randomSite, seedSite } from '../support/sites';
+import { site } from '../../src/site.config';
+import { filesIn, jsonLd, readText } from '../support/dist';
+import {
+  editPair,
+  emptySite,
+  fixtureSite,
+  gatingSites,
+  incrementalSite,
+  newsroomSite,
+  randomSite,
+  seedSite,
+} from '../support/sites';
 
 const sites = {
   fixture: fixtureSite.dist,
@@ -35,6 +45,54 @@ function localUrls(html: string): string[] {
     .filter((url) => url.startsWith('/') && !url.startsWith('//'))
     .map((url) => url.split(/[?#]/)[0] ?? url);
 }
+
+/** Every string in a JSON value, at any depth. */
+function jsonStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(jsonStrings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(jsonStrings);
+  return [];
+}
+
+/**
+ * Every attribute value and leaf element text of an XML document (feeds and sitemaps have no mixed
+ * content), entities and CDATA decoded: HTML in a feed item stays HTML.
+ */
+function xmlStrings(xml: string): string[] {
+  const $ = load(xml, { xml: true });
+  return $('*')
+    .toArray()
+    .flatMap((element) => [
+      ...Object.values($(element).attr() ?? {}),
+      ...($(element).children().length === 0 ? [$(element).text()] : []),
+    ]);
+}
+
+/** The paths of the same-site absolute URLs in `strings`, without query or fragment. */
+function sameSitePaths(strings: string[]): string[] {
+  const origin = site.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const url = new RegExp(`${origin}(/[^\\s"'<>()]*)`, 'g');
+  return strings.flatMap((text) => [...text.matchAll(url)].map((match) => match[1]!.split(/[?#]/)[0]!));
+}
+
+/**
+ * What a built site tells feed readers, crawlers and search engines about, file by file: the same-site
+ * URLs in every RSS feed, the JSON Feed, the sitemaps and every page's JSON-LD.
+ */
+function announcedPaths(dist: string): [string, string[]][] {
+  return filesIn(dist).flatMap((file): [string, string[]][] => {
+    if (file.endsWith('.xml')) return [[file, sameSitePaths(xmlStrings(readText(dist, file)))]];
+    if (file.endsWith('feed.json'))
+      return [[file, sameSitePaths(jsonStrings(JSON.parse(readText(dist, file))))]];
+    if (file.endsWith('.html'))
+      return [[file, sameSitePaths(jsonStrings(jsonLd(load(readText(dist, file)))))]];
+    return [];
+  });
+}
+
+/** Whether a root-relative URL is a file of the built site (a page URL is its index.html). */
+const built = (dist: string, url: string) =>
+  existsSync(join(dist, decodeURIComponent(url.endsWith('/') ? `${url}index.html` : url)));
 
 /** The HTML pages of a built site, relative to it. */
 const htmlPages = (dist: string) => filesIn(dist).filter((file) => file.endsWith('.html'));
@@ -76,7 +134,7 @@ describe.each(Object.entries(sites))('the %s site', (_, dist) => {
   test('every internal link and image resolves to a built file', () => {
     const broken = pages.flatMap((file) =>
       localUrls(readText(dist, file))
-        .filter((url) => !existsSync(join(dist, url.endsWith('/') ? `${url}index.html` : url)))
+        .filter((url) => !built(dist, url))
         .map((url) => `${file} → ${url}`),
     );
     expect(pages.length).toBeGreaterThan(5);
@@ -89,3 +147,26 @@ describe.each(Object.entries(sites))('the %s site', (_, dist) => {
     expect(errors.map((each) => `${each.url ?? ''}:${each.lastLine ?? ''}: ${each.message}`)).toEqual([]);
   });
 });
+
+/** Every site the suite builds, for what must hold on any of them. */
+const everySite = {
+  ...sites,
+  'gating (before its embargo)': gatingSites.before.dist,
+  'gating (after its embargo)': gatingSites.after.dist,
+  'edit pair (before)': editPair.before.dist,
+  'edit pair (after)': editPair.after.dist,
+  'empty newsroom': emptySite.dist,
+  'incremental (first build)': incrementalSite.start,
+};
+
+test.each(Object.entries(everySite))(
+  'on the %s site, every same-site URL in a feed, a sitemap or JSON-LD resolves to a built file',
+  (_, dist) => {
+    const announced = announcedPaths(dist);
+    const broken = announced.flatMap(([file, urls]) =>
+      urls.filter((url) => !built(dist, url)).map((url) => `${file} → ${url}`),
+    );
+    expect(announced.flatMap(([, urls]) => urls).length).toBeGreaterThan(0);
+    expect([...new Set(broken)]).toEqual([]);
+  },
+);

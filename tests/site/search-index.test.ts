@@ -65,3 +65,17 @@ test('an article is indexed from its headline on, without the section kicker, an
       .map((link) => $(link).text()),
   );
 });
+
+test('every article is found by its tags: each tag is in its indexed text', () => {
+  const records = searchIndexRecords(fixtureSite.dist);
+  const missing = records.flatMap((record) => {
+    const $ = page(fixtureSite.dist, record.url);
+    return $('.tags a')
+      .toArray()
+      .map((link) => $(link).text())
+      .filter((tag) => !record.content.includes(tag))
+      .map((tag) => `${record.url}: ${tag}`);
+  });
+  expect(records.some((record) => page(fixtureSite.dist, record.url)('.tags a').length > 0)).toBe(true);
+  expect(missing).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { frontPage } from '../../src/lib/front-page';
+import { frontPage, frontPageArticles } from '../../src/lib/front-page';
 import type { FrontPage } from '../../src/lib/front-page';
 import { inNewsroomOrder, sections, story } from './newsroom-fixture';
 
@@ -155,4 +155,16 @@ describe('special reports', () => {
       ['xiaomi', 'xiaomi-two', 1],
     ]);
   });
+});
+
+test('frontPageArticles lists every article the front page shows once: lead, top, bands and series', () => {
+  const articles = inNewsroomOrder([
+    story('lead', 'world', 9),
+    story('top', 'business', 8),
+    story('band', 'world', 7),
+    story('part-one', 'business/auto', 1, { series: { id: 'xiaomi', part: 1 } }),
+    story('hidden', 'world', 0),
+  ]);
+  const front = frontPage(articles, sections, { topCount: 1, bandCount: 1 });
+  expect(frontPageArticles(front).map((each) => each.id)).toEqual(['lead', 'top', 'part-one', 'band']);
 });

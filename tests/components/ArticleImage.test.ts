@@ -1,0 +1,23 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { beforeAll, expect, test } from 'vitest';
+import ArticleImage from '../../src/components/ArticleImage.astro';
+import landscape from '../fixtures/photos/sunset.jpg';
+
+let container: AstroContainer;
+beforeAll(async () => {
+  container = await AstroContainer.create();
+});
+
+test.each([
+  { maxWidth: 760, width: 1200 },
+  { maxWidth: 220, width: 320 },
+])('a card $maxWidth px wide falls back to a $width px JPEG cropped to 3:2', async ({ maxWidth, width }) => {
+  const html = await container.renderToString(ArticleImage, {
+    props: { src: landscape, alt: 'A sunset', maxWidth, sizes: '100vw' },
+  });
+  const src = /<img[^>]+src="([^"]+)"/.exec(html)?.[1] ?? '';
+  const params = new URL(src.replaceAll('&#38;', '&').replaceAll('&amp;', '&'), 'https://x.example')
+    .searchParams;
+  expect(params.get('f')).toBe('jpeg');
+  expect([params.get('w'), params.get('h')]).toEqual([String(width), String(Math.round((width * 2) / 3))]);
+});

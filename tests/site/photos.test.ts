@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'cheerio';
+import sharp from 'sharp';
+import { describe, expect, inject, test } from 'vitest';
+import { filesIn, readText } from '../support/dist';
+import { fixtureSite, newsroomSite, seedSite } from '../support/sites';
+
+/** The widest fallback photo a browser without AVIF and WebP should load. */
+const fallbackWidth = 1200;
+
+const sites = {
+  fixture: fixtureSite,
+  "newsroom's own content/": newsroomSite(inject('newsroomNow')),
+  'frozen seed': seedSite,
+};
+
+const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe.each(Object.entries(sites))('the photos of the %s site', (_, { content, dist }) => {
+  const files = filesIn(dist);
+
+  test("every <picture>'s fallback <img> is a JPEG no wider than needed", async () => {
+    const fallbacks = new Set(
+      files
+        .filter((file) => file.endsWith('.html'))
+        .flatMap((file) => {
+          const $ = load(readText(dist, file));
+          return $('picture > img')
+            .toArray()
+            .map((img) => $(img).attr('src') ?? '');
+        }),
+    );
+    expect(fallbacks.size).toBeGreaterThan(0);
+    const wrong = [];
+    for (const src of fallbacks) {
+      const { format, width } = await sharp(join(dist, src)).metadata();
+      if (format !== 'jpeg' || width > fallbackWidth) wrong.push(`${src}: ${format} ${width} px`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test('publishes no original photo, only the renditions pages and feeds use', () => {
+    const originals = new Set(
+      filesIn(content)
+        .filter((file) => /\.(?:jpe?g|png|webp|avif)$/i.test(file))
+        .map((file) => digest(join(content, file))),
+    );
+    expect(originals.size).toBeGreaterThan(0);
+    const published = files.filter(
+      (file) => file.startsWith('_astro/') && originals.has(digest(join(dist, file))),
+    );
+    expect(published).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, test } from 'vitest';
+import { assetReferences } from '../../src/lib/assets';
+
+describe('assetReferences', () => {
+  test.each([
+    { where: 'an HTML attribute', text: '<img src="/_astro/a.X_1.jpg" alt="">', names: ['a.X_1.jpg'] },
+    {
+      where: 'a srcset',
+      text: '<source srcset="/_astro/a_1.avif 480w, /_astro/a_2.avif 800w">',
+      names: ['a_1.avif', 'a_2.avif'],
+    },
+    { where: 'CSS', text: 'background:url(/_astro/b.png)', names: ['b.png'] },
+    {
+      where: 'HTML escaped in RSS',
+      text: '&lt;img src=&quot;https://x.example/_astro/agency.Z_2x.jpeg&quot; alt=&quot;&quot;&gt;',
+      names: ['agency.Z_2x.jpeg'],
+    },
+    {
+      where: 'HTML inside a JSON string',
+      text: '"<figure><img src=\\"https://x.example/_astro/agency.Z_2x.jpeg\\" alt=\\"\\">"',
+      names: ['agency.Z_2x.jpeg'],
+    },
+    { where: 'a percent-encoded URL', text: '<img src="/_astro/caf%C3%A9_1.jpg">', names: ['café_1.jpg'] },
+    { where: 'a URL with a query', text: '<img src="/_astro/c.jpg?v=1#x">', names: ['c.jpg'] },
+  ])('finds the files named in $where', ({ text, names }) => {
+    expect([...assetReferences(text)]).toEqual(names);
+  });
+});
