@@ -32,8 +32,8 @@ test.each([
   {
     script: 'scripts/lint-content.ts',
     args: ['--format', 'xml'],
-    message: /--format must be compiler or json, not "xml"/,
-    usage: /Usage: npm run lint:content \[-- --format compiler\|json\]/,
+    message: /--format must be compiler, json or github, not "xml"/,
+    usage: /Usage: npm run lint:content \[-- --format compiler\|json\|github\] \[FILE…\]/,
   },
 ])(
   '$script $args stops at once with exit 2 and the usage',
