@@ -35,6 +35,12 @@ test.each([
     message: /--format must be compiler, json or github, not "xml"/,
     usage: /Usage: npm run lint:content \[-- --format compiler\|json\|github\] \[FILE…\]/,
   },
+  {
+    script: 'scripts/embargo-due.ts',
+    args: ['--outdir', 'x'],
+    message: /Unknown option '--outdir'/,
+    usage: /Usage: npm run embargo-due \[-- --outDir DIR\]/,
+  },
 ])(
   '$script $args stops at once with exit 2 and the usage',
   ({ script, args, message, usage }) => {
