@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { join, relative, resolve } from 'node:path';
 import { cacheDirFor } from '../env';
-import { workflowCommand } from '../workflow-commands';
+import { workflowCommand } from '../github-actions';
 import { lintCache } from './cache';
 import { indexContent } from './content-index';
 import { contentRules, errorRules } from './rules';
