@@ -4,8 +4,8 @@
  * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
  */
 
-// The runner's own escaping (actions/toolkit, packages/core/src/command.ts): `%` first, so an escape
-// already in the text is kept as written; a raw newline would end the command early.
+// The runner's own escaping (actions/toolkit, packages/core/src/command.ts): `%` first, so that text
+// which looks like an escape (`%0A`) is shown as written; a raw newline would end the command early.
 const escapeData = (text: string): string =>
   text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
 
