@@ -13,9 +13,15 @@ export interface EmbargoCheck {
 }
 
 const instant = z.iso.datetime({ offset: true });
-const scheduleFile = z.object({
+// What embargoDue needs of `Schedule` (src/lib/build-report.ts), checked: the file may be anything.
+const scheduleSchema = z.object({
   builtAt: instant,
   scheduled: z.array(z.object({ file: z.string(), publishedAt: instant })),
+});
+
+const unreadable = (problem: string): EmbargoCheck => ({
+  due: true,
+  reason: `The schedule cannot be read (${problem}): building.`,
 });
 
 /**
@@ -29,13 +35,13 @@ export function embargoDue(scheduleText: string | undefined, now: Date): Embargo
   }
   let parsed;
   try {
-    parsed = scheduleFile.safeParse(JSON.parse(scheduleText));
+    parsed = scheduleSchema.safeParse(JSON.parse(scheduleText));
   } catch (error) {
-    return { due: true, reason: `The schedule cannot be read (${(error as Error).message}): building.` };
+    return unreadable((error as Error).message);
   }
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    return { due: true, reason: `The schedule cannot be read (${problems.join('; ')}): building.` };
+    return unreadable(problems.join('; '));
   }
   const builtAt = new Date(parsed.data.builtAt);
   const waiting = parsed.data.scheduled
@@ -43,11 +49,10 @@ export function embargoDue(scheduleText: string | undefined, now: Date): Embargo
     .filter((article) => article.at > builtAt)
     .sort((a, b) => a.at.getTime() - b.at.getTime());
   const lifted = waiting.filter((article) => article.at <= now);
-  const since = `since the last build (${builtAt.toISOString()})`;
   if (lifted.length > 0) {
     const list = lifted.map((article) => `${article.file} at ${article.at.toISOString()}`).join(', ');
     const count = lifted.length === 1 ? '1 embargo has' : `${lifted.length} embargoes have`;
-    return { due: true, reason: `${count} lifted ${since}: ${list}.` };
+    return { due: true, reason: `${count} lifted since the last build (${builtAt.toISOString()}): ${list}.` };
   }
   if (waiting[0]) {
     return {
