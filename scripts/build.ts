@@ -15,7 +15,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { countProblems, formatSchedule, schedule, sitemapArticleUrls } from '../src/lib/build-report.ts';
+import {
+  countProblems,
+  formatSchedule,
+  schedule,
+  scheduleFile,
+  sitemapArticleUrls,
+} from '../src/lib/build-report.ts';
 import { discardUnfinishedBuild } from '../src/lib/build-cache.ts';
 import { buildClock, buildJobs, cacheDirFor, contentRoot } from '../src/lib/env.ts';
 import { formatCompiler, lintContent } from '../src/lib/lint/index.ts';
@@ -120,8 +126,5 @@ renameSync(staging, outDir);
 rmSync(previous, { recursive: true, force: true });
 
 const report = schedule(lint.scheduled, now);
-writeFileSync(
-  join(dirname(outDir), `${basename(outDir)}.schedule.json`),
-  `${JSON.stringify(report, null, 2)}\n`,
-);
+writeFileSync(scheduleFile(outDir), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\n✓ Published ${lint.published} articles to ${outDir}.\n${formatSchedule(report)}`);

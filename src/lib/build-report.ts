@@ -1,3 +1,5 @@
+import { basename, dirname, join } from 'node:path';
+
 /**
  * What a build checks and reports after Astro has written the site: nothing silently dropped, and
  * when the next embargo lifts (so the operator can schedule a rebuild).
@@ -23,6 +25,14 @@ export interface Schedule {
   builtAt: string;
   nextEmbargoLifts: string | null;
   scheduled: { id: string; file: string; publishedAt: string }[];
+}
+
+/**
+ * Where a build into `outDir` writes its schedule: beside the output, never in it (the schedule is
+ * for CI, not readers), and kept with it so `npm run embargo-due` can read it.
+ */
+export function scheduleFile(outDir: string): string {
+  return join(dirname(outDir), `${basename(outDir)}.schedule.json`);
 }
 
 /** The schedule of embargoed articles at `now`, soonest first. */

@@ -77,3 +77,11 @@ export function buildJobs(
   }
   return jobs;
 }
+
+/**
+ * The file a GitHub Actions step writes its outputs to (`GITHUB_OUTPUT`), or undefined outside
+ * GitHub Actions. https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
+ */
+export function githubOutput(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env['GITHUB_OUTPUT'] || undefined;
+}

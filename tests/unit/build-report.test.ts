@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { countProblems, formatSchedule, schedule, sitemapArticleUrls } from '../../src/lib/build-report';
+import {
+  countProblems,
+  formatSchedule,
+  schedule,
+  scheduleFile,
+  sitemapArticleUrls,
+} from '../../src/lib/build-report';
 
 describe('countProblems', () => {
   test.each([
@@ -43,4 +49,11 @@ describe('schedule', () => {
     expect(report.nextEmbargoLifts).toBeNull();
     expect(formatSchedule(report)).toBe('No embargoed articles are waiting.');
   });
+});
+
+test.each([
+  { outDir: '/site/dist', file: '/site/dist.schedule.json' },
+  { outDir: '/tmp/out/public/', file: '/tmp/out/public.schedule.json' },
+])('the schedule of a build into $outDir is $file, beside it and never in it', ({ outDir, file }) => {
+  expect(scheduleFile(outDir)).toBe(file);
 });

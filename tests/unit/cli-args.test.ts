@@ -32,8 +32,14 @@ test.each([
   {
     script: 'scripts/lint-content.ts',
     args: ['--format', 'xml'],
-    message: /--format must be compiler or json, not "xml"/,
-    usage: /Usage: npm run lint:content \[-- --format compiler\|json\]/,
+    message: /--format must be compiler, json or github, not "xml"/,
+    usage: /Usage: npm run lint:content \[-- --format compiler\|json\|github\] \[FILE…\]/,
+  },
+  {
+    script: 'scripts/embargo-due.ts',
+    args: ['--outdir', 'x'],
+    message: /Unknown option '--outdir'/,
+    usage: /Usage: npm run embargo-due \[-- --outDir DIR\]/,
   },
   {
     script: 'scripts/notify.ts',

@@ -1,6 +1,13 @@
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildClock, buildJobs, cacheDirFor, contentRoot, previewsUnpublished } from '../../src/lib/env';
+import {
+  buildClock,
+  buildJobs,
+  cacheDirFor,
+  contentRoot,
+  githubOutput,
+  previewsUnpublished,
+} from '../../src/lib/env';
 
 describe('contentRoot', () => {
   test.each([
@@ -112,5 +119,19 @@ describe('buildJobs', () => {
     expect(() => buildJobs({ BROADSHEET_JOBS: jobs }, 2)).toThrow(
       `BROADSHEET_JOBS="${jobs}" is not a number of threads: use a whole number from 1, e.g. 4`,
     );
+  });
+});
+
+describe('githubOutput', () => {
+  test.each([
+    {
+      what: 'in a GitHub Actions step',
+      env: { GITHUB_OUTPUT: '/home/runner/_temp/out_1' },
+      file: '/home/runner/_temp/out_1',
+    },
+    { what: 'outside GitHub Actions', env: {}, file: undefined },
+    { what: 'with GITHUB_OUTPUT empty', env: { GITHUB_OUTPUT: '' }, file: undefined },
+  ])('$what is $file', ({ env, file }) => {
+    expect(githubOutput(env)).toBe(file);
   });
 });

