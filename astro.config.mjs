@@ -48,6 +48,9 @@ export default defineConfig({
     },
   },
   vite: {
+    // Vite's own cache beside Astro's, one per content root: two builds of different content (the
+    // test suite's lanes share node_modules) would otherwise race to rename node_modules/.vite/deps.
+    cacheDir: join(cacheDirFor(contentRoot()), 'vite'),
     // The test suite and builds write thousands of files the dev server need not watch.
     server: { watch: { ignored: ['**/tests/.output/**', '**/dist/**', '**/.*.staging/**', '**/bench/**'] } },
   },
