@@ -4,6 +4,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatDateTime } from '../../src/lib/dates';
+import { authorUrl, sectionUrl, tagUrl } from '../../src/lib/urls';
 import { site } from '../../src/site.config';
 import { childEnv, outputRoot, projectCopy } from '../support/build-site';
 import { fixtureIds, leakMarkers } from '../support/fixture-site';
@@ -53,6 +54,17 @@ afterAll(() => {
   server.kill();
 });
 
+const embargoMark = `Embargoed until ${formatDateTime(new Date(gatingEmbargo), site.timezone)}`;
+const page = async (path: string) => (await fetch(`${origin}${path}`)).text();
+// The preview marks of the cards on a page, keyed by each card's link.
+const cardMarks = (html: string) =>
+  new Map(
+    [...html.matchAll(/<article class="card[\s\S]*?<\/article>/g)].map(([card]) => [
+      /<h[23][^>]*>\s*<a href="([^"]+)"/.exec(card)?.[1],
+      /<p class="preview-mark"[^>]*>([^<]*)<\/p>/.exec(card)?.[1],
+    ]),
+  );
+
 describe('the dev preview (npm run dev)', () => {
   test('shows a draft, marked "Draft — not published"', async () => {
     const html = await (await fetch(`${origin}/articles/${fixtureIds.draft}/`)).text();
@@ -71,5 +83,38 @@ describe('the dev preview (npm run dev)', () => {
     expect(html).toContain('Published synthetic story');
     expect(html).not.toMatch(/<p class="preview-banner"/);
     expect(html).not.toContain('not published');
+  });
+
+  test('the front page leads with the embargoed story, marked with the time its embargo lifts', async () => {
+    const html = await page('/');
+    const lead = /<article class="card card-lead[\s\S]*?<\/article>/.exec(html)?.[0] ?? '';
+    expect(lead).toContain(leakMarkers.embargo);
+    expect(cardMarks(lead).get(`/articles/${fixtureIds.embargoed}/`)).toBe(embargoMark);
+  });
+
+  test.each([
+    ['section', sectionUrl('news')],
+    ['author', authorUrl('avery-fixture')],
+  ])('the %s listing marks the draft and the embargoed card, and no other', async (_, path) => {
+    const marks = cardMarks(await page(path));
+    expect(marks.get(`/articles/${fixtureIds.draft}/`)).toBe('Draft');
+    expect(marks.get(`/articles/${fixtureIds.embargoed}/`)).toBe(embargoMark);
+    expect(marks.get('/articles/published-story/')).toBeUndefined();
+  });
+
+  test('a tag listing marks its draft card', async () => {
+    const marks = cardMarks(await page(tagUrl(`${leakMarkers.draft}-tag`)));
+    expect([...marks]).toEqual([[`/articles/${fixtureIds.draft}/`, 'Draft']]);
+  });
+
+  test('feed items of unpublished articles say so before the headline', async () => {
+    const rss = await page('/rss.xml');
+    expect(rss).toContain(`<title>[${embargoMark}] Unpublished ${leakMarkers.embargo} headline</title>`);
+    expect(rss).toContain(`<title>[Draft] Unpublished ${leakMarkers.draft} headline</title>`);
+    expect(rss).toContain('<title>Published synthetic story</title>');
+    const json = (await (await fetch(`${origin}/feed.json`)).json()) as { items: { title: string }[] };
+    expect(json.items.map((item) => item.title)).toContain(
+      `[Draft] Unpublished ${leakMarkers.draft} headline`,
+    );
   });
 });
