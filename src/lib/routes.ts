@@ -1,10 +1,12 @@
 import { articleDigest, cardDigest, digest } from './cache-keys';
 import { chromeOf } from './chrome';
+import { previewsUnpublished } from './env';
 import { frontPage } from './front-page';
 import { archiveTree, feedKinds, listingPages } from './listings';
 import type { ArchiveYear, Listing } from './listings';
 import type { Article, Chrome, Content } from './model';
 import type { Page } from './pagination';
+import { lastBuildIndex, previewSearchNote } from './preview-search';
 import { newsroom } from './query';
 import type { Newsroom } from './query';
 import { relatedArticles, sectionNeighbours } from './related';
@@ -27,6 +29,14 @@ function siteChrome(room: Newsroom): Chrome {
 /** The chrome for a page that shows nothing else from the newsroom (search, 404). */
 export async function chrome(): Promise<Chrome> {
   return siteChrome(await newsroom());
+}
+
+/** The search page: the chrome and, in the dev preview only, which index it searches. */
+export async function searchPageProps(): Promise<{ chrome: Chrome; previewNote?: string }> {
+  return {
+    chrome: await chrome(),
+    ...(previewsUnpublished() ? { previewNote: previewSearchNote(lastBuildIndex(), site.timezone) } : {}),
+  };
 }
 
 /** The parts of an article's series for its series box (empty when it is not in one). */

@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatDateTime } from '../../src/lib/dates';
 import { authorUrl, sectionUrl, tagUrl } from '../../src/lib/urls';
 import { site } from '../../src/site.config';
+import { launchBrowser, open, screenshot } from '../support/browser';
 import { childEnv, outputRoot, projectCopy } from '../support/build-site';
 import { fixtureIds, leakMarkers } from '../support/fixture-site';
 import { gatingSites } from '../support/sites';
@@ -15,17 +17,24 @@ const content = join(outputRoot, 'preview/content');
 const port = 4300 + (process.pid % 500);
 const origin = `http://127.0.0.1:${port}`;
 let server: ChildProcess;
+let browser: Browser;
 let log = '';
+// Its own project copy: `npm test` type-checks the project and other tests build while it runs.
+const project = projectCopy('dev-preview');
+// The preview searches the last production build's index: here, the gating site's.
+const builtIndex = join(gatingSites.before.dist, 'pagefind');
+const lastBuildIndex = join(project, 'dist', 'pagefind');
 
 beforeAll(async () => {
   rmSync(content, { recursive: true, force: true });
   cpSync(gatingSites.before.content, content, { recursive: true });
+  cpSync(builtIndex, lastBuildIndex, { recursive: true });
+  browser = await launchBrowser();
   server = spawn(
     process.execPath,
     ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'],
     {
-      // Its own project copy: `npm test` type-checks the project and other tests build while it runs.
-      cwd: projectCopy('dev-preview'),
+      cwd: project,
       env: childEnv({
         BROADSHEET_CONTENT: content,
         BROADSHEET_NOW: gatingSites.before.now,
@@ -50,8 +59,9 @@ beforeAll(async () => {
   throw new Error(`the dev server did not start within 60 s:\n${log}`);
 }, 70_000);
 
-afterAll(() => {
+afterAll(async () => {
   server.kill();
+  await browser.close();
 });
 
 const embargoMark = `Embargoed until ${formatDateTime(new Date(gatingEmbargo), site.timezone)}`;
@@ -116,5 +126,48 @@ describe('the dev preview (npm run dev)', () => {
     expect(json.items.map((item) => item.title)).toContain(
       `[Draft] Unpublished ${leakMarkers.draft} headline`,
     );
+  });
+
+  test('the front page, in a browser, shows the mark on the lead card', async () => {
+    const { page, problems } = await open(browser, `${origin}/`, { width: 1280 });
+    const mark = page.locator('.card-lead .preview-mark');
+    expect(await mark.isVisible()).toBe(true);
+    expect(await mark.textContent()).toBe(embargoMark);
+    expect(problems).toEqual([]);
+    await screenshot(page, 'preview-front-1280');
+    await page.close();
+  });
+});
+
+describe('search in the dev preview', () => {
+  test("serves the last production build's search index", async () => {
+    const served = await fetch(`${origin}/pagefind/shards.json`);
+    expect(served.headers.get('content-type')).toBe('application/json');
+    expect(await served.text()).toBe(readFileSync(join(builtIndex, 'shards.json'), 'utf8'));
+  });
+
+  test('finds a published article, in a browser, under the CSP, and says which build it searches', async () => {
+    const { page, problems } = await open(browser, `${origin}/search/?q=synthetic`, { width: 1280 });
+    const result = page.locator('.pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 15_000 });
+    expect(await result.textContent()).toBe('Published synthetic story');
+    expect(await page.locator('.preview-note').textContent()).toMatch(
+      /^Search in the preview uses the last production build \(.+\): it finds the articles published then, not drafts/,
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('without a production build, the search page says how to get one', async () => {
+    renameSync(lastBuildIndex, `${lastBuildIndex}-away`);
+    try {
+      expect((await fetch(`${origin}/pagefind/shards.json`)).status).toBe(404);
+      const { page } = await open(browser, `${origin}/search/`, { width: 1280 });
+      expect(await page.locator('.preview-note').textContent()).toContain('run npm run build once');
+      expect(await page.locator('#search').textContent()).toBe('The search index could not be loaded.');
+      await page.close();
+    } finally {
+      renameSync(`${lastBuildIndex}-away`, lastBuildIndex);
+    }
   });
 });
