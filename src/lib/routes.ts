@@ -50,11 +50,14 @@ function seriesPartsFor(article: Article, { bySeries }: Pick<Content, 'bySeries'
   return seriesParts(article.series.series.parts, published);
 }
 
-/** Static paths of article pages, with everything the page shows around the article. */
+/**
+ * Static paths of article pages, with everything the page shows around the article; in the dev
+ * preview also the pages of articles the build would refuse.
+ */
 export async function articlePaths() {
   const room = await newsroom();
   const around = siteChrome(room);
-  return room.articles.map((article) => {
+  const pages = room.articles.map((article) => {
     const props = {
       chrome: around,
       article,
@@ -76,6 +79,12 @@ export async function articlePaths() {
       ),
     };
   });
+  // Dev preview only (a build has none): each article the build would refuse, at its URL.
+  const broken = room.broken.map((article) => ({
+    params: { slug: article.id },
+    props: { chrome: around, broken: article },
+  }));
+  return [...pages, ...broken];
 }
 
 /** The route parameter of a listing page: its path without the surrounding slashes. */

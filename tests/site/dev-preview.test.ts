@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatDateTime } from '../../src/lib/dates';
@@ -9,6 +9,7 @@ import { authorUrl, sectionUrl, tagUrl } from '../../src/lib/urls';
 import { site } from '../../src/site.config';
 import { launchBrowser, open, screenshot } from '../support/browser';
 import { childEnv, outputRoot, projectCopy } from '../support/build-site';
+import { frontmatter, writeFiles } from '../support/content-files';
 import { fixtureIds, leakMarkers } from '../support/fixture-site';
 import { gatingSites } from '../support/sites';
 import { gatingEmbargo } from '../support/special-sites';
@@ -28,6 +29,7 @@ const lastBuildIndex = join(project, 'dist', 'pagefind');
 beforeAll(async () => {
   rmSync(content, { recursive: true, force: true });
   cpSync(gatingSites.before.content, content, { recursive: true });
+  writeFiles(content, brokenArticles);
   cpSync(builtIndex, lastBuildIndex, { recursive: true });
   browser = await launchBrowser();
   server = spawn(
@@ -63,6 +65,23 @@ afterAll(async () => {
   server.kill();
   await browser.close();
 });
+
+// Three articles the build would refuse, each in its own way; the preview must show the rest.
+const broken = (fields: Record<string, unknown>) =>
+  frontmatter({
+    title: 'A broken synthetic story',
+    standfirst: 'Standfirst.',
+    section: 'news',
+    authors: ['avery-fixture'],
+    publishedAt: '2026-01-05T09:00:00+08:00',
+    ...fields,
+  }) + 'Body.\n';
+const brokenArticles = {
+  'articles/no-offset-story/index.md': broken({ publishedAt: '2026-01-05T09:00:00' }),
+  'articles/stranger-story/index.md': broken({ authors: ['nobody-here'] }),
+  'articles/unclosed-story/index.md': '---\ntitle: "Unclosed\nstandfirst: Standfirst.\n---\n\nBody.\n',
+};
+const file = (path: string) => relative(project, join(content, path));
 
 const embargoMark = `Embargoed until ${formatDateTime(new Date(gatingEmbargo), site.timezone)}`;
 const page = async (path: string) => (await fetch(`${origin}${path}`)).text();
@@ -169,5 +188,67 @@ describe('search in the dev preview', () => {
     } finally {
       renameSync(`${lastBuildIndex}-away`, lastBuildIndex);
     }
+  });
+});
+
+describe('a broken article in the dev preview', () => {
+  // The problems on an article's error page, as text: "<file>:<line>:<column> <message>".
+  const problems = async (path: string) => {
+    const html = await page(path);
+    expect(html).toContain('This article cannot be published');
+    return [...html.matchAll(/<li[^>]*>\s*<code[^>]*>([^<]*)<\/code>\s*<p[^>]*>([^<]*)<\/p>/g)].map(
+      ([, where, message]) => `${where} ${message?.replaceAll('&quot;', '"')}`,
+    );
+  };
+
+  test.each([
+    [
+      'invalid frontmatter',
+      'no-offset-story',
+      `${file('articles/no-offset-story/index.md')}:6:14 publishedAt: "2026-01-05T09:00:00" has no UTC offset: add one`,
+    ],
+    [
+      'an unknown author',
+      'stranger-story',
+      `${file('articles/stranger-story/index.md')}:5:11 authors.0: author "nobody-here" is not in content/authors/: use one of`,
+    ],
+    ['frontmatter that is not YAML', 'unclosed-story', `${file('articles/unclosed-story/index.md')}:3:`],
+  ])('an article with %s shows its own error page: file, line, message and fix', async (_, id, problem) => {
+    const [only, ...others] = await problems(`/articles/${id}/`);
+    expect(only).toContain(problem);
+    expect(others).toEqual([]);
+  });
+
+  test('every other page keeps working, without the broken articles', async () => {
+    for (const path of ['/', sectionUrl('news'), authorUrl('avery-fixture'), '/articles/published-story/']) {
+      const response = await fetch(`${origin}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(await response.text(), path).not.toMatch(/no-offset-story|stranger-story|unclosed-story/);
+    }
+  });
+
+  test('an article broken while the server runs shows its error page, not its last good version', async () => {
+    const path = join(content, 'articles/published-story/index.md');
+    const good = readFileSync(path, 'utf8');
+    const until = async (check: (html: string) => boolean) => {
+      const deadline = Date.now() + 20_000;
+      let html = '';
+      while (Date.now() < deadline) {
+        html = await page('/articles/published-story/');
+        if (check(html)) return html;
+        await new Promise((wait) => setTimeout(wait, 250));
+      }
+      return html;
+    };
+    try {
+      writeFileSync(path, good.replace('+08:00"', '"'));
+      expect(await until((html) => html.includes('cannot be published'))).toContain('has no UTC offset');
+      expect(await page('/')).not.toContain('/articles/published-story/');
+    } finally {
+      writeFileSync(path, good);
+    }
+    expect(await until((html) => !html.includes('cannot be published'))).toContain(
+      'Published synthetic story',
+    );
   });
 });

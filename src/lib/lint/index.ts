@@ -31,6 +31,8 @@ export interface LintResult {
   published: number;
   /** Articles embargoed at the build clock, soonest first. */
   scheduled: { file: string; id: string; publishedAt: Date }[];
+  /** Every article file and its id (its URL slug), so a problem can be shown at its article's URL. */
+  articles: { file: string; id: string }[];
 }
 
 /** Checks the content folder at `root` as of `now`; file paths are reported relative to `cwd`. */
@@ -74,6 +76,7 @@ export async function lintContent(root: string, now: Date, cwd: string = process
     warnings: diagnostics.filter((each) => each.severity === 'warning').length,
     published: index.articles.filter((article) => article.published).length,
     scheduled,
+    articles: index.articles.map(({ file, id }) => ({ file: file.path, id })),
   };
 }
 
