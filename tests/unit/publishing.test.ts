@@ -62,7 +62,11 @@ describe('previewMark', () => {
   test.each([
     { state: 'draft', timeZone: 'Asia/Shanghai', mark: 'Draft' },
     { state: 'embargoed', timeZone: 'Asia/Shanghai', mark: 'Embargoed until 20 January 2026, 09:00 GMT+8' },
-    { state: 'embargoed', timeZone: 'America/New_York', mark: 'Embargoed until 19 January 2026, 20:00 GMT-5' },
+    {
+      state: 'embargoed',
+      timeZone: 'America/New_York',
+      mark: 'Embargoed until 19 January 2026, 20:00 GMT-5',
+    },
     { state: 'published', timeZone: 'Asia/Shanghai', mark: undefined },
   ] as const)('a $state article in $timeZone is marked $mark', ({ state, timeZone, mark }) => {
     expect(previewMark({ state, publishedAt }, timeZone)).toBe(mark);
