@@ -21,6 +21,12 @@ describe.each([
     expect(filesIn(dist).length).toBeGreaterThan(20);
   });
 
+  test('no page or feed carries a mark of the dev preview', () => {
+    const marks = /preview-(mark|banner|note)|\[Draft\]|\[Embargoed until|cannot be published/;
+    const text = filesIn(dist).filter((file) => /\.(html|xml|json)$/.test(file));
+    expect(text.filter((file) => marks.test(readFileSync(join(dist, file), 'utf8')))).toEqual([]);
+  });
+
   test.each(Object.entries(leakMarkers))(
     'no file name or content anywhere holds the %s marker',
     (__, marker) => {
