@@ -1,20 +1,23 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatDateTime } from '../../src/lib/dates';
+import { cacheDirFor } from '../../src/lib/env';
 import { authorUrl, sectionUrl, tagUrl } from '../../src/lib/urls';
 import { site } from '../../src/site.config';
 import { launchBrowser, open, screenshot } from '../support/browser';
-import { childEnv, outputRoot, projectCopy } from '../support/build-site';
+import { childEnv, projectCopy } from '../support/build-site';
 import { frontmatter, writeFiles } from '../support/content-files';
 import { fixtureIds, leakMarkers } from '../support/fixture-site';
 import { gatingSites } from '../support/sites';
 import { gatingEmbargo } from '../support/special-sites';
 
-const content = join(outputRoot, 'preview/content');
+// Outside tests/.output, which the dev server does not watch: one test edits an article as it runs.
+const content = mkdtempSync(join(tmpdir(), 'broadsheet-dev-preview-'));
 const port = 4300 + (process.pid % 500);
 const origin = `http://127.0.0.1:${port}`;
 let server: ChildProcess;
@@ -27,7 +30,6 @@ const builtIndex = join(gatingSites.before.dist, 'pagefind');
 const lastBuildIndex = join(project, 'dist', 'pagefind');
 
 beforeAll(async () => {
-  rmSync(content, { recursive: true, force: true });
   cpSync(gatingSites.before.content, content, { recursive: true });
   writeFiles(content, brokenArticles);
   cpSync(builtIndex, lastBuildIndex, { recursive: true });
@@ -64,6 +66,8 @@ beforeAll(async () => {
 afterAll(async () => {
   server.kill();
   await browser.close();
+  rmSync(content, { recursive: true, force: true });
+  rmSync(cacheDirFor(content, project), { recursive: true, force: true });
 });
 
 // Three articles the build would refuse, each in its own way; the preview must show the rest.
