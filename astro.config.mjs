@@ -1,6 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { previewSearch } from './src/integrations/preview-search';
 import { pruneAssets } from './src/integrations/prune-assets';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,5 +76,6 @@ export default defineConfig({
       },
     }),
     pruneAssets(),
+    previewSearch(),
   ],
 });

@@ -4,7 +4,13 @@
 // the interface's own bundle and the others are merged into it.
 window.addEventListener('DOMContentLoaded', async () => {
   const box = document.querySelector('#search');
-  const { bundles } = await fetch('/pagefind/shards.json').then((response) => response.json());
+  const response = await fetch('/pagefind/shards.json');
+  // No index: the dev server before any production build (the page's preview note says what to do).
+  if (!response.ok) {
+    box.textContent = 'The search index could not be loaded.';
+    return;
+  }
+  const { bundles } = await response.json();
   const [primary, ...others] = bundles;
   if (!primary) {
     box.textContent = 'Nothing has been published yet.';

@@ -22,6 +22,7 @@ export const collections = {
       join(root, 'articles'),
       (article) => inBuild(article, now, { preview }),
       buildJobs(),
+      preview,
     ),
     schema: ({ image }) => articleSchema({ image, reference }),
   }),

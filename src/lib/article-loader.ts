@@ -24,8 +24,16 @@ import { renderPool } from '../markdown/render-pool';
  * - Bodies are rendered on `jobs` threads (src/markdown/render-pool.ts) and kept out of the content
  *   store (src/lib/bodies.ts): the store keeps each body's key and reading time.
  * - An entry whose body is no longer on disk is rendered again.
+ * - With `skipBroken` (the dev preview), an article that cannot be read, validated or rendered is
+ *   logged and left out, instead of stopping the dev server and every page with it; the preview shows
+ *   its problems at its URL (src/lib/broken-articles.ts). A build never skips: it stops.
  */
-export function articleLoader(base: string, include: (data: Gated) => boolean, jobs: number): Loader {
+export function articleLoader(
+  base: string,
+  include: (data: Gated) => boolean,
+  jobs: number,
+  skipBroken = false,
+): Loader {
   const inner = glob({
     pattern: '**/*.md',
     base,
@@ -47,20 +55,31 @@ export function articleLoader(base: string, include: (data: Gated) => boolean, j
           ? (markdown, filePath) =>
               (pool ??= renderPool(threads, options, context.config.root)).render(markdown, filePath)
           : renderInline;
+      // What a skipped article leaves behind: a broken file in the terminal, not a stopped server.
+      const skip = (error: unknown) => {
+        if (!skipBroken) throw error;
+        context.logger.error((error as Error).message);
+      };
       const rendering: Promise<void>[] = [];
       const store = bodyStore(context.store, include, dir, (entry, done) => {
-        rendering.push(done(render));
+        rendering.push(done(render).catch(skip));
       });
       try {
         await inner.load({
           ...context,
           store,
-          entryTypes: withoutRendering(context),
-          parseData: async (props) =>
-            context.parseData({
-              ...props,
-              data: (await readArticle(props.filePath ?? '')) as typeof props.data,
-            }),
+          entryTypes: withoutRendering(context, skipBroken),
+          parseData: async (props) => {
+            try {
+              return await context.parseData({
+                ...props,
+                data: (await readArticle(props.filePath ?? '')) as typeof props.data,
+              });
+            } catch (error) {
+              skip(error);
+              return refused as typeof props.data;
+            }
+          },
         } as LoaderContext);
         const failures = (await Promise.allSettled(rendering)).flatMap((result) =>
           result.status === 'rejected' ? [(result.reason as Error).message] : [],
@@ -75,16 +94,36 @@ export function articleLoader(base: string, include: (data: Gated) => boolean, j
   };
 }
 
+/** The data of an article that could not be read or validated: the store drops it. */
+const refused = Object.freeze({});
+
+interface EntryType {
+  getEntryInfo: (params: object) => Promise<{ data: Record<string, unknown>; body: string }>;
+}
+
 /**
  * The glob loader's entry types (a part of its context Astro does not declare) without their render
  * functions: Astro's own Markdown rendering is skipped, for the store renders once an entry is
  * accepted. Were Astro to stop reading this, it would render each body twice, and the store would
- * still keep only ours.
+ * still keep only ours. With `skipBroken`, frontmatter Astro's reader refuses is handed on as empty:
+ * ours then reads the file, and the error is reported and skipped like any other.
  */
-function withoutRendering(context: LoaderContext): Map<string, object> {
-  const types = (context as LoaderContext & { entryTypes: Map<string, object> }).entryTypes;
+function withoutRendering(context: LoaderContext, skipBroken: boolean): Map<string, object> {
+  const types = (context as LoaderContext & { entryTypes: Map<string, EntryType> }).entryTypes;
   return new Map(
-    [...types].map(([extension, type]) => [extension, { ...type, getRenderFunction: undefined }]),
+    [...types].map(([extension, type]) => [
+      extension,
+      {
+        ...type,
+        getRenderFunction: undefined,
+        ...(skipBroken
+          ? {
+              getEntryInfo: (params: object) =>
+                type.getEntryInfo(params).catch(() => ({ data: {}, body: '' })),
+            }
+          : {}),
+      },
+    ]),
   );
 }
 
@@ -133,8 +172,8 @@ function bodyStore(
     get(target, property, receiver) {
       if (property === 'set') {
         return (entry: Entry) => {
-          if (!include(entry.data as unknown as Gated)) {
-            // An article that was published in an earlier sync and is a draft now must go too.
+          if (entry.data === refused || !include(entry.data as unknown as Gated)) {
+            // An article that was published in an earlier sync and is a draft (or broken) now must go too.
             target.delete(entry.id);
             return false;
           }
@@ -142,6 +181,8 @@ function bodyStore(
           later(entry, async (render) => {
             const where = filePath ?? entry.id;
             const rendered = await render(body, filePath ?? '').catch((error: unknown) => {
+              // Its earlier version must not stay in the store as if it were the current one.
+              target.delete(entry.id);
               throw new Error(`${where}: ${(error as Error).message}`);
             });
             const key = String(digest);

@@ -4,6 +4,7 @@ import { formatDate } from './dates';
 import { absolutizeUrls, escapeHtml, escapeXml } from './html';
 import type { Listing } from './listings';
 import type { Article } from './model';
+import { previewMark } from './publishing';
 import {
   absoluteUrl,
   authorUrl,
@@ -82,6 +83,15 @@ export function itemContent(article: Article, media: ItemMedia, site: FeedSite):
   return absolutizeUrls(parts.join(''), site.url);
 }
 
+/**
+ * An item's title: the headline, after "[Draft]" or "[Embargoed until …]" in the dev preview's feeds,
+ * so an editor's feed reader cannot pass an unpublished story off as a published one.
+ */
+export function itemTitle(article: Article, site: Pick<FeedSite, 'timezone'>): string {
+  const mark = previewMark({ state: article.state, publishedAt: article.data.publishedAt }, site.timezone);
+  return mark === undefined ? article.data.title : `[${mark}] ${article.data.title}`;
+}
+
 /** One RSS item. */
 export function feedItem(article: Article, media: ItemMedia, site: FeedSite): RSSFeedItem {
   const { data } = article;
@@ -92,7 +102,7 @@ export function feedItem(article: Article, media: ItemMedia, site: FeedSite): RS
     ? `<media:content url="${escapeXml(media.lead.url)}" medium="image" type="${media.lead.type}" width="${media.lead.width}" height="${media.lead.height}"/>`
     : '';
   return {
-    title: data.title,
+    title: itemTitle(article, site),
     link: absoluteUrl(article.url, site.url),
     pubDate: data.publishedAt,
     description: data.standfirst,
@@ -155,7 +165,7 @@ export function jsonFeed(
     items: entries.map(({ article, media }) => ({
       id: absoluteUrl(article.url, site.url),
       url: absoluteUrl(article.url, site.url),
-      title: article.data.title,
+      title: itemTitle(article, site),
       summary: article.data.standfirst,
       content_html: itemContent(article, media, site),
       ...(media.lead ? { image: media.lead.url } : {}),

@@ -1,3 +1,5 @@
+import { formatDateTime } from './dates';
+
 /**
  * Publish gating and ordering: the one place that decides what readers may see, and in what order.
  * See docs/architecture.md, guarantee 1 (publish gating).
@@ -21,6 +23,20 @@ export function publicationState(article: Gated, now: Date): PublicationState {
 /** True when readers may see the article at `now`. */
 export function isPublished(article: Gated, now: Date): boolean {
   return publicationState(article, now) === 'published';
+}
+
+/**
+ * How the dev preview marks an article readers cannot see yet: "Draft", or "Embargoed until" the
+ * moment it lifts in `timeZone`; nothing for a published one. The article page's banner, cards and
+ * feed items all say it this way. A production build holds published articles only, so never shows it.
+ */
+export function previewMark(
+  { state, publishedAt }: { state: PublicationState; publishedAt: Date },
+  timeZone: string,
+): string | undefined {
+  if (state === 'draft') return 'Draft';
+  if (state === 'embargoed') return `Embargoed until ${formatDateTime(publishedAt, timeZone)}`;
+  return undefined;
 }
 
 /**

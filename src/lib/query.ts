@@ -1,6 +1,8 @@
 import { getCollection } from 'astro:content';
 import { bodyOf } from './article-loader';
 import { bodiesDir, readBody } from './bodies';
+import { brokenArticles } from './broken-articles';
+import type { BrokenArticle } from './broken-articles';
 import { buildClock, cacheDirFor, contentRoot, previewsUnpublished } from './env';
 import { buildListings } from './listings';
 import type { Listing } from './listings';
@@ -29,6 +31,8 @@ export interface Newsroom extends Content {
   listings: Listing[];
   /** Indexes for related articles and section neighbours. */
   related: RelatedIndex;
+  /** Dev preview only: articles the build would refuse, shown at their URLs with their problems. */
+  broken: BrokenArticle[];
 }
 
 let loaded: Promise<Newsroom> | undefined;
@@ -42,13 +46,15 @@ export function newsroom(): Promise<Newsroom> {
 async function load(): Promise<Newsroom> {
   const now = buildClock();
   const preview = previewsUnpublished();
-  const [articleEntries, sectionEntries, authorEntries, seriesEntries, pageEntries] = await Promise.all([
-    getCollection('articles'),
-    getCollection('sections'),
-    getCollection('authors'),
-    getCollection('series'),
-    getCollection('pages'),
-  ]);
+  const [broken, articleEntries, sectionEntries, authorEntries, seriesEntries, pageEntries] =
+    await Promise.all([
+      previewProblems(now, preview),
+      getCollection('articles'),
+      getCollection('sections'),
+      getCollection('authors'),
+      getCollection('series'),
+      getCollection('pages'),
+    ]);
   const sections = new Map(sectionEntries.map((entry) => [entry.id, { id: entry.id, ...entry.data }]));
   const authors = new Map(authorEntries.map((entry) => [entry.id, { id: entry.id, ...entry.data }]));
   const series = new Map(seriesEntries.map((entry) => [entry.id, { id: entry.id, ...entry.data }]));
@@ -62,14 +68,16 @@ async function load(): Promise<Newsroom> {
     }))
     .sort((a, b) => a.data.order - b.data.order || (a.id < b.id ? -1 : 1));
 
+  const brokenIds = new Set(broken.map((article) => article.id));
+  const sound = articleEntries.filter((entry) => !brokenIds.has(entry.id));
   const problems = [
     ...sectionTreeProblems(sections.keys()),
     ...pages.flatMap((page) => pageNameProblem(page.id, sections) ?? []),
-    ...articleEntries.flatMap((entry) => referenceProblems(entry, { sections, authors, series })),
+    ...sound.flatMap((entry) => referenceProblems(entry, { sections, authors, series })),
   ];
   if (problems.length > 0) throw new Error(`Content errors:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 
-  const articles = articleEntries
+  const articles = sound
     .filter((entry) => inBuild(entry.data, now, { preview }))
     .map((entry) => resolve(entry, { sections, authors, series }, publicationState(entry.data, now)))
     .sort((a, b) =>
@@ -89,7 +97,19 @@ async function load(): Promise<Newsroom> {
     pages,
     related: relatedIndex(articles, bySeries),
   };
-  return { ...room, listings: buildListings(room, site) };
+  return { ...room, listings: buildListings(room, site), broken };
+}
+
+/**
+ * In the dev preview, the articles with errors, found by the content linter as `npm run build` finds
+ * them: each is left out and its URL says why, while the other pages keep working. A build has none
+ * here; it runs the linter itself and stops on any error (docs/architecture.md, guarantee 2).
+ */
+async function previewProblems(now: Date, preview: boolean): Promise<BrokenArticle[]> {
+  if (!preview) return [];
+  // Loaded only in the preview: the linter and its prose rules are not part of the built pages.
+  const { lintContent } = await import('./lint');
+  return brokenArticles(await lintContent(contentRoot(), now));
 }
 
 type Lookups = Pick<Newsroom, 'sections' | 'authors' | 'series'>;

@@ -1,11 +1,13 @@
 import { articleDigest, cardDigest, digest } from './cache-keys';
 import { chromeOf } from './chrome';
+import { previewsUnpublished } from './env';
 import { lastModified } from './feed';
 import { frontPage, frontPageArticles } from './front-page';
 import { archiveTree, feedKinds, listingPages } from './listings';
 import type { ArchiveYear, Listing } from './listings';
 import type { Article, Chrome, Content } from './model';
 import type { Page } from './pagination';
+import { lastBuildIndex, previewSearchNote } from './preview-search';
 import { newsroom } from './query';
 import type { Newsroom } from './query';
 import { relatedArticles, sectionNeighbours } from './related';
@@ -30,6 +32,14 @@ export async function chrome(): Promise<Chrome> {
   return siteChrome(await newsroom());
 }
 
+/** The search page: the chrome and, in the dev preview only, which index it searches. */
+export async function searchPageProps(): Promise<{ chrome: Chrome; previewNote?: string }> {
+  return {
+    chrome: await chrome(),
+    ...(previewsUnpublished() ? { previewNote: previewSearchNote(lastBuildIndex(), site.timezone) } : {}),
+  };
+}
+
 /** The parts of an article's series for its series box (empty when it is not in one). */
 function seriesPartsFor(article: Article, { bySeries }: Pick<Content, 'bySeries'>): SeriesPart[] {
   if (!article.series) return [];
@@ -41,11 +51,14 @@ function seriesPartsFor(article: Article, { bySeries }: Pick<Content, 'bySeries'
   return seriesParts(article.series.series.parts, published);
 }
 
-/** Static paths of article pages, with everything the page shows around the article. */
+/**
+ * Static paths of article pages, with everything the page shows around the article; in the dev
+ * preview also the pages of articles the build would refuse.
+ */
 export async function articlePaths() {
   const room = await newsroom();
   const around = siteChrome(room);
-  return room.articles.map((article) => {
+  const pages = room.articles.map((article) => {
     const props = {
       chrome: around,
       article,
@@ -67,6 +80,12 @@ export async function articlePaths() {
       ),
     };
   });
+  // Dev preview only (a build has none): each article the build would refuse, at its URL.
+  const broken = room.broken.map((article) => ({
+    params: { slug: article.id },
+    props: { chrome: around, broken: article },
+  }));
+  return [...pages, ...broken];
 }
 
 /** The route parameter of a listing page: its path without the surrounding slashes. */

@@ -56,3 +56,31 @@ describe('ArticleCard', () => {
     expect(await card('news', false)).not.toContain('class="kicker"');
   });
 });
+
+describe('ArticleCard in the dev preview', () => {
+  const inState = (state: 'draft' | 'embargoed' | 'published') =>
+    container.renderToString(ArticleCard, {
+      props: {
+        article: {
+          ...inFormat('news'),
+          state,
+          data: { ...inFormat('news').data, publishedAt: new Date('2026-01-20T01:00:00Z') },
+        },
+        variant: 'headline',
+        timeZone: site.timezone,
+      },
+    });
+  const mark = (html: string) => /<p class="preview-mark"[^>]*>([^<]*)<\/p>/.exec(html)?.[1];
+
+  test('a draft card is marked "Draft"', async () => {
+    expect(mark(await inState('draft'))).toBe('Draft');
+  });
+
+  test('an embargoed card is marked with the time its embargo lifts, in the site timezone', async () => {
+    expect(mark(await inState('embargoed'))).toBe('Embargoed until 20 January 2026, 09:00 GMT+8');
+  });
+
+  test('a published card has no mark', async () => {
+    expect(await inState('published')).not.toContain('preview-mark');
+  });
+});

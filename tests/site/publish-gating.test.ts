@@ -21,6 +21,13 @@ describe.each([
     expect(filesIn(dist).length).toBeGreaterThan(20);
   });
 
+  test('no page or feed carries a mark of the dev preview', () => {
+    // The elements, not their class names: the styles of the preview's marks ship with the components.
+    const marks = /class="?preview-(mark|banner|note)\b|\[Draft\]|\[Embargoed until|cannot be published/;
+    const text = filesIn(dist).filter((file) => /\.(html|xml|json)$/.test(file));
+    expect(text.filter((file) => marks.test(readFileSync(join(dist, file), 'utf8')))).toEqual([]);
+  });
+
   test.each(Object.entries(leakMarkers))(
     'no file name or content anywhere holds the %s marker',
     (__, marker) => {

@@ -311,3 +311,37 @@ describe('feedTitle', () => {
     expect(jsonFeed(listing, [], site).title).toBe(title);
   });
 });
+
+describe('preview items', () => {
+  const inState = (state: 'draft' | 'embargoed') => ({
+    ...article({
+      id: `a-${state}`,
+      section: 'business',
+      authors: ['ni-tao'],
+      publishedAt: '2026-01-20T09:00:00+08:00',
+    }),
+    state,
+  });
+  const listing: Listing = {
+    kind: 'home',
+    key: '',
+    path: '/',
+    title: site.name,
+    description: '',
+    articles: [],
+  };
+
+  test.each([
+    { state: 'draft', prefix: '[Draft] ' },
+    { state: 'embargoed', prefix: '[Embargoed until 20 January 2026, 09:00 GMT+8] ' },
+  ] as const)('a $state item says so before its headline, in RSS and JSON Feed', ({ state, prefix }) => {
+    const unpublished = inState(state);
+    const title = `${prefix}Headline of a-${state}`;
+    expect(feedItem(unpublished, media, site).title).toBe(title);
+    expect(jsonFeed(listing, [{ article: unpublished, media }], site).items[0]?.title).toBe(title);
+  });
+
+  test('a published item keeps its headline alone', () => {
+    expect(feedItem(plain, media, site).title).toBe('Headline of plain');
+  });
+});

@@ -8,6 +8,7 @@ const resultOf = (diagnostics: Diagnostic[]): LintResult => ({
   warnings: diagnostics.filter((each) => each.severity === 'warning').length,
   published: 3,
   scheduled: [],
+  articles: [],
 });
 
 const missingAuthor: Diagnostic = {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { inBuild, isPublished, newestFirst, publicationState } from '../../src/lib/publishing';
+import { inBuild, isPublished, newestFirst, previewMark, publicationState } from '../../src/lib/publishing';
 
 const now = new Date('2026-01-15T04:00:00Z');
 
@@ -54,5 +54,21 @@ describe('newestFirst', () => {
       at('a', '2026-01-01T00:00:00Z'),
     ].sort(newestFirst);
     expect(sorted.map((article) => article.id)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('previewMark', () => {
+  const publishedAt = new Date('2026-01-20T01:00:00Z');
+  test.each([
+    { state: 'draft', timeZone: 'Asia/Shanghai', mark: 'Draft' },
+    { state: 'embargoed', timeZone: 'Asia/Shanghai', mark: 'Embargoed until 20 January 2026, 09:00 GMT+8' },
+    {
+      state: 'embargoed',
+      timeZone: 'America/New_York',
+      mark: 'Embargoed until 19 January 2026, 20:00 GMT-5',
+    },
+    { state: 'published', timeZone: 'Asia/Shanghai', mark: undefined },
+  ] as const)('a $state article in $timeZone is marked $mark', ({ state, timeZone, mark }) => {
+    expect(previewMark({ state, publishedAt }, timeZone)).toBe(mark);
   });
 });

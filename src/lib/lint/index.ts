@@ -32,6 +32,8 @@ export interface LintResult {
   published: number;
   /** Articles embargoed at the build clock, soonest first. */
   scheduled: { file: string; id: string; publishedAt: Date }[];
+  /** Every article file and its id (its URL slug), so a problem can be shown at its article's URL. */
+  articles: { file: string; id: string }[];
 }
 
 // Errors and warnings among `diagnostics`, for the whole folder or the files asked for.
@@ -80,6 +82,7 @@ export async function lintContent(root: string, now: Date, cwd: string = process
     ...counts(diagnostics),
     published: index.articles.filter((article) => article.published).length,
     scheduled,
+    articles: index.articles.map(({ file, id }) => ({ file: file.path, id })),
   };
 }
 
