@@ -25,13 +25,13 @@ export type AstroLine =
  */
 export function readAstroLine(raw: string): AstroLine {
   const line = stripVTControlCharacters(raw);
+  // A warning or error logged while a page renders is written onto that page's line: show it.
+  if (/ \[(WARN|ERROR)\] /.test(line)) return { kind: 'message' };
   const page = /[├└]─ (\S+)(.*)$/.exec(line);
   if (page) return { kind: 'page', path: page[1]!, restored: /\((restored|cached)\)/.test(page[2]!) };
   if (/▶ \S+ /.test(line))
     return { kind: 'image', reused: /\((reused|revalidated) cache entry\)/.test(line) };
-  const label = /^\S+ \[([^\]]+)\] /.exec(line)?.[1];
-  if (label !== undefined)
-    return label === 'WARN' || label === 'ERROR' ? { kind: 'message' } : { kind: 'progress' };
+  if (/^\S+ \[[^\]]+\] /.test(line)) return { kind: 'progress' };
   if (/^\s*$|^ generating .* $|^\S+ ✓ Completed in /.test(line)) return { kind: 'progress' };
   return { kind: 'message' };
 }

@@ -62,6 +62,8 @@ describe('readAstroLine', () => {
     '  Stack trace:',
     '    at renderPage (file:///site/.astro/.prerender/chunks/server.mjs:2316:22)',
     '  Run "astro telemetry disable" to opt-out.',
+    // A warning logged while a page renders lands on that page's line: the warning wins.
+    '15:25:52   ├─ /articles/a/index.html15:25:52 [WARN] [build] Unable to generate optimized image for a.jpg',
   ])('"%s" is shown', (line) => {
     expect(readAstroLine(line)).toEqual({ kind: 'message' });
   });
