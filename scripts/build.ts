@@ -1,7 +1,9 @@
 /**
- * npm run build [-- --outDir DIR] [--jobs N] [--force] [--verbose | --silent]: the production build,
- * which never publishes half a site. --jobs sets how many threads render Markdown (default: one per
- * core); --force renders every page again; --verbose and --silent go to Astro.
+ * npm run build [-- --outDir DIR] [--jobs N] [--force] [--verbose]: the production build, which
+ * never publishes half a site. --jobs sets how many threads render Markdown (default: one per core);
+ * --force renders every page again; --verbose shows Astro's whole log, a line per page and per image
+ * (the log otherwise shows Astro's warnings and errors and one line counting its pages and images;
+ * DEBUG=astro:* turns on Astro's debug output).
  *
  * 1. Checks the content (npm run lint:content) while Astro builds into a temporary folder beside
  *    the output folder; content errors stop the build there, before anything is published.
@@ -9,15 +11,21 @@
  * 3. Checks that every published article has exactly one page and one sitemap URL.
  * 4. Writes the search index, keeping the shards of it whose pages have not changed.
  * 5. Only then swaps the new site in; on any failure the previous output is left as it was.
- * 6. Prints when the next embargo lifts and writes the schedule beside (never into) the output.
+ * 6. Ends with the content check's summary by file, what was published and held back, when each
+ *    embargo lifts, and writes the schedule beside (never into) the output.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { formatAstroSummary, readAstroLine } from '../src/lib/astro-log.ts';
+import type { AstroLine } from '../src/lib/astro-log.ts';
 import {
   countProblems,
+  formatPublished,
   formatSchedule,
+  formatSearchIndex,
   schedule,
   scheduleFile,
   sitemapArticleUrls,
@@ -25,9 +33,11 @@ import {
 import { discardUnfinishedBuild } from '../src/lib/build-cache.ts';
 import { buildClock, buildJobs, cacheDirFor, contentRoot } from '../src/lib/env.ts';
 import { formatCompiler, lintContent } from '../src/lib/lint/index.ts';
+import { counted } from '../src/lib/plural.ts';
 import { buildSearchIndex } from '../src/lib/search-index.ts';
+import { site } from '../src/site.config.ts';
 
-const usage = 'Usage: npm run build [-- --outDir DIR] [--jobs N] [--force] [--verbose | --silent]';
+const usage = 'Usage: npm run build [-- --outDir DIR] [--jobs N] [--force] [--verbose]';
 let options;
 try {
   ({ values: options } = parseArgs({
@@ -36,7 +46,6 @@ try {
       jobs: { type: 'string' },
       force: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
-      silent: { type: 'boolean', default: false },
     },
   }));
   if (options.jobs !== undefined) buildJobs({ BROADSHEET_JOBS: options.jobs });
@@ -45,10 +54,11 @@ try {
   process.exit(2);
 }
 const outDir = resolve(options.outDir);
-// Astro's own flags, handed on to `astro build`.
-const passThrough = (['force', 'verbose', 'silent'] as const)
-  .filter((flag) => options[flag])
-  .map((flag) => `--${flag}`);
+/** A folder as messages name it: `dist/` inside the project, else its whole path. */
+function shown(folder: string): string {
+  const inside = relative(process.cwd(), folder);
+  return inside.startsWith('..') || isAbsolute(inside) ? folder : `${inside}/`;
+}
 const staging = join(dirname(outDir), `.${basename(outDir)}.staging`);
 const now = buildClock();
 
@@ -57,18 +67,26 @@ const startedAt = Date.now();
 function stop(message: string): never {
   rmSync(staging, { recursive: true, force: true });
   discardUnfinishedBuild(cacheDirFor(contentRoot()), startedAt);
-  console.error(`\n✗ ${message}\n  Nothing was published: ${outDir} is unchanged.`);
+  console.error(`\n✗ ${message}\n  Nothing was published: ${shown(outDir)} is unchanged.`);
   process.exit(1);
 }
 
 rmSync(staging, { recursive: true, force: true });
+console.log(`Checking ${shown(contentRoot())} and building the site for ${shown(outDir)} …`);
 // Astro starts at once and the content check runs beside it, on the other core: at 10,000 articles
 // the check takes most of a minute. Nothing is published until both have passed.
 const astro = spawn(
   process.execPath,
-  [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging, ...passThrough],
+  [
+    resolve('node_modules/astro/bin/astro.mjs'),
+    'build',
+    '--outDir',
+    staging,
+    ...(options.force ? ['--force'] : []),
+  ],
   {
-    stdio: 'inherit',
+    // Astro's errors (on stderr) reach the terminal as they are; its log (stdout) is read below.
+    stdio: ['inherit', 'pipe', 'inherit'],
     // A production build whatever the caller's environment: no preview of unpublished articles.
     env: {
       ...process.env,
@@ -84,19 +102,24 @@ const astroExit = new Promise<number>((done) =>
     done(code ?? 1);
   }),
 );
+const astroLog: AstroLine[] = [];
+createInterface({ input: astro.stdout, crlfDelay: Infinity }).on('line', (line) => {
+  const read = readAstroLine(line);
+  astroLog.push(read);
+  if (options.verbose || read.kind === 'message') console.log(line);
+});
 
 const lint = await lintContent(contentRoot(), now);
 if (lint.errors > 0) {
   astro.kill();
   await astroExit;
   console.log(formatCompiler(lint));
-  stop(
-    `The content has ${lint.errors} error${lint.errors === 1 ? '' : 's'} (listed above); fix them and build again.`,
-  );
+  stop(`The content has ${counted(lint.errors, 'error')} (listed above); fix them and build again.`);
 }
-const astroStatus = await astroExit;
-if (lint.diagnostics.length > 0) console.log(formatCompiler(lint));
-if (astroStatus !== 0) stop('Astro could not build the site (see the messages above).');
+if ((await astroExit) !== 0) {
+  console.log(formatCompiler(lint));
+  stop('Astro could not build the site (see the messages above).');
+}
 
 const articlesDir = join(staging, 'articles');
 const pages = existsSync(articlesDir)
@@ -109,12 +132,11 @@ const sitemap = sitemaps.flatMap((file) =>
 const problems = countProblems({ published: lint.published, pages, sitemap });
 if (problems.length > 0) stop(problems.join('\n'));
 
+console.log(formatAstroSummary(astroLog, Date.now() - startedAt));
 try {
   const searchStarted = Date.now();
   const search = await buildSearchIndex(staging, outDir);
-  console.log(
-    `Search index of ${search.pages} pages in ${((Date.now() - searchStarted) / 1000).toFixed(1)} s; shards indexed: ${search.indexed.join(' ') || 'none'}; kept: ${search.kept.join(' ') || 'none'}.`,
-  );
+  console.log(formatSearchIndex(search, Date.now() - searchStarted));
 } catch (error) {
   stop(`The search index could not be written: ${(error as Error).message}`);
 }
@@ -127,4 +149,7 @@ rmSync(previous, { recursive: true, force: true });
 
 const report = schedule(lint.scheduled, now);
 writeFileSync(scheduleFile(outDir), `${JSON.stringify(report, null, 2)}\n`);
-console.log(`\n✓ Published ${lint.published} articles to ${outDir}.\n${formatSchedule(report)}`);
+const embargoes = formatSchedule(report, site.timezone);
+console.log(`\n${formatCompiler(lint)}\n`);
+console.log(`✓ ${formatPublished({ ...lint, to: shown(outDir) }, report, site.timezone)}`);
+if (embargoes) console.log(embargoes);

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, test } from 'vitest';
+import { readAstroLine } from '../../src/lib/astro-log';
 import { shardOf } from '../../src/lib/search-shards';
 import { fixtureIds } from '../support/fixture-site';
 import { bodyEdit, layoutEdit, siteEvents } from '../support/site-events';
@@ -29,15 +30,17 @@ function hashes(dir: string): Map<string, string> {
 }
 
 /**
- * Pages of an incremental build's log, as rendered or restored from the previous build. Astro colours
- * the log when the environment asks for colour (as CI's does), so the codes are stripped first.
+ * Pages of an incremental build's log (a `--verbose` build's, which shows Astro's line per page), as
+ * rendered or restored from the previous build, read as the build itself reads them.
  */
 function pagesOfLog(event: string): { rendered: string[]; restored: string[] } {
-  const log = stripVTControlCharacters(readFileSync(incrementalSite.log(event), 'utf8'));
-  const pages = [...log.matchAll(/[├└]─ (\S+)(.*)$/gm)].filter(([, path]) => !path!.startsWith('/_astro/'));
+  const pages = readFileSync(incrementalSite.log(event), 'utf8')
+    .split('\n')
+    .map(readAstroLine)
+    .flatMap((line) => (line.kind === 'page' && !line.path.startsWith('/_astro/') ? [line] : []));
   return {
-    rendered: pages.filter(([, , rest]) => !/\((restored|cached)\)/.test(rest!)).map(([, path]) => path!),
-    restored: pages.filter(([, , rest]) => /\((restored|cached)\)/.test(rest!)).map(([, path]) => path!),
+    rendered: pages.filter((page) => !page.restored).map((page) => page.path),
+    restored: pages.filter((page) => page.restored).map((page) => page.path),
   };
 }
 

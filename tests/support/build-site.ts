@@ -44,8 +44,9 @@ export function projectCopy(name: string): string {
 /**
  * Runs the production build (`npm run build`'s script: content check, Astro, output check, swap) of
  * `content` into `dist` with the clock pinned at `now`. Each build is a full one (`--force`) unless
- * `incremental` is asked for: Astro would otherwise reuse pages of the suite's previous run. The build
- * runs in `project` (a `projectCopy`), so that builds can run side by side.
+ * `incremental` is asked for: Astro would otherwise reuse pages of the suite's previous run. An
+ * incremental build is also `--verbose`, so that its log names each page as rendered or restored.
+ * The build runs in `project` (a `projectCopy`), so that builds can run side by side.
  */
 export function buildSite(
   site: BuiltSite,
@@ -60,7 +61,7 @@ export function buildSite(
       'scripts/build.ts',
       '--outDir',
       site.dist,
-      ...(incremental ? [] : ['--force']),
+      ...(incremental ? ['--verbose'] : ['--force']),
     ],
     {
       cwd: project,

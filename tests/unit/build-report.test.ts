@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
   countProblems,
+  formatPublished,
   formatSchedule,
+  formatSearchIndex,
   schedule,
   scheduleFile,
   sitemapArticleUrls,
@@ -18,6 +20,13 @@ describe('countProblems', () => {
     expect(problems.length === 0).toBe(ok);
     if (!ok) expect(problems[0]).toContain('not published');
   });
+
+  test('counts in words, singular or plural', () => {
+    expect(countProblems({ published: 1, pages: 0, sitemap: 2 })).toEqual([
+      '1 article is published but the build has 0 article pages and 2 article URLs in its sitemap: ' +
+        'an article was dropped or duplicated, so this build is not published',
+    ]);
+  });
 });
 
 test('sitemapArticleUrls finds only article URLs', () => {
@@ -30,7 +39,7 @@ test('sitemapArticleUrls finds only article URLs', () => {
 describe('schedule', () => {
   const now = new Date('2026-01-15T04:00:00Z');
 
-  test('names the soonest embargo as the next to lift', () => {
+  test('names the soonest embargo as the next to lift, in UTC for machines', () => {
     const report = schedule(
       [
         { id: 'soon', file: 'a.md', publishedAt: new Date('2026-01-16T00:00:00Z') },
@@ -39,15 +48,95 @@ describe('schedule', () => {
       now,
     );
     expect(report.nextEmbargoLifts).toBe('2026-01-16T00:00:00.000Z');
-    expect(formatSchedule(report)).toContain(
-      '2 embargoed articles waiting; the next embargo lifts at 2026-01-16T00:00:00.000Z',
-    );
+    expect(report.scheduled.map((each) => each.publishedAt)).toEqual([
+      '2026-01-16T00:00:00.000Z',
+      '2026-02-01T00:00:00.000Z',
+    ]);
   });
 
-  test('says so when nothing is waiting', () => {
-    const report = schedule([], now);
-    expect(report.nextEmbargoLifts).toBeNull();
-    expect(formatSchedule(report)).toBe('No embargoed articles are waiting.');
+  test('has nothing to lift when nothing is waiting', () => {
+    expect(schedule([], now).nextEmbargoLifts).toBeNull();
+  });
+});
+
+describe('formatSchedule', () => {
+  const now = new Date('2026-01-15T04:00:00Z');
+  const report = schedule(
+    [
+      { id: 'soon', file: 'content/articles/soon/index.md', publishedAt: new Date('2027-01-15T01:00:00Z') },
+      { id: 'late', file: 'content/articles/late/index.md', publishedAt: new Date('2027-01-15T23:30:00Z') },
+    ],
+    now,
+  );
+
+  test('lists each embargoed article with the time it lifts in the site timezone, UTC in brackets', () => {
+    expect(formatSchedule(report, 'Asia/Shanghai').split('\n')).toEqual([
+      '  content/articles/soon/index.md  until 15 January 2027, 09:00 GMT+8 (01:00 UTC)',
+      // 07:30 on the 16th in Shanghai is still the 15th in UTC: the UTC date is written out.
+      '  content/articles/late/index.md  until 16 January 2027, 07:30 GMT+8 (15 January 2027, 23:30 UTC)',
+      'Each appears in the first build after its embargo lifts: build again then.',
+    ]);
+  });
+
+  test('gives no UTC time in brackets for a site whose timezone is UTC', () => {
+    expect(formatSchedule(report, 'UTC')).toMatch(/until 15 January 2027, 01:00 GMT(\+0)?\n/);
+    expect(formatSchedule(report, 'UTC')).not.toContain('(');
+  });
+
+  test('is empty when nothing is waiting', () => {
+    expect(formatSchedule(schedule([], now), 'Asia/Shanghai')).toBe('');
+  });
+});
+
+describe('formatPublished', () => {
+  const now = new Date('2026-01-15T04:00:00Z');
+  const embargoed = (n: number) =>
+    schedule(
+      Array.from({ length: n }, (_, index) => ({
+        id: `e${index}`,
+        file: `e${index}.md`,
+        publishedAt: new Date(Date.UTC(2027, 0, 15, 1 + index)),
+      })),
+      now,
+    );
+
+  test.each([
+    {
+      published: 2,
+      drafts: 1,
+      waiting: 1,
+      text: 'Published 2 articles to dist/; held back 1 draft and 1 embargoed until 15 January 2027, 09:00 GMT+8 (01:00 UTC).',
+    },
+    {
+      published: 1,
+      drafts: 0,
+      waiting: 3,
+      text: 'Published 1 article to dist/; held back 3 embargoed, the first until 15 January 2027, 09:00 GMT+8 (01:00 UTC).',
+    },
+    { published: 1, drafts: 2, waiting: 0, text: 'Published 1 article to dist/; held back 2 drafts.' },
+    { published: 0, drafts: 0, waiting: 0, text: 'Published 0 articles to dist/; none held back.' },
+  ])(
+    '$published published, $drafts drafts, $waiting embargoed: "$text"',
+    ({ published, drafts, waiting, text }) => {
+      expect(formatPublished({ published, drafts, to: 'dist/' }, embargoed(waiting), 'Asia/Shanghai')).toBe(
+        text,
+      );
+    },
+  );
+});
+
+describe('formatSearchIndex', () => {
+  test.each([
+    {
+      search: { pages: 1, indexed: ['s0'], kept: [] },
+      text: 'Search index: 1 article in 0.2 s; shards indexed: s0; kept: none.',
+    },
+    {
+      search: { pages: 23, indexed: [], kept: ['s0', 's1'] },
+      text: 'Search index: 23 articles in 0.2 s; shards indexed: none; kept: s0 s1.',
+    },
+  ])('$text', ({ search, text }) => {
+    expect(formatSearchIndex(search, 200)).toBe(text);
   });
 });
 

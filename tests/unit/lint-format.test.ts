@@ -7,6 +7,7 @@ const resultOf = (diagnostics: Diagnostic[]): LintResult => ({
   errors: diagnostics.filter((each) => each.severity === 'error').length,
   warnings: diagnostics.filter((each) => each.severity === 'warning').length,
   published: 3,
+  drafts: 0,
   scheduled: [],
   articles: [],
 });

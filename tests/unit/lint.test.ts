@@ -65,6 +65,7 @@ describe('what the linter counts as published and scheduled', () => {
     const result = await lintContent(root, now, root);
     expect(result.errors).toBe(0);
     expect(result.published).toBe(2);
+    expect(result.drafts).toBe(2);
     expect(result.scheduled.map((each) => each.id)).toEqual(['soon', 'later']);
   });
 });

@@ -7,6 +7,7 @@ import { workflowCommand } from '../github-actions';
 import { lintCache } from './cache';
 import { indexContent } from './content-index';
 import { contentRules, errorRules } from './rules';
+import { problemSummary } from './summary';
 
 /**
  * `npm run lint:content`: checks every article (and the sections, authors, series and pages they
@@ -30,6 +31,8 @@ export interface LintResult {
   warnings: number;
   /** Published articles at the build clock, for the build's count check. */
   published: number;
+  /** Drafts, which the build holds back. */
+  drafts: number;
   /** Articles embargoed at the build clock, soonest first. */
   scheduled: { file: string; id: string; publishedAt: Date }[];
   /** Every article file and its id (its URL slug), so a problem can be shown at its article's URL. */
@@ -81,18 +84,18 @@ export async function lintContent(root: string, now: Date, cwd: string = process
     diagnostics,
     ...counts(diagnostics),
     published: index.articles.filter((article) => article.published).length,
+    drafts: index.articles.filter((article) => article.state === 'draft').length,
     scheduled,
     articles: index.articles.map(({ file, id }) => ({ file: file.path, id })),
   };
 }
 
-/** Compiler-style lines: `file:line:col  severity  message  rule`, then a count. */
-export function formatCompiler({ diagnostics, errors, warnings }: LintResult): string {
+/** Compiler-style lines, `file:line:col  severity  message  rule`, then the summary by file. */
+export function formatCompiler({ diagnostics }: LintResult): string {
   const lines = diagnostics.map(
     (each) => `${each.file}:${each.line}:${each.column}  ${each.severity}  ${each.message}  ${each.rule}`,
   );
-  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
-  return lines.join('\n');
+  return [...lines, ...(lines.length > 0 ? [''] : []), problemSummary(diagnostics)].join('\n');
 }
 
 /**

@@ -1,0 +1,100 @@
+import { describe, expect, test } from 'vitest';
+import { formatAstroSummary, readAstroLine } from '../../src/lib/astro-log';
+
+/**
+ * `npm run build` reads Astro's log line by line: pages and images are counted, Astro's steps and
+ * timings dropped, and everything else (warnings, errors, notices) shown as it is. The lines are
+ * Astro 7's, as `astro build` prints them, with and without colour.
+ */
+
+const colour = (code: number, text: string) => `\u001b[${code}m${text}\u001b[39m`;
+
+describe('readAstroLine', () => {
+  test.each([
+    { line: '15:25:52   ├─ /404.html (+35ms) ', read: { kind: 'page', path: '/404.html', restored: false } },
+    {
+      line: '15:25:52   ├─ /articles/a/index.html (restored)',
+      read: { kind: 'page', path: '/articles/a/index.html', restored: true },
+    },
+    {
+      line: '15:25:52   └─ /tags/港口/rss.xml (cached)',
+      read: { kind: 'page', path: '/tags/港口/rss.xml', restored: true },
+    },
+    {
+      line: `\u001b[2m15:25:52\u001b[22m   ${colour(32, '├─')} \u001b[2m/business/index.html\u001b[22m ${colour(32, '(restored)')}`,
+      read: { kind: 'page', path: '/business/index.html', restored: true },
+    },
+    {
+      line: '15:35:22   ▶ /_astro/lead-photo.CmwXUafE_Z1rlQCm.jpeg (before: 28kB, after: 28kB) (+126ms) (1/38)',
+      read: { kind: 'image', reused: false },
+    },
+    {
+      line: '15:25:52   ▶ /_astro/sunset.DZcH1T88_ZKRwnt.jpeg (reused cache entry) (+1ms) (1/89)',
+      read: { kind: 'image', reused: true },
+    },
+    {
+      line: '15:25:52   ▶ /_astro/sunset.DZcH1T88_ZKRwnt.jpeg (revalidated cache entry) (+1ms) (1/89)',
+      read: { kind: 'image', reused: true },
+    },
+  ])('$line', ({ line, read }) => {
+    expect(readAstroLine(line)).toEqual(read);
+  });
+
+  test.each([
+    '15:25:48 [vite] Re-optimizing dependencies because vite config has changed',
+    '15:35:12 [content] Syncing content',
+    '15:35:12 [types] Generated 787ms',
+    '15:35:12 [build] directory: /work/site/.dist.staging/',
+    '15:35:15 [@astrojs/sitemap] `sitemap-index.xml` created at `.dist.staging`',
+    '15:35:15 [broadsheet:prune-assets] removed 3 unreferenced images',
+    '15:35:15 [build] 18 page(s) built in 3.79s',
+    `\u001b[2m15:35:15\u001b[22m ${colour(34, '[build]')} Complete!`,
+    '',
+    ' generating static routes ',
+    '15:35:13 ✓ Completed in 241ms.',
+  ])('Astro’s step "%s" is left out', (line) => {
+    expect(readAstroLine(line)).toEqual({ kind: 'progress' });
+  });
+
+  test.each([
+    '15:36:11 [ERROR] [build] Caught error rendering /404: Error: deliberate failure',
+    colour(33, '15:36:11 [WARN] [build] Unable to generate optimized image for a.jpg'),
+    '  Stack trace:',
+    '    at renderPage (file:///site/.astro/.prerender/chunks/server.mjs:2316:22)',
+    '  Run "astro telemetry disable" to opt-out.',
+    // A warning logged while a page renders lands on that page's line: the warning wins.
+    '15:25:52   ├─ /articles/a/index.html15:25:52 [WARN] [build] Unable to generate optimized image for a.jpg',
+  ])('"%s" is shown', (line) => {
+    expect(readAstroLine(line)).toEqual({ kind: 'message' });
+  });
+});
+
+describe('formatAstroSummary', () => {
+  const page = (path: string, restored = false) => ({ kind: 'page' as const, path, restored });
+  const image = (reused: boolean) => ({ kind: 'image' as const, reused });
+
+  test('counts pages and other files once, rendered and unchanged, and images converted and reused', () => {
+    const lines = [
+      page('/index.html'),
+      page('/articles/a/index.html', true),
+      page('/articles/b/index.html', true),
+      page('/rss.xml'),
+      page('/news/rss.xml', true),
+      image(false),
+      image(true),
+      image(true),
+      { kind: 'progress' as const },
+      { kind: 'message' as const },
+    ];
+    expect(formatAstroSummary(lines, 6_420)).toBe(
+      'Built 3 pages and 2 feeds and other files (2 rendered, 3 unchanged since the last build) ' +
+        'and 3 images (1 converted, 2 from the image cache) in 6.4 s.',
+    );
+  });
+
+  test('writes singulars and a site without images', () => {
+    expect(formatAstroSummary([page('/index.html'), page('/rss.xml')], 900)).toBe(
+      'Built 1 page and 1 feed or other file (2 rendered, 0 unchanged since the last build) and 0 images in 0.9 s.',
+    );
+  });
+});
