@@ -209,14 +209,18 @@ describe('a broken article in the dev preview', () => {
     [
       'invalid frontmatter',
       'no-offset-story',
-      `${file('articles/no-offset-story/index.md')}:6:14 publishedAt: "2026-01-05T09:00:00" has no UTC offset: add one`,
+      `${file('articles/no-offset-story/index.md')}:6:14 the publication date (publishedAt): "2026-01-05T09:00:00" has no UTC offset: add one`,
     ],
     [
       'an unknown author',
       'stranger-story',
-      `${file('articles/stranger-story/index.md')}:5:11 authors.0: author "nobody-here" is not in content/authors/: use one of`,
+      `${file('articles/stranger-story/index.md')}:5:11 the first author: author "nobody-here" is not in content/authors/: use one of`,
     ],
-    ['frontmatter that is not YAML', 'unclosed-story', `${file('articles/unclosed-story/index.md')}:3:`],
+    [
+      'frontmatter that is not YAML',
+      'unclosed-story',
+      `${file('articles/unclosed-story/index.md')}:2:8 the quote that opens here is never closed`,
+    ],
   ])('an article with %s shows its own error page: file, line, message and fix', async (_, id, problem) => {
     const [only, ...others] = await problems(`/articles/${id}/`);
     expect(only).toContain(problem);
