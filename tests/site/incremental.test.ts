@@ -6,14 +6,14 @@ import { describe, expect, test } from 'vitest';
 import { readAstroLine } from '../../src/lib/astro-log';
 import { shardOf } from '../../src/lib/search-shards';
 import { fixtureIds } from '../support/fixture-site';
-import { bodyEdit, layoutEdit, siteEvents } from '../support/site-events';
+import { bodyEdit, eventChains, layoutEdit } from '../support/site-events';
 import { incrementalSite } from '../support/sites';
 
 /**
  * Incremental builds (Astro's experimental.incrementalBuild with our cache keys): after each of a
- * newsroom's events, one after another, the incremental build publishes exactly what a full build of
- * the same content publishes; after a body edit it re-renders only the article and the feeds that
- * carry its text, and copies every other page from the build before.
+ * newsroom's events, one after another in each of two chains, the incremental build publishes
+ * exactly what a full build of the same content publishes; after a body edit it re-renders only the
+ * article and the feeds that carry its text, and copies every other page from the build before.
  */
 
 function hashes(dir: string): Map<string, string> {
@@ -56,28 +56,34 @@ const alwaysRendered = new Set([
 ]);
 const articlePage = `/articles/${fixtureIds.complete}/index.html`;
 
-describe.each(siteEvents.map((event, index) => ({ ...event, before: siteEvents[index - 1]?.name })))(
-  'after the event "$name"',
-  ({ name, shows, before }) => {
-    const previous = () => (before ? incrementalSite.full(before) : incrementalSite.start);
+describe.each(
+  eventChains.flatMap((chain, index) =>
+    chain.map((event, position) => ({
+      ...event,
+      before: chain[position - 1]
+        ? incrementalSite.full(chain[position - 1]!.name)
+        : incrementalSite.chain(index).start,
+    })),
+  ),
+)('after the event "$name"', ({ name, shows, before }) => {
+  const previous = () => before;
 
-    test('an incremental build publishes exactly what a full build publishes, byte for byte', () => {
-      const incremental = hashes(incrementalSite.incremental(name));
-      expect(incremental.size).toBeGreaterThan(100);
-      expect(incremental).toEqual(hashes(incrementalSite.full(name)));
-    });
+  test('an incremental build publishes exactly what a full build publishes, byte for byte', () => {
+    const incremental = hashes(incrementalSite.incremental(name));
+    expect(incremental.size).toBeGreaterThan(100);
+    expect(incremental).toEqual(hashes(incrementalSite.full(name)));
+  });
 
-    test(`the event shows in ${shows} (so the comparison above compares something)`, () => {
-      const file = (dir: string) => join(dir, shows);
-      const [then, now] = [file(previous()), file(incrementalSite.full(name))];
-      if (existsSync(then) && existsSync(now)) {
-        expect(readFileSync(now, 'utf8')).not.toBe(readFileSync(then, 'utf8'));
-      } else {
-        expect(existsSync(then)).not.toBe(existsSync(now));
-      }
-    });
-  },
-);
+  test(`the event shows in ${shows} (so the comparison above compares something)`, () => {
+    const file = (dir: string) => join(dir, shows);
+    const [then, now] = [file(previous()), file(incrementalSite.full(name))];
+    if (existsSync(then) && existsSync(now)) {
+      expect(readFileSync(now, 'utf8')).not.toBe(readFileSync(then, 'utf8'));
+    } else {
+      expect(existsSync(then)).not.toBe(existsSync(now));
+    }
+  });
+});
 
 describe('what the events change', () => {
   const page = (event: string, path: string) => readFileSync(join(incrementalSite.full(event), path), 'utf8');

@@ -3,7 +3,7 @@ import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath } from './browser';
-import { buildSite, outputRoot, projectCopy } from './build-site';
+import { buildSite, projectCopy } from './build-site';
 import type { BuiltSite } from './build-site';
 import { writeFixtureSite } from './fixture-site';
 import { writeRandomSite } from './random-site';
@@ -19,7 +19,7 @@ import {
   seedSite,
   timezoneSites,
 } from './sites';
-import { siteEvents, undoProjectEvents } from './site-events';
+import { eventChains, undoProjectEvents } from './site-events';
 import { writeEditPair, writeEmptySite, writeGatingSite } from './special-sites';
 
 /**
@@ -54,7 +54,7 @@ export default async function setup(project: TestProject) {
   };
   // Longest first, so that the last lane to finish is not left with a long build.
   const groups: ((project: string) => Promise<void>)[] = [
-    buildIncrementalSite,
+    ...eventChains.map((_, index) => (project: string) => buildIncrementalChain(index, project)),
     async (project) => {
       await build(gatingSites.before, project, { TZ: 'UTC' });
       await build(gatingSites.after, project, { TZ: 'UTC' });
@@ -102,19 +102,23 @@ async function build(
 }
 
 /**
- * The incremental-build site: a full build, then for each event an incremental build and a full one
- * (`--force`, which also clears Astro's content cache), each output copied aside. Every build writes
- * to the same folder, since Astro's incremental cache holds only for it (it is part of the config).
+ * One chain of the incremental-build site: a full build, then for each event an incremental build and
+ * a full one (`--force`, which also clears Astro's content cache), each output copied aside. Every
+ * build writes to the chain's one output folder, since Astro's incremental cache holds only for it
+ * (it is part of the config).
  */
-async function buildIncrementalSite(project: string) {
-  const { content, dist } = incrementalSite;
-  rmSync(join(outputRoot, 'incremental'), { recursive: true, force: true });
+async function buildIncrementalChain(index: number, project: string) {
+  const { content, dist, start } = incrementalSite.chain(index);
+  rmSync(join(content, '..'), { recursive: true, force: true });
   await writeFixtureSite(content, { generated: 20 });
   let now = incrementalSite.now;
   await build({ content, now, dist }, project);
-  cpSync(dist, incrementalSite.start, { recursive: true });
+  cpSync(dist, start, { recursive: true });
   try {
-    for (const event of siteEvents) {
+    for (const event of eventChains[index]!) {
+      // Copies of an earlier run must not leave files behind in this run's.
+      for (const copy of [incrementalSite.incremental(event.name), incrementalSite.full(event.name)])
+        rmSync(copy, { recursive: true, force: true });
       await event.happen({ content, project });
       now = event.now ?? now;
       const log = await build({ content, now, dist }, project, {}, { incremental: true });

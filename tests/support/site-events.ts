@@ -35,96 +35,107 @@ export const bodyEdit = 'An incremental-build marker sentence was added here.';
 export const layoutEdit = 'Printed on synthetic paper.';
 const footer = 'src/components/SiteFooter.astro';
 
-export const siteEvents: SiteEvent[] = [
-  {
-    name: 'body edit',
-    happen: ({ content }) => {
-      writeFileSync(article(content, fixtureIds.complete), `\n${bodyEdit}\n`, { flag: 'a' });
+/**
+ * The events in two chains, each on its own copy of the site, so that the suite's two build lanes
+ * share the twenty builds they take.
+ */
+export const eventChains: SiteEvent[][] = [
+  [
+    {
+      name: 'body edit',
+      happen: ({ content }) => {
+        writeFileSync(article(content, fixtureIds.complete), `\n${bodyEdit}\n`, { flag: 'a' });
+      },
+      shows: `articles/${fixtureIds.complete}/index.html`,
     },
-    shows: `articles/${fixtureIds.complete}/index.html`,
-  },
-  {
-    name: 'headline edit',
-    happen: ({ content }) => {
-      replaceIn(
-        article(content, 'generated-story-005'),
-        /^title: .*$/m,
-        'title: "A corrected synthetic headline"',
-      );
+    {
+      name: 'headline edit',
+      happen: ({ content }) => {
+        replaceIn(
+          article(content, 'generated-story-005'),
+          /^title: .*$/m,
+          'title: "A corrected synthetic headline"',
+        );
+      },
+      shows: 'articles/generated-story-005/index.html',
     },
-    shows: 'articles/generated-story-005/index.html',
-  },
-  {
-    name: 'new article',
-    happen: ({ content }) => {
-      write(
-        article(content, 'newest-synthetic-story'),
-        frontmatter({
-          title: 'Newest synthetic story',
-          standfirst: 'A story published half an hour before the build.',
-          section: 'news/world',
-          authors: ['avery-fixture'],
-          tags: ['Harbour', 'Meadow'],
-          publishedAt: '2026-01-15T11:30:00+08:00',
-        }) + 'Synthetic text of the newest story.\n',
-      );
+    {
+      name: 'new article',
+      happen: ({ content }) => {
+        write(
+          article(content, 'newest-synthetic-story'),
+          frontmatter({
+            title: 'Newest synthetic story',
+            standfirst: 'A story published half an hour before the build.',
+            section: 'news/world',
+            authors: ['avery-fixture'],
+            tags: ['Harbour', 'Meadow'],
+            publishedAt: '2026-01-15T11:30:00+08:00',
+          }) + 'Synthetic text of the newest story.\n',
+        );
+      },
+      shows: 'articles/newest-synthetic-story/index.html',
     },
-    shows: 'articles/newest-synthetic-story/index.html',
-  },
-  {
-    name: 'section change',
-    happen: ({ content }) => {
-      replaceIn(article(content, 'generated-story-007'), /^section: .*$/m, 'section: "news/science"');
+    {
+      name: 'section change',
+      happen: ({ content }) => {
+        replaceIn(article(content, 'generated-story-007'), /^section: .*$/m, 'section: "news/science"');
+      },
+      shows: 'articles/generated-story-007/index.html',
     },
-    shows: 'articles/generated-story-007/index.html',
-  },
-  {
-    name: 'tag change',
-    happen: ({ content }) => {
-      replaceIn(
-        article(content, 'generated-story-008'),
-        /^tags: .*$/m,
-        'tags: ["Granite", "A new synthetic tag"]',
-      );
+    {
+      name: 'tag change',
+      happen: ({ content }) => {
+        replaceIn(
+          article(content, 'generated-story-008'),
+          /^tags: .*$/m,
+          'tags: ["Granite", "A new synthetic tag"]',
+        );
+      },
+      shows: 'articles/generated-story-008/index.html',
     },
-    shows: 'articles/generated-story-008/index.html',
-  },
-  {
-    name: 'deleted article',
-    happen: ({ content }) => {
-      rmSync(join(content, 'articles', 'generated-story-009'), { recursive: true });
+  ],
+  [
+    {
+      name: 'deleted article',
+      happen: ({ content }) => {
+        rmSync(join(content, 'articles', 'generated-story-009'), { recursive: true });
+      },
+      shows: 'articles/generated-story-009/index.html',
     },
-    shows: 'articles/generated-story-009/index.html',
-  },
-  {
-    name: 'embargo lifting',
-    happen: () => undefined,
-    // A second after the fixture's embargoed article is due.
-    now: '2026-01-20T09:00:01+08:00',
-    shows: `articles/${fixtureIds.embargoed}/index.html`,
-  },
-  {
-    name: 'draft published',
-    happen: ({ content }) => {
-      replaceIn(article(content, fixtureIds.draft), /^draft: true$/m, 'draft: false');
+    {
+      name: 'embargo lifting',
+      happen: () => undefined,
+      // A second after the fixture's embargoed article is due.
+      now: '2026-01-20T09:00:01+08:00',
+      shows: `articles/${fixtureIds.embargoed}/index.html`,
     },
-    shows: `articles/${fixtureIds.draft}/index.html`,
-  },
-  {
-    name: 'photo replaced',
-    happen: async ({ content }) => {
-      writeFileSync(join(content, 'photos', 'sunset.jpg'), await uniquePhoto('a replaced photo'));
+    {
+      name: 'draft published',
+      happen: ({ content }) => {
+        replaceIn(article(content, fixtureIds.draft), /^draft: true$/m, 'draft: false');
+      },
+      shows: `articles/${fixtureIds.draft}/index.html`,
     },
-    shows: `articles/${fixtureIds.complete}/index.html`,
-  },
-  {
-    name: 'layout change',
-    happen: ({ project }) => {
-      replaceIn(join(project, footer), '© {year} {siteName}', `© {year} {siteName}. ${layoutEdit}`);
+    {
+      name: 'photo replaced',
+      happen: async ({ content }) => {
+        writeFileSync(join(content, 'photos', 'sunset.jpg'), await uniquePhoto('a replaced photo'));
+      },
+      shows: `articles/${fixtureIds.complete}/index.html`,
     },
-    shows: 'index.html',
-  },
+    {
+      name: 'layout change',
+      happen: ({ project }) => {
+        replaceIn(join(project, footer), '© {year} {siteName}', `© {year} {siteName}. ${layoutEdit}`);
+      },
+      shows: 'index.html',
+    },
+  ],
 ];
+
+/** Every event, in chain order. */
+export const siteEvents: SiteEvent[] = eventChains.flat();
 
 /** Undoes the events' changes to the project (the layout change), which later builds share. */
 export function undoProjectEvents(project: string): void {

@@ -107,12 +107,15 @@ const eventFolder = (event: string) => join(outputRoot, 'incremental', event.rep
  * built incrementally and in full again (tests/site/incremental.test.ts).
  */
 export const incrementalSite = {
-  content: join(outputRoot, 'incremental/content'),
   now: fixtureNow,
-  /** The output folder every build writes to: Astro's incremental cache holds only for the same one. */
-  dist: join(outputRoot, 'incremental/dist'),
-  /** A copy of the output before the first event. */
-  start: join(outputRoot, 'incremental/start'),
+  /** Chain `index` of the events (site-events.ts), each on its own copy of the site. */
+  chain: (index: number) => ({
+    content: join(outputRoot, `incremental/chain-${index}/content`),
+    /** The output folder every build writes to: Astro's incremental cache holds only for the same one. */
+    dist: join(outputRoot, `incremental/chain-${index}/dist`),
+    /** A copy of the output before the chain's first event. */
+    start: join(outputRoot, `incremental/chain-${index}/start`),
+  }),
   /** A copy of the incremental build's output after `event`. */
   incremental: (event: string) => join(eventFolder(event), 'incremental'),
   /** A copy of the full build's output after `event`. */
