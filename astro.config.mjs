@@ -6,11 +6,10 @@ import { pruneAssets } from './src/integrations/prune-assets';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDirFor, contentRoot } from './src/lib/env';
-import { articleLastModified, pageLastModified } from './src/lib/sitemap';
+import { pageLastModified } from './src/lib/sitemap';
 import { markdownProcessor } from './src/markdown';
 import { site } from './src/site.config';
 
-let lastModified;
 /** Where the build writes the site (scripts/build.ts sets it), for the sitemap to read pages' dates. */
 let outDir = '';
 
@@ -67,11 +66,9 @@ export default defineConfig({
     sitemap({
       // The news sitemap and feeds are listed in robots.txt; the sitemap holds pages.
       filter: (page) => !page.endsWith('/search/'),
-      // Articles are dated by their files; listings and the front page by the date their page states.
+      // Every page is dated by the date it states (src/lib/sitemap.ts).
       serialize: async (item) => {
-        const path = new URL(item.url).pathname;
-        lastModified ??= articleLastModified(join(contentRoot(), 'articles'));
-        const changed = (await lastModified).get(path) ?? (await pageLastModified(outDir, path));
+        const changed = await pageLastModified(outDir, new URL(item.url).pathname);
         return changed ? { ...item, lastmod: changed.toISOString() } : item;
       },
     }),

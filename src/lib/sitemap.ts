@@ -1,9 +1,7 @@
-import { open, readFile, readdir } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { articleId } from './article-loader';
-import { parseFrontmatter } from './frontmatter';
 import { escapeXml } from './html';
-import { absoluteUrl, articleUrl } from './urls';
+import { absoluteUrl } from './urls';
 
 /** How far back the Google News sitemap reaches. */
 export const newsWindowHours = 48;
@@ -62,30 +60,16 @@ export function newsSitemap(
   );
 }
 
-/**
- * Last-modified dates of article pages by path, read from the article files (the sitemap integration
- * runs after the build and sees only URLs). Unpublished articles have no page, so they never get a URL;
- * a file whose frontmatter cannot be read gives no date (the content linter has stopped its build).
- */
-export async function articleLastModified(articlesDir: string): Promise<Map<string, Date>> {
-  const files = (await readdir(articlesDir, { recursive: true })).filter((file) => file.endsWith('.md'));
-  const dates = new Map<string, Date>();
-  for (const file of files) {
-    const { data } = parseFrontmatter(await readFile(join(articlesDir, file), 'utf8'));
-    const changed = data['updatedAt'] ?? data['publishedAt'];
-    if (typeof changed === 'string') dates.set(articleUrl(articleId(file, data)), new Date(changed));
-  }
-  return dates;
-}
-
 /** How much of a built page is read for its date: its head's metadata comes first. */
 const headBytes = 16_384;
 
 /**
- * The last change of a listing or front page, which the page states as `og:updated_time` (the newest
+ * The last change of a page, as the page states it: an article's `article:modified_time` (its
+ * updatedAt, else its publishedAt), a listing's or the front page's `og:updated_time` (the newest
  * change among the articles it shows: src/lib/routes.ts). Read from the page itself, so a page the
- * incremental build copied keeps its date; only its first bytes are read, so dating thousands of
- * listing pages stays cheap. A page without the tag (an empty listing, a static page) has no date.
+ * incremental build copied keeps its date, and no article file is read again; only its first bytes
+ * are read, so dating thousands of pages stays cheap. A page without either (an empty listing, a
+ * static page) has no date.
  */
 export async function pageLastModified(dir: string, path: string): Promise<Date | undefined> {
   const file = await open(join(dir, decodeURIComponent(path), 'index.html'));
@@ -97,8 +81,10 @@ export async function pageLastModified(dir: string, path: string): Promise<Date 
   }
 }
 
-/** The `og:updated_time` a page's HTML states, if any. */
+/** The `article:modified_time` or `og:updated_time` a page's HTML states, if any. */
 export function updatedTime(html: string): Date | undefined {
-  const stated = /<meta property="og:updated_time" content="([^"]+)"/.exec(html)?.[1];
+  const stated = /<meta property="(?:article:modified_time|og:updated_time)" content="([^"]+)"/.exec(
+    html,
+  )?.[1];
   return stated === undefined ? undefined : new Date(stated);
 }

@@ -11,11 +11,9 @@ import { parseFrontmatter, splitFrontmatter } from '../../src/lib/frontmatter';
 import { indexContent } from '../../src/lib/lint/content-index';
 import type { ContentIndex } from '../../src/lib/lint/content-index';
 import { articlesWithId } from '../../src/lib/scaffold';
-import { articleLastModified } from '../../src/lib/sitemap';
 
 /**
- * Every reader of article files (the loader, the linter, the sitemap's dates, the scaffold's slug
- * check) must see the same frontmatter, or an article the linter passes is built with other data.
+ * Every reader of article files (the loader, the linter, the scaffold's slug check) must see the same frontmatter, or an article the linter passes is built with other data.
  * Each case is written to one content folder and read by each of them.
  */
 const fields = (slug: string) => `slug: ${slug}-slug\npublishedAt: "2026-01-02T03:04:05+08:00"`;
@@ -63,7 +61,6 @@ const broken = [
 let root = '';
 let articles = '';
 let index: ContentIndex;
-let dates: Map<string, Date>;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'broadsheet-frontmatter-'));
@@ -71,7 +68,6 @@ beforeAll(async () => {
   await mkdir(articles);
   for (const { file, source } of [...cases, ...broken]) await writeFile(join(articles, file), source);
   index = await indexContent(root, new Date('2026-06-01T00:00:00Z'), root);
-  dates = await articleLastModified(articles);
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
@@ -88,16 +84,13 @@ describe.each(cases)('$name: every reader sees the same fields', ({ file, source
     expect(linted(file).frontmatter.errors).toEqual([]);
   });
 
-  test('the glob loader, the sitemap and the scaffold give it the id the linter gives it', async () => {
+  test('the glob loader and the scaffold give it the id the linter gives it', async () => {
     const data = await readArticle(join(articles, file));
     const id = articleId(file, data);
     expect(linted(file).id).toBe(id);
     // Astro hands generateId the fields as its own YAML reader sees them.
     expect(entryId(articles, file, astroFrontmatter(source).frontmatter)).toBe(id);
     expect(await articlesWithId(articles, id)).toEqual([file]);
-    if (typeof data['publishedAt'] === 'string') {
-      expect(dates.get(`/articles/${id}/`)).toEqual(new Date(data['publishedAt']));
-    }
   });
 
   test('the linter’s body rules see the body the fields end at (remark-frontmatter)', () => {
@@ -113,10 +106,6 @@ describe.each(broken)('$name: no reader takes fields from it', ({ file }) => {
     await expect(readArticle(join(articles, file))).rejects.toThrow(file);
     expect(linted(file).frontmatter.errors).not.toEqual([]);
     expect(linted(file).frontmatter.data).toEqual({});
-  });
-
-  test('the sitemap gives it no date', () => {
-    expect([...dates.keys()].filter((url) => url.includes(file.replace('.md', '')))).toEqual([]);
   });
 });
 

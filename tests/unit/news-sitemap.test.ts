@@ -141,6 +141,10 @@ describe('updatedTime', () => {
       html: '<head><meta property="og:updated_time" content="2026-01-15T11:00:00+08:00"></head>',
       date: '2026-01-15T03:00:00.000Z',
     },
+    {
+      html: '<head><meta property="article:modified_time" content="2026-01-15T11:00:00+08:00"></head>',
+      date: '2026-01-15T03:00:00.000Z',
+    },
     { html: '<head><meta property="og:title" content="No date"></head>', date: undefined },
   ])('reads $date from a page head', ({ html, date }) => {
     expect(updatedTime(html)?.toISOString()).toBe(date);
