@@ -1,5 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
-import { counted } from './plural';
+import { counted, figure } from './plural';
 
 /**
  * `npm run build` shows a newsroom what it needs of Astro's log: Astro prints a line per page, per
@@ -49,10 +49,10 @@ export function formatAstroSummary(lines: AstroLine[], milliseconds: number): st
   const others = counted(files.length - pages, 'feed or other file', 'feeds and other files');
   const imageText =
     images.length > 0
-      ? `${counted(images.length, 'image')} (${images.length - reused} converted, ${reused} from the image cache)`
+      ? `${counted(images.length, 'image')} (${figure(images.length - reused)} converted, ${figure(reused)} from the image cache)`
       : counted(0, 'image');
   return (
-    `Built ${counted(pages, 'page')} and ${others} (${files.length - restored} rendered, ${restored} unchanged ` +
+    `Built ${counted(pages, 'page')} and ${others} (${figure(files.length - restored)} rendered, ${figure(restored)} unchanged ` +
     `since the last build) and ${imageText} in ${(milliseconds / 1000).toFixed(1)} s.`
   );
 }

@@ -92,6 +92,15 @@ describe('formatAstroSummary', () => {
     );
   });
 
+  test('writes thousands with separators, in the counts in brackets too', () => {
+    const many = Array.from({ length: 1_200 }, (_, index) =>
+      page(`/articles/${index}/index.html`, index > 0),
+    );
+    expect(formatAstroSummary(many, 1_000)).toBe(
+      'Built 1,200 pages and 0 feeds and other files (1 rendered, 1,199 unchanged since the last build) and 0 images in 1.0 s.',
+    );
+  });
+
   test('writes singulars and a site without images', () => {
     expect(formatAstroSummary([page('/index.html'), page('/rss.xml')], 900)).toBe(
       'Built 1 page and 1 feed or other file (2 rendered, 0 unchanged since the last build) and 0 images in 0.9 s.',
