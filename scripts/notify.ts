@@ -12,6 +12,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { besideOutput } from '../src/lib/build-report.ts';
 import { site } from '../src/site.config.ts';
 import {
   announce,
@@ -59,7 +60,7 @@ if (!existsSync(outDir)) {
   console.error(`✗ There is no built site at ${outDir}: build and deploy it, then notify.`);
   process.exit(1);
 }
-const recordFile = `${outDir}.websub.json`;
+const recordFile = besideOutput(outDir, 'websub.json');
 
 const current: FeedDigests = {};
 for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {

@@ -32,11 +32,16 @@ export interface Schedule {
 }
 
 /**
- * Where a build into `outDir` writes its schedule: beside the output, never in it (the schedule is
- * for CI, not readers), and kept with it so `npm run embargo-due` can read it.
+ * A file about the output kept beside it, never in it (it is for CI, not readers), and kept with it
+ * between builds: `dist` and `schedule.json` give `dist.schedule.json`.
  */
+export function besideOutput(outDir: string, name: string): string {
+  return join(dirname(outDir), `${basename(outDir)}.${name}`);
+}
+
+/** Where a build into `outDir` writes its schedule, for `npm run embargo-due` to read. */
 export function scheduleFile(outDir: string): string {
-  return join(dirname(outDir), `${basename(outDir)}.schedule.json`);
+  return besideOutput(outDir, 'schedule.json');
 }
 
 /** The schedule of embargoed articles at `now`, soonest first. */

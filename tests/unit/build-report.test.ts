@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  besideOutput,
   countProblems,
   formatPublished,
   formatSchedule,
@@ -145,4 +146,11 @@ test.each([
   { outDir: '/tmp/out/public/', file: '/tmp/out/public.schedule.json' },
 ])('the schedule of a build into $outDir is $file, beside it and never in it', ({ outDir, file }) => {
   expect(scheduleFile(outDir)).toBe(file);
+});
+
+test.each([
+  { outDir: '/site/dist', name: 'websub.json', file: '/site/dist.websub.json' },
+  { outDir: '/tmp/out/public/', name: 'websub.json', file: '/tmp/out/public.websub.json' },
+])('$name of a build into $outDir is $file, beside the output', ({ outDir, name, file }) => {
+  expect(besideOutput(outDir, name)).toBe(file);
 });
