@@ -39,22 +39,23 @@ export function articleLoader(
     base,
     generateId: ({ entry, data }) => entryId(base, entry, data),
   });
-  let renderInline: RenderBody | undefined;
+  let renderInline: Promise<RenderBody> | undefined;
   return {
     name: 'broadsheet-articles',
     load: async (context) => {
       const dir = bodiesDir(fileURLToPath(context.config.cacheDir));
       const options = rendererOptions(context.config);
-      renderInline ??= await inlineRenderer(options);
       // The first load renders the archive on every core, starting the threads only once a body
       // needs rendering; the dev server's later reloads render one file at a time, in this thread.
       const threads = renderThreads(jobs, countArticleFiles(base));
       let pool: ReturnType<typeof renderPool> | undefined;
+      // Nothing is started until a body needs rendering: a build with no changed article starts none.
       const render: RenderBody =
         threads > 1
           ? (markdown, filePath) =>
               (pool ??= renderPool(threads, options, context.config.root)).render(markdown, filePath)
-          : renderInline;
+          : async (markdown, filePath) =>
+              (await (renderInline ??= inlineRenderer(options)))(markdown, filePath);
       // What a skipped article leaves behind: a broken file in the terminal, not a stopped server.
       const skip = (error: unknown) => {
         if (!skipBroken) throw error;
