@@ -49,13 +49,12 @@ export function articleLoader(
       // needs rendering; the dev server's later reloads render one file at a time, in this thread.
       const threads = renderThreads(jobs, countArticleFiles(base));
       let pool: ReturnType<typeof renderPool> | undefined;
+      let loaded = false;
       // Nothing is started until a body needs rendering: a build with no changed article starts none.
-      const render: RenderBody =
-        threads > 1
-          ? (markdown, filePath) =>
-              (pool ??= renderPool(threads, options, context.config.root)).render(markdown, filePath)
-          : async (markdown, filePath) =>
-              (await (renderInline ??= inlineRenderer(options)))(markdown, filePath);
+      const render: RenderBody = async (markdown, filePath) =>
+        threads > 1 && !loaded
+          ? (pool ??= renderPool(threads, options, context.config.root)).render(markdown, filePath)
+          : (await (renderInline ??= inlineRenderer(options)))(markdown, filePath);
       // What a skipped article leaves behind: a broken file in the terminal, not a stopped server.
       const skip = (error: unknown) => {
         if (!skipBroken) throw error;
@@ -88,6 +87,8 @@ export function articleLoader(
         if (failures.length > 0)
           throw new Error(`Article bodies could not be rendered:\n${failures.join('\n')}`);
       } finally {
+        // The threads end with the first load; the dev server's reloads render in this thread.
+        loaded = true;
         await pool?.close();
       }
       pruneBodies(dir, new Set(context.store.values().flatMap((entry) => bodyOf(entry)?.key ?? [])));

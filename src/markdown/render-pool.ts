@@ -36,9 +36,15 @@ export function renderPool(
     return thread;
   });
   let next = 0;
+  let closed = false;
   return {
     render: (markdown, filePath) =>
       new Promise<RenderedBody>((resolve, reject) => {
+        // A job sent to a stopped thread would wait for ever.
+        if (closed) {
+          reject(new Error(`${filePath}: the render threads were already stopped`));
+          return;
+        }
         const id = next++;
         waiting.set(id, { resolve, reject });
         const thread = workers.reduce((least, each) => (each.pending < least.pending ? each : least));
@@ -46,6 +52,7 @@ export function renderPool(
         thread.worker.postMessage({ id, markdown, filePath });
       }),
     close: async () => {
+      closed = true;
       await Promise.all(workers.map(({ worker }) => worker.terminate()));
     },
   };

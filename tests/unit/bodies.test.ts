@@ -69,4 +69,12 @@ describe('rendering bodies on worker threads', () => {
       await pool.close();
     }
   });
+
+  test('a pool that was closed refuses work at once instead of leaving it waiting', async () => {
+    const pool = renderPool(1, options, new URL(`file://${process.cwd()}/`));
+    await pool.close();
+    await expect(pool.render('Text.', join(root, 'a.md'))).rejects.toThrow(
+      `${join(root, 'a.md')}: the render threads were already stopped`,
+    );
+  });
 });
