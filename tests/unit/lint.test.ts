@@ -124,6 +124,16 @@ async function diagnosticsOf(text: string) {
 const lineOf = (text: string, needle: string) =>
   text.split('\n').findIndex((line) => line.includes(needle)) + 1;
 
+/** How a message names each field the text rules check (in words, as every lint message does). */
+const fieldLabel: Record<string, string> = {
+  title: 'the headline',
+  standfirst: 'the standfirst',
+  editorsNote: 'the editor’s note',
+  'hero.caption': 'the hero photo’s caption',
+  'corrections.0.text': 'the first correction’s text',
+  body: 'body',
+};
+
 describe('a malformed number is an error wherever readers would see it', () => {
   test.each([
     { field: 'title', text: articleWith(['title: Xiaomi takes 814,9f00 orders']) },
@@ -147,7 +157,9 @@ describe('a malformed number is an error wherever readers would see it', () => {
     ]);
     const [{ message } = { message: '' }] = diagnostics;
     expect(message).toMatch(
-      new RegExp(`^${field}: "814,9f00" is not a well-formed number: check the digits and commas`),
+      new RegExp(
+        `^${fieldLabel[field]!}: "814,9f00" is not a well-formed number: check the digits and commas`,
+      ),
     );
     expect(message).toContain('allow: ["814,9f00"]');
   });
@@ -216,7 +228,9 @@ describe('a placeholder left in the text is an error', () => {
       expect.objectContaining({ line: lineOf(text, needle), rule: 'placeholder', severity: 'error' }),
     ]);
     const [{ message } = { message: '' }] = diagnostics;
-    expect(message).toMatch(new RegExp(`^${field}: "${placeholder}" is a placeholder: write the real text`));
+    expect(message).toMatch(
+      new RegExp(`^${fieldLabel[field]!}: "${placeholder}" is a placeholder: write the real text`),
+    );
     expect(message).toContain(`allow: ["${placeholder}"]`);
   });
 });

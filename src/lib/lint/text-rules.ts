@@ -4,6 +4,7 @@ import { lintRule } from 'unified-lint-rule';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import type { ArticleRef, ContentIndex } from './content-index';
+import { fieldWords } from '../field-words';
 import { acknowledged, malformedNumbers, placeholders } from './prose';
 import type { Found } from './prose';
 import { articleOf, origin } from './rule';
@@ -67,7 +68,7 @@ function shownTexts(tree: Root, article: ArticleRef, corrections: boolean): Show
   for (const path of shownFields(data, corrections)) {
     const value = valueAt(data, path);
     // Frontmatter texts are reported at their field: a YAML value's characters can be escaped or folded.
-    if (typeof value === 'string') shown.push({ field: path.join('.'), value, at: () => position(path) });
+    if (typeof value === 'string') shown.push({ field: fieldWords(path), value, at: () => position(path) });
   }
   visit(tree, (node) => {
     const start = node.position?.start;
