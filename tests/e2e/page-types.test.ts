@@ -57,3 +57,19 @@ describe.each(pageTypes)('the %s page', (name, path) => {
     },
   );
 });
+
+test('a newspaper with a long name keeps its masthead on a 320 px phone, on as many lines as it needs', async () => {
+  const { page } = await open(browser, fixture.url + '/', { width: 320, colorScheme: 'light' });
+  // The site name comes from src/site.config.ts; a newsroom may call itself anything.
+  const lines = await page.evaluate(() => {
+    const name = document.querySelector<HTMLElement>('.masthead a')!;
+    name.textContent = 'The Evening Synthetic Chronicle';
+    return Math.round(name.getBoundingClientRect().height / parseFloat(getComputedStyle(name).lineHeight));
+  });
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
+  expect(lines).toBeGreaterThan(1);
+  await screenshot(page, 'front-320-long-name');
+  await page.close();
+});
