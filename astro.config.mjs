@@ -5,13 +5,20 @@ import { previewSearch } from './src/integrations/preview-search';
 import { pruneAssets } from './src/integrations/prune-assets';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDirFor, contentRoot } from './src/lib/env';
-import { pageLastModified } from './src/lib/sitemap';
+import { buildPartition, cacheDirFor, contentRoot, earlierPartitionOutputs } from './src/lib/env';
+import { isNewest } from './src/lib/partitions';
+import { folderOfPage, pageLastModified, pageUrlsIn } from './src/lib/sitemap';
 import { markdownProcessor } from './src/markdown';
 import { site } from './src/site.config';
 
 /** Where the build writes the site (scripts/build.ts sets it), for the sitemap to read pages' dates. */
 let outDir = '';
+/**
+ * In a partitioned build (src/lib/partitions.ts), the newest partition writes the sitemaps, listing
+ * with its own pages those of the partitions built before it; the others write none.
+ */
+const earlier = earlierPartitionOutputs();
+const writesSitemap = isNewest(buildPartition());
 
 export default defineConfig({
   site: site.url,
@@ -63,15 +70,18 @@ export default defineConfig({
         },
       },
     },
-    sitemap({
-      // The news sitemap and feeds are listed in robots.txt; the sitemap holds pages.
-      filter: (page) => !page.endsWith('/search/'),
-      // Every page is dated by the date it states (src/lib/sitemap.ts).
-      serialize: async (item) => {
-        const changed = await pageLastModified(outDir, new URL(item.url).pathname);
-        return changed ? { ...item, lastmod: changed.toISOString() } : item;
-      },
-    }),
+    writesSitemap &&
+      sitemap({
+        // The news sitemap and feeds are listed in robots.txt; the sitemap holds pages.
+        filter: (page) => !page.endsWith('/search/'),
+        customPages: earlier.flatMap((dir) => pageUrlsIn(dir, site.url)),
+        // Every page is dated by the date it states (src/lib/sitemap.ts).
+        serialize: async (item) => {
+          const path = new URL(item.url).pathname;
+          const changed = await pageLastModified(folderOfPage([outDir, ...earlier], path) ?? outDir, path);
+          return changed ? { ...item, lastmod: changed.toISOString() } : item;
+        },
+      }),
     pruneAssets(),
     previewSearch(),
   ],

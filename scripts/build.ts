@@ -1,5 +1,5 @@
 /**
- * npm run build [-- --outDir DIR] [--jobs N] [--force] [--verbose]: the production build, which
+ * npm run build [-- --outDir DIR] [--jobs N] [--force] [--verbose] [--partition-size N]: the production build, which
  * never publishes half a site. --jobs sets how many threads render Markdown (default: one per core);
  * --force renders every page again; --verbose shows Astro's whole log, a line per page and per image
  * (the log otherwise shows Astro's warnings and errors and one line counting its pages and images;
@@ -7,6 +7,8 @@
  *
  * 1. Checks the content (npm run lint:content) while Astro builds into a temporary folder beside
  *    the output folder; content errors stop the build there, before anything is published.
+ *    An archive of more than --partition-size articles (default 25,000) is checked first, then built
+ *    as several Astro builds, a run of years each, whose outputs are merged (src/lib/partitions.ts).
  * 2. Waits for Astro.
  * 3. Checks that every published article has exactly one page and one sitemap URL.
  * 4. Writes the search index, keeping the shards of it whose pages have not changed.
@@ -15,8 +17,8 @@
  *    embargo lifts, and writes the schedule beside (never into) the output.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { formatAstroSummary, readAstroLine } from '../src/lib/astro-log.ts';
@@ -30,25 +32,42 @@ import {
   scheduleFile,
   sitemapArticleUrls,
 } from '../src/lib/build-report.ts';
-import { discardUnfinishedBuild } from '../src/lib/build-cache.ts';
+import { countArticleFiles } from '../src/lib/article-files.ts';
+import { discardUnfinishedBuild, restorePartitionCache, savePartitionCache } from '../src/lib/build-cache.ts';
+import { yearIn } from '../src/lib/dates.ts';
 import { buildClock, buildJobs, cacheDirFor, contentRoot } from '../src/lib/env.ts';
 import { formatCompiler, lintContent } from '../src/lib/lint/index.ts';
 import { counted } from '../src/lib/plural.ts';
+import { mergeOutput } from '../src/lib/merge-output.ts';
+import { isNewest, partitionName, partitionSize, planPartitions } from '../src/lib/partitions.ts';
+import type { Partition } from '../src/lib/partitions.ts';
 import { buildSearchIndex } from '../src/lib/search-index.ts';
 import { site } from '../src/site.config.ts';
 
-const usage = 'Usage: npm run build [-- --outDir DIR] [--jobs N] [--force] [--verbose]';
-let options;
-try {
-  ({ values: options } = parseArgs({
+const usage = 'Usage: npm run build [-- --outDir DIR] [--jobs N] [--force] [--verbose] [--partition-size N]';
+/** The command line, or a message saying what is wrong with it. */
+function readOptions() {
+  const { values } = parseArgs({
     options: {
       outDir: { type: 'string', default: 'dist' },
       jobs: { type: 'string' },
       force: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      'partition-size': { type: 'string', default: String(partitionSize) },
     },
-  }));
-  if (options.jobs !== undefined) buildJobs({ BROADSHEET_JOBS: options.jobs });
+  });
+  if (values.jobs !== undefined) buildJobs({ BROADSHEET_JOBS: values.jobs });
+  const size = Number(values['partition-size']);
+  if (!Number.isInteger(size) || size < 1) {
+    throw new Error(
+      `--partition-size ${values['partition-size']} is not a number of articles: use e.g. 25000`,
+    );
+  }
+  return { ...values, partitionSize: size };
+}
+let options: ReturnType<typeof readOptions>;
+try {
+  options = readOptions();
 } catch (error) {
   console.error(`${(error as Error).message}\n${usage}`);
   process.exit(2);
@@ -66,6 +85,7 @@ const startedAt = Date.now();
 
 function stop(message: string): never {
   rmSync(staging, { recursive: true, force: true });
+  rmSync(`${staging}.partitions`, { recursive: true, force: true });
   discardUnfinishedBuild(cacheDirFor(contentRoot()), startedAt);
   console.error(`\n✗ ${message}\n  Nothing was published: ${shown(outDir)} is unchanged.`);
   process.exit(1);
@@ -73,53 +93,99 @@ function stop(message: string): never {
 
 rmSync(staging, { recursive: true, force: true });
 console.log(`Checking ${shown(contentRoot())} and building the site for ${shown(outDir)} …`);
-// Astro starts at once and the content check runs beside it, on the other core: at 10,000 articles
-// the check takes most of a minute. Nothing is published until both have passed.
-const astro = spawn(
-  process.execPath,
-  [
-    resolve('node_modules/astro/bin/astro.mjs'),
-    'build',
-    '--outDir',
-    staging,
-    ...(options.force ? ['--force'] : []),
-  ],
-  {
-    // Astro's errors (on stderr) reach the terminal as they are; its log (stdout) is read below.
-    stdio: ['inherit', 'pipe', 'inherit'],
-    // A production build whatever the caller's environment: no preview of unpublished articles.
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      BROADSHEET_PREVIEW: '0',
-      BROADSHEET_NOW: now.toISOString(),
-      ...(options.jobs !== undefined && { BROADSHEET_JOBS: options.jobs }),
-    },
-  },
-);
-const astroExit = new Promise<number>((done) =>
-  astro.on('close', (code) => {
-    done(code ?? 1);
-  }),
-);
 const astroLog: AstroLine[] = [];
-createInterface({ input: astro.stdout, crlfDelay: Infinity }).on('line', (line) => {
-  const read = readAstroLine(line);
-  astroLog.push(read);
-  if (options.verbose || read.kind === 'message') console.log(line);
-});
 
+/** Runs one Astro build into the staging folder: the whole site, or one partition of it. */
+function buildWithAstro(
+  partition: Partition,
+  earlier: string[],
+): { exit: Promise<number>; stop: () => void } {
+  const astro = spawn(
+    process.execPath,
+    [
+      resolve('node_modules/astro/bin/astro.mjs'),
+      'build',
+      '--outDir',
+      staging,
+      ...(options.force ? ['--force'] : []),
+    ],
+    {
+      // Astro's errors (on stderr) reach the terminal as they are; its log (stdout) is read below.
+      stdio: ['inherit', 'pipe', 'inherit'],
+      // A production build whatever the caller's environment: no preview of unpublished articles.
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        BROADSHEET_PREVIEW: '0',
+        BROADSHEET_NOW: now.toISOString(),
+        BROADSHEET_PARTITION: partitionName(partition),
+        BROADSHEET_PARTITION_OUTPUTS: earlier.join(delimiter),
+        ...(options.jobs !== undefined && { BROADSHEET_JOBS: options.jobs }),
+      },
+    },
+  );
+  createInterface({ input: astro.stdout, crlfDelay: Infinity }).on('line', (line) => {
+    const read = readAstroLine(line);
+    astroLog.push(read);
+    if (options.verbose || read.kind === 'message') console.log(line);
+  });
+  const exit = new Promise<number>((done) =>
+    astro.on('close', (code) => {
+      done(code ?? 1);
+    }),
+  );
+  return { exit, stop: () => astro.kill() };
+}
+
+const cacheDir = cacheDirFor(contentRoot());
+const parts = `${staging}.partitions`;
+rmSync(parts, { recursive: true, force: true });
+// An archive of up to --partition-size article files (by default `partitionSize`) is one Astro build, which starts at once while
+// the content check runs beside it, on the other core: at 10,000 articles the check takes most of a
+// minute. A larger one is first checked, then built a partition at a time (src/lib/partitions.ts).
+// Nothing is published until the check and every build have passed.
+const whole = countArticleFiles(join(contentRoot(), 'articles')) <= options.partitionSize;
+const first = whole ? buildWithAstro({}, []) : undefined;
 const lint = await lintContent(contentRoot(), now);
 if (lint.errors > 0) {
-  astro.kill();
-  await astroExit;
+  first?.stop();
+  await first?.exit;
   console.log(formatCompiler(lint));
   stop(`The content has ${counted(lint.errors, 'error')} (listed above); fix them and build again.`);
 }
-if ((await astroExit) !== 0) {
-  console.log(formatCompiler(lint));
-  stop('Astro could not build the site (see the messages above).');
+const plan = whole
+  ? [{}]
+  : planPartitions(
+      lint.publishedDates.map((date) => yearIn(date, site.timezone)),
+      options.partitionSize,
+    );
+const built: string[] = [];
+for (const partition of plan) {
+  const name = partitionName(partition);
+  if (plan.length > 1) {
+    console.log(`Building partition ${name} (${built.length + 1} of ${plan.length}) …`);
+    restorePartitionCache(cacheDir, name);
+  }
+  const astro = first ?? buildWithAstro(partition, isNewest(partition) ? built : []);
+  if ((await astro.exit) !== 0) {
+    console.log(formatCompiler(lint));
+    stop('Astro could not build the site (see the messages above).');
+  }
+  if (plan.length === 1) break;
+  savePartitionCache(cacheDir, name);
+  if (isNewest(partition)) break;
+  // Every partition builds into the same folder: Astro keeps its content store only for the same output folder.
+  const output = join(parts, name);
+  mkdirSync(parts, { recursive: true });
+  renameSync(staging, output);
+  built.push(output);
 }
+try {
+  for (const output of built) mergeOutput(output, staging);
+} catch (error) {
+  stop(`The partitions of the build could not be merged: ${(error as Error).message}`);
+}
+rmSync(parts, { recursive: true, force: true });
 
 const articlesDir = join(staging, 'articles');
 const pages = existsSync(articlesDir)

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { glob } from 'astro/loaders';
 import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import type { Gated } from './publishing';
+import { countArticleFiles } from './article-files';
 import { bodiesDir, hasBody, pruneBodies, writeBody } from './bodies';
 import { figuresFromMarkdown } from './figures';
 import { parseFrontmatter } from './frontmatter';
@@ -135,12 +136,6 @@ function withoutRendering(context: LoaderContext, skipBroken: boolean): Map<stri
  */
 export function renderThreads(jobs: number, files: number): number {
   return files < 200 ? 1 : jobs;
-}
-
-function countArticleFiles(base: string): number {
-  if (!existsSync(base)) return 0;
-  return readdirSync(base, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md'))
-    .length;
 }
 
 /** What the content store keeps of an article's body. */

@@ -1,4 +1,4 @@
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -27,4 +27,38 @@ export function discardUnfinishedBuild(cacheDir: string, startedAt: number): str
     if (stats?.isFile() && stats.mtimeMs >= startedAt) remove(path);
   }
   return removed;
+}
+
+/** What Astro keeps of one build's pages: its manifest of them and their copies. */
+const pageCache = ['incremental-build.json', 'dist'];
+
+/** Where a partition's page cache waits while other partitions build (src/lib/partitions.ts). */
+function partitionCache(cacheDir: string, name: string): string {
+  return join(cacheDir, 'partitions', name);
+}
+
+/**
+ * Puts a partition's page cache where Astro reads it. Partitions share one cache folder, so that the
+ * content store, the rendered bodies and the encoded images serve them all, but each keeps its own
+ * manifest: Astro's manifest of every page is what grows too large for one build of the archive.
+ * A partition without one of its own starts from whatever is there (a full build's, whose pages are
+ * as valid for it), so an archive that grows into partitions does not start from nothing.
+ */
+export function restorePartitionCache(cacheDir: string, name: string): void {
+  const saved = partitionCache(cacheDir, name);
+  if (!existsSync(join(saved, pageCache[0]!))) return;
+  for (const entry of pageCache) {
+    rmSync(join(cacheDir, entry), { recursive: true, force: true });
+    if (existsSync(join(saved, entry))) renameSync(join(saved, entry), join(cacheDir, entry));
+  }
+}
+
+/** Sets a partition's page cache aside after its build, for its next build. */
+export function savePartitionCache(cacheDir: string, name: string): void {
+  const saved = partitionCache(cacheDir, name);
+  rmSync(saved, { recursive: true, force: true });
+  mkdirSync(saved, { recursive: true });
+  for (const entry of pageCache) {
+    if (existsSync(join(cacheDir, entry))) renameSync(join(cacheDir, entry), join(saved, entry));
+  }
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { basename, isAbsolute, resolve } from 'node:path';
+import { basename, delimiter, isAbsolute, resolve } from 'node:path';
 import { z } from 'astro/zod';
+import { parsePartition } from './partitions';
+import type { Partition } from './partitions';
 
 /**
  * The build's environment: where content comes from and what time it is.
@@ -76,6 +78,23 @@ export function buildJobs(
     );
   }
   return jobs;
+}
+
+/**
+ * The part of the site this Astro build renders (BROADSHEET_PARTITION, set by scripts/build.ts for a
+ * partitioned archive): by default the whole site.
+ */
+export function buildPartition(env: NodeJS.ProcessEnv = process.env): Partition {
+  const name = env['BROADSHEET_PARTITION'];
+  return name ? parsePartition(name) : {};
+}
+
+/**
+ * The outputs of the partitions built before this one (BROADSHEET_PARTITION_OUTPUTS, folders joined
+ * like PATH), whose pages the newest partition lists in the sitemap.
+ */
+export function earlierPartitionOutputs(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env['BROADSHEET_PARTITION_OUTPUTS'] ?? '').split(delimiter).filter(Boolean);
 }
 
 /**

@@ -1,12 +1,14 @@
 import { articleDigest, cardDigest, digest } from './cache-keys';
 import { chromeOf } from './chrome';
-import { previewsUnpublished } from './env';
+import { yearIn } from './dates';
+import { buildPartition, previewsUnpublished } from './env';
 import { lastModified } from './feed';
 import { frontPage, frontPageArticles } from './front-page';
 import { archiveTree, feedKinds, listingPages } from './listings';
 import type { ArchiveYear, Listing } from './listings';
 import type { Article, Chrome, Content } from './model';
 import type { Page } from './pagination';
+import { inPartition } from './partitions';
 import { lastBuildIndex, previewSearchNote } from './preview-search';
 import { newsroom } from './query';
 import type { Newsroom } from './query';
@@ -25,6 +27,14 @@ import { site } from '../site.config';
 /** The chrome of the newsroom's pages, in the site timezone. */
 function siteChrome(room: Newsroom): Chrome {
   return chromeOf(room, site.timezone);
+}
+
+/**
+ * Whether this build renders a page whose newest article is `newest` (undefined: a page of no year),
+ * which it does unless it builds one partition of a large archive (src/lib/partitions.ts).
+ */
+function rendersHere(newest: Article | undefined): boolean {
+  return inPartition(newest && yearIn(newest.data.publishedAt, site.timezone), buildPartition());
 }
 
 /** The chrome for a page that shows nothing else from the newsroom (search, 404). */
@@ -58,7 +68,7 @@ function seriesPartsFor(article: Article, { bySeries }: Pick<Content, 'bySeries'
 export async function articlePaths() {
   const room = await newsroom();
   const around = siteChrome(room);
-  const pages = room.articles.map((article) => {
+  const pages = room.articles.filter(rendersHere).map((article) => {
     const props = {
       chrome: around,
       article,
@@ -127,7 +137,8 @@ export async function listingPagePaths() {
   const room = await newsroom();
   const around = siteChrome(room);
   const years = archiveTree(room.listings);
-  return listingPages(room.listings).map(({ listing, page }) => {
+  const here = listingPages(room.listings).filter(({ page }) => rendersHere(page.items[0]));
+  return here.map(({ listing, page }) => {
     const context = listingContext(listing, page, room, years);
     return {
       params: { listing: routeParam(page.url) },
@@ -149,6 +160,7 @@ export async function listingPagePaths() {
 /** Static paths of every listing feed, the site feed included. */
 export async function feedPaths() {
   const { listings, now } = await newsroom();
+  if (!rendersHere(undefined)) return [];
   return listings
     .filter((listing) => feedKinds.includes(listing.kind))
     .map((listing) => {
@@ -178,6 +190,7 @@ export async function frontPageProps() {
 export async function staticPagePaths() {
   const room = await newsroom();
   const around = siteChrome(room);
+  if (!rendersHere(undefined)) return [];
   return room.pages.map((page) => ({
     params: { page: page.id },
     props: { chrome: around, page },

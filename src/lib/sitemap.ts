@@ -1,5 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { escapeXml } from './html';
 import { absoluteUrl } from './urls';
 
@@ -87,4 +88,19 @@ export function updatedTime(html: string): Date | undefined {
     html,
   )?.[1];
   return stated === undefined ? undefined : new Date(stated);
+}
+
+/**
+ * The folder among `dirs` holding the page at `path` (the first that does): the build's own output,
+ * then the outputs of the earlier partitions of a partitioned build.
+ */
+export function folderOfPage(dirs: readonly string[], path: string): string | undefined {
+  return dirs.find((dir) => existsSync(join(dir, decodeURIComponent(path), 'index.html')));
+}
+
+/** The absolute URL of every page (`…/index.html`) in a built folder, for the sitemap of a partitioned build. */
+export function pageUrlsIn(dir: string, siteUrl: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file === 'index.html' || file.endsWith(`${sep}index.html`))
+    .map((file) => absoluteUrl(`/${file.slice(0, -'index.html'.length).split(sep).join('/')}`, siteUrl));
 }

@@ -85,6 +85,17 @@ describe.each(
   });
 });
 
+describe('a partitioned build (src/lib/partitions.ts)', () => {
+  test.each(eventChains[1]!.map((event) => event.name))(
+    'after "%s", the second chain built the archive in two partitions, one a year, and merged them',
+    (name) => {
+      const log = stripVTControlCharacters(readFileSync(incrementalSite.log(name), 'utf8'));
+      expect(log).toContain('Building partition -2025 (1 of 2)');
+      expect(log).toContain('Building partition 2026- (2 of 2)');
+    },
+  );
+});
+
 describe('what the events change', () => {
   const page = (event: string, path: string) => readFileSync(join(incrementalSite.full(event), path), 'utf8');
 

@@ -52,7 +52,7 @@ export function buildSite(
   site: BuiltSite,
   project: string,
   extraEnv: Record<string, string> = {},
-  { incremental = false }: { incremental?: boolean } = {},
+  { incremental = false, partitionSize }: { incremental?: boolean; partitionSize?: number } = {},
 ): Promise<{ status: number; output: string }> {
   const child = spawn(
     process.execPath,
@@ -62,6 +62,7 @@ export function buildSite(
       '--outDir',
       site.dist,
       ...(incremental ? ['--verbose'] : ['--force']),
+      ...(partitionSize === undefined ? [] : ['--partition-size', String(partitionSize)]),
     ],
     {
       cwd: project,

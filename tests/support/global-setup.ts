@@ -92,7 +92,7 @@ async function build(
   site: BuiltSite,
   project: string,
   env: Record<string, string> = {},
-  options: { incremental?: boolean } = {},
+  options: { incremental?: boolean; partitionSize?: number } = {},
 ): Promise<string> {
   const started = Date.now();
   const { status, output } = await buildSite(site, project, env, options);
@@ -103,12 +103,13 @@ async function build(
 
 /**
  * One chain of the incremental-build site: a full build, then for each event an incremental build and
- * a full one (`--force`, which also clears Astro's content cache), each output copied aside. Every
+ * a full one (`--force`, which also clears Astro's content cache), each output copied aside. The
+ * second chain's incremental builds are partitioned, as a large archive's are. Every
  * build writes to the chain's one output folder, since Astro's incremental cache holds only for it
  * (it is part of the config).
  */
 async function buildIncrementalChain(index: number, project: string) {
-  const { content, dist, start } = incrementalSite.chain(index);
+  const { content, dist, start, partitionSize } = incrementalSite.chain(index);
   rmSync(join(content, '..'), { recursive: true, force: true });
   await writeFixtureSite(content, { generated: 20 });
   let now = incrementalSite.now;
@@ -121,7 +122,7 @@ async function buildIncrementalChain(index: number, project: string) {
         rmSync(copy, { recursive: true, force: true });
       await event.happen({ content, project });
       now = event.now ?? now;
-      const log = await build({ content, now, dist }, project, {}, { incremental: true });
+      const log = await build({ content, now, dist }, project, {}, { incremental: true, partitionSize });
       cpSync(dist, incrementalSite.incremental(event.name), { recursive: true });
       writeFileSync(incrementalSite.log(event.name), log);
       await build({ content, now, dist }, project);

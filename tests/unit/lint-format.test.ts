@@ -9,6 +9,7 @@ const resultOf = (diagnostics: Diagnostic[]): LintResult => ({
   published: 3,
   drafts: 0,
   scheduled: [],
+  publishedDates: [],
   articles: [],
 });
 

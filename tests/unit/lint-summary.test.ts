@@ -65,6 +65,7 @@ describe('formatCompiler', () => {
     published: 0,
     drafts: 0,
     scheduled: [],
+    publishedDates: [],
     articles: [],
   });
 

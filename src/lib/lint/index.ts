@@ -31,6 +31,8 @@ export interface LintResult {
   warnings: number;
   /** Published articles at the build clock, for the build's count check. */
   published: number;
+  /** When each published article was published, for dividing a large archive into partitions. */
+  publishedDates: Date[];
   /** Drafts, which the build holds back. */
   drafts: number;
   /** Articles embargoed at the build clock, soonest first. */
@@ -84,6 +86,9 @@ export async function lintContent(root: string, now: Date, cwd: string = process
     diagnostics,
     ...counts(diagnostics),
     published: index.articles.filter((article) => article.published).length,
+    publishedDates: index.articles.flatMap(({ published, publishedAt }) =>
+      published && publishedAt ? [publishedAt] : [],
+    ),
     drafts: index.articles.filter((article) => article.state === 'draft').length,
     scheduled,
     articles: index.articles.map(({ file, id }) => ({ file: file.path, id })),

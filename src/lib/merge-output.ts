@@ -1,0 +1,36 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * Merges the output of one partition of a partitioned build into the output of the newest
+ * (src/lib/partitions.ts), moving every file across. Pages and images that both built (the front
+ * page, say, which Astro renders in every partition, or a photo on a listing and an article) must be
+ * the same bytes, which is what makes a partitioned build equal a full one; any difference stops
+ * the build, naming the file. Returns how many files moved and how many were already there.
+ */
+export function mergeOutput(source: string, target: string): { moved: number; shared: number } {
+  let moved = 0;
+  let shared = 0;
+  const files = readdirSync(source, { recursive: true, withFileTypes: true }).filter((entry) =>
+    entry.isFile(),
+  );
+  for (const entry of files) {
+    const from = join(entry.parentPath, entry.name);
+    const file = from.slice(source.length + 1);
+    const to = join(target, file);
+    if (existsSync(to)) {
+      if (!readFileSync(from).equals(readFileSync(to))) {
+        throw new Error(
+          `${file} differs between two partitions of the build; a page must not depend on which partition renders it`,
+        );
+      }
+      shared += 1;
+      continue;
+    }
+    mkdirSync(dirname(to), { recursive: true });
+    renameSync(from, to);
+    moved += 1;
+  }
+  rmSync(source, { recursive: true, force: true });
+  return { moved, shared };
+}

@@ -1,0 +1,162 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { restorePartitionCache, savePartitionCache } from '../../src/lib/build-cache';
+import { buildPartition, earlierPartitionOutputs } from '../../src/lib/env';
+import { mergeOutput } from '../../src/lib/merge-output';
+import {
+  inPartition,
+  isNewest,
+  parsePartition,
+  partitionName,
+  planPartitions,
+} from '../../src/lib/partitions';
+import { folderOfPage, pageUrlsIn } from '../../src/lib/sitemap';
+
+const years = (counts: Record<number, number>) =>
+  Object.entries(counts).flatMap(([year, count]) => Array.from({ length: count }, () => Number(year)));
+
+describe('planPartitions', () => {
+  test('an archive that fits in one partition is built whole', () => {
+    expect(planPartitions(years({ 2024: 3, 2025: 4 }), 10)).toEqual([{}]);
+    expect(planPartitions([], 10)).toEqual([{}]);
+  });
+
+  test('groups whole years from the oldest, the first open to the past and the last to the future', () => {
+    const plan = planPartitions(years({ 2019: 4, 2020: 5, 2021: 3, 2022: 6, 2023: 8, 2024: 2 }), 10);
+    expect(plan).toEqual([{ to: 2020 }, { from: 2021, to: 2022 }, { from: 2023 }]);
+    expect(plan.map(partitionName)).toEqual(['-2020', '2021-2022', '2023-']);
+  });
+
+  test('a year larger than a partition is a partition of its own', () => {
+    expect(planPartitions(years({ 2020: 25, 2021: 2, 2022: 30 }), 10)).toEqual([
+      { to: 2020 },
+      { from: 2021, to: 2021 },
+      { from: 2022 },
+    ]);
+  });
+
+  test('publishing in the newest year never moves the bounds of an older partition', () => {
+    const before = planPartitions(years({ 2020: 6, 2021: 6, 2022: 6, 2023: 1 }), 10);
+    const after = planPartitions(years({ 2020: 6, 2021: 6, 2022: 6, 2023: 9 }), 10);
+    expect(before).toEqual([{ to: 2020 }, { from: 2021, to: 2021 }, { from: 2022 }]);
+    // The newest partition outgrows its size and splits; the older ones stay as they were.
+    expect(after).toEqual([...before.slice(0, -1), { from: 2022, to: 2022 }, { from: 2023 }]);
+  });
+});
+
+describe('inPartition', () => {
+  test('every year falls in exactly one partition of a plan, and pages of no year in the newest', () => {
+    const plan = planPartitions(years({ 2019: 8, 2020: 8, 2021: 8 }), 10);
+    for (const year of [1990, 2019, 2020, 2021, 2040, undefined]) {
+      expect(plan.filter((partition) => inPartition(year, partition))).toHaveLength(1);
+    }
+    expect(plan.filter(isNewest)).toEqual([plan.at(-1)]);
+    expect(inPartition(undefined, plan.at(-1)!)).toBe(true);
+  });
+
+  test('the whole site holds every page', () => {
+    expect(inPartition(1850, {})).toBe(true);
+    expect(inPartition(undefined, {})).toBe(true);
+  });
+});
+
+describe('partition names', () => {
+  test('read back as the partition they name', () => {
+    for (const partition of [{}, { to: 1999 }, { from: 2000, to: 2009 }, { from: 2010 }]) {
+      expect(parsePartition(partitionName(partition))).toEqual({ ...partition });
+    }
+  });
+
+  test('anything else is refused, saying what a partition looks like', () => {
+    for (const name of ['2020', '2010-2000', 'recent', '20-30']) {
+      expect(() => parsePartition(name)).toThrow(/is not a partition: use a run of years such as 2000-2009/);
+    }
+  });
+
+  test('BROADSHEET_PARTITION picks the partition; without it a build is the whole site', () => {
+    expect(buildPartition({})).toEqual({});
+    expect(buildPartition({ BROADSHEET_PARTITION: '2000-2009' })).toEqual({ from: 2000, to: 2009 });
+    expect(() => buildPartition({ BROADSHEET_PARTITION: 'old' })).toThrow(/"old" is not a partition/);
+    expect(earlierPartitionOutputs({})).toEqual([]);
+    expect(earlierPartitionOutputs({ BROADSHEET_PARTITION_OUTPUTS: '/a/-1999:/a/2000-2009' })).toEqual([
+      '/a/-1999',
+      '/a/2000-2009',
+    ]);
+  });
+});
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'partition-'));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  return dir;
+}
+
+describe('mergeOutput', () => {
+  test('moves a partition’s files into the newest output; a file both built must be the same', () => {
+    const older = folder({ 'articles/old/index.html': 'old', '_astro/a.webp': 'A', 'index.html': 'front' });
+    const newest = folder({ 'articles/new/index.html': 'new', '_astro/a.webp': 'A', 'index.html': 'front' });
+    expect(mergeOutput(older, newest)).toEqual({ moved: 1, shared: 2 });
+    expect(readFileSync(join(newest, 'articles/old/index.html'), 'utf8')).toBe('old');
+    expect(readdirSync(join(newest, 'articles')).sort()).toEqual(['new', 'old']);
+    expect(existsSync(older)).toBe(false);
+  });
+
+  test('a file two partitions built differently stops the merge, naming it', () => {
+    const older = folder({ 'index.html': 'front as one partition saw it' });
+    const newest = folder({ 'index.html': 'front as another saw it' });
+    expect(() => mergeOutput(older, newest)).toThrow(
+      'index.html differs between two partitions of the build; a page must not depend on which partition renders it',
+    );
+  });
+});
+
+describe('the sitemap of a partitioned build', () => {
+  test('lists the pages of the earlier partitions, with their paths as URLs', () => {
+    const older = folder({
+      'articles/old/index.html': '',
+      'tags/港口/page/1/index.html': '',
+      '_astro/a.webp': '',
+      'rss.xml': '',
+    });
+    expect(pageUrlsIn(older, 'https://news.example').sort()).toEqual([
+      'https://news.example/articles/old/',
+      'https://news.example/tags/%E6%B8%AF%E5%8F%A3/page/1/',
+    ]);
+  });
+
+  test('dates each page from the folder that holds it', () => {
+    const newest = folder({ 'articles/new/index.html': '' });
+    const older = folder({ 'articles/old/index.html': '' });
+    expect(folderOfPage([newest, older], '/articles/old/')).toBe(older);
+    expect(folderOfPage([newest, older], '/articles/new/')).toBe(newest);
+    expect(folderOfPage([newest, older], '/articles/gone/')).toBeUndefined();
+  });
+});
+
+describe('page caches of partitions', () => {
+  test('each partition gets back its own manifest and page copies, and sets them aside after', () => {
+    const cache = folder({
+      'incremental-build.json': 'full build',
+      'dist/index.html': 'x',
+      'data-store.json': 's',
+    });
+    // A partition with no cache of its own starts from the full build's.
+    restorePartitionCache(cache, '-2020');
+    expect(readFileSync(join(cache, 'incremental-build.json'), 'utf8')).toBe('full build');
+    writeFileSync(join(cache, 'incremental-build.json'), 'partition -2020');
+    savePartitionCache(cache, '-2020');
+    expect(existsSync(join(cache, 'incremental-build.json'))).toBe(false);
+    writeFileSync(join(cache, 'incremental-build.json'), 'partition 2021-');
+    savePartitionCache(cache, '2021-');
+    restorePartitionCache(cache, '-2020');
+    expect(readFileSync(join(cache, 'incremental-build.json'), 'utf8')).toBe('partition -2020');
+    expect(readFileSync(join(cache, 'dist/index.html'), 'utf8')).toBe('x');
+    // The content store is shared by every partition and never moves.
+    expect(readFileSync(join(cache, 'data-store.json'), 'utf8')).toBe('s');
+  });
+});
