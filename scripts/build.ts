@@ -9,6 +9,9 @@
  *    the output folder; content errors stop the build there, before anything is published.
  *    An archive of more than --partition-size articles (default 25,000) is checked first, then built
  *    as several Astro builds, a run of years each, whose outputs are merged (src/lib/partitions.ts).
+ *    On several machines (a CI matrix): --plan prints the partitions other than the newest as JSON
+ *    (and to GITHUB_OUTPUT); --partition NAME builds one of them into --outDir; --partitions-from DIR
+ *    builds the newest and merges those found in DIR/<name> (moving their files).
  * 2. Waits for Astro.
  * 3. Checks that every published article has exactly one page and one sitemap URL.
  * 4. Writes the search index, keeping the shards of it whose pages have not changed.
@@ -17,7 +20,16 @@
  *    embargo lifts, and writes the schedule beside (never into) the output.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -35,16 +47,23 @@ import {
 import { countArticleFiles } from '../src/lib/article-files.ts';
 import { discardUnfinishedBuild, restorePartitionCache, savePartitionCache } from '../src/lib/build-cache.ts';
 import { yearIn } from '../src/lib/dates.ts';
-import { buildClock, buildJobs, cacheDirFor, contentRoot } from '../src/lib/env.ts';
+import { buildClock, buildJobs, cacheDirFor, contentRoot, githubOutput } from '../src/lib/env.ts';
 import { formatCompiler, lintContent } from '../src/lib/lint/index.ts';
 import { counted } from '../src/lib/plural.ts';
 import { mergeOutput } from '../src/lib/merge-output.ts';
-import { isNewest, partitionName, partitionSize, planPartitions } from '../src/lib/partitions.ts';
+import {
+  isNewest,
+  parsePartition,
+  partitionName,
+  partitionSize,
+  planPartitions,
+} from '../src/lib/partitions.ts';
 import type { Partition } from '../src/lib/partitions.ts';
 import { buildSearchIndex } from '../src/lib/search-index.ts';
 import { site } from '../src/site.config.ts';
 
-const usage = 'Usage: npm run build [-- --outDir DIR] [--jobs N] [--force] [--verbose] [--partition-size N]';
+const usage =
+  'Usage: npm run build [-- --outDir DIR] [--jobs N] [--force] [--verbose] [--partition-size N] [--plan | --partition NAME | --partitions-from DIR]';
 /** The command line, or a message saying what is wrong with it. */
 function readOptions() {
   const { values } = parseArgs({
@@ -54,6 +73,9 @@ function readOptions() {
       force: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       'partition-size': { type: 'string', default: String(partitionSize) },
+      plan: { type: 'boolean', default: false },
+      partition: { type: 'string' },
+      'partitions-from': { type: 'string' },
     },
   });
   if (values.jobs !== undefined) buildJobs({ BROADSHEET_JOBS: values.jobs });
@@ -63,7 +85,7 @@ function readOptions() {
       `--partition-size ${values['partition-size']} is not a number of articles: use e.g. 25000`,
     );
   }
-  return { ...values, partitionSize: size };
+  return { ...values, partitionSize: size, partitionsFrom: values['partitions-from'] };
 }
 let options: ReturnType<typeof readOptions>;
 try {
@@ -140,11 +162,12 @@ function buildWithAstro(
 const cacheDir = cacheDirFor(contentRoot());
 const parts = `${staging}.partitions`;
 rmSync(parts, { recursive: true, force: true });
-// An archive of up to --partition-size article files (by default `partitionSize`) is one Astro build, which starts at once while
+// An archive of up to --partition-size article files is one Astro build, which starts at once while
 // the content check runs beside it, on the other core: at 10,000 articles the check takes most of a
 // minute. A larger one is first checked, then built a partition at a time (src/lib/partitions.ts).
 // Nothing is published until the check and every build have passed.
-const whole = countArticleFiles(join(contentRoot(), 'articles')) <= options.partitionSize;
+const machines = options.plan || options.partition !== undefined || options.partitionsFrom !== undefined;
+const whole = !machines && countArticleFiles(join(contentRoot(), 'articles')) <= options.partitionSize;
 const first = whole ? buildWithAstro({}, []) : undefined;
 const lint = await lintContent(contentRoot(), now);
 if (lint.errors > 0) {
@@ -159,22 +182,70 @@ const plan = whole
       lint.publishedDates.map((date) => yearIn(date, site.timezone)),
       options.partitionSize,
     );
-const built: string[] = [];
-for (const partition of plan) {
+/** The partitions other machines can build (all but the newest, which merges them). */
+const older = plan.filter((partition) => !isNewest(partition)).map(partitionName);
+
+if (options.plan) {
+  const names = JSON.stringify(older);
+  console.log(names);
+  const output = githubOutput();
+  if (output) appendFileSync(output, `partitions=${names}\n`);
+  process.exit(0);
+}
+
+/** Builds `partition` into the staging folder with Astro, keeping its page cache apart. */
+async function buildPartitionHere(partition: Partition, earlier: string[], step: string): Promise<void> {
   const name = partitionName(partition);
   if (plan.length > 1) {
-    console.log(`Building partition ${name} (${built.length + 1} of ${plan.length}) …`);
+    console.log(`Building partition ${name} (${step}) …`);
     restorePartitionCache(cacheDir, name);
   }
-  const astro = first ?? buildWithAstro(partition, isNewest(partition) ? built : []);
+  const astro = first ?? buildWithAstro(partition, earlier);
   if ((await astro.exit) !== 0) {
     console.log(formatCompiler(lint));
     stop('Astro could not build the site (see the messages above).');
   }
-  if (plan.length === 1) break;
-  savePartitionCache(cacheDir, name);
-  if (isNewest(partition)) break;
-  // Every partition builds into the same folder: Astro keeps its content store only for the same output folder.
+  if (plan.length > 1) savePartitionCache(cacheDir, name);
+}
+
+if (options.partition !== undefined) {
+  // One partition for another machine to merge: its output as Astro wrote it, unchecked.
+  if (!older.includes(options.partition)) {
+    stop(
+      `There is no partition ${options.partition} to build on its own: the archive's are ${older.join(', ') || 'none (it is built whole)'}; the newest is built with --partitions-from.`,
+    );
+  }
+  await buildPartitionHere(parsePartition(options.partition), [], 'alone');
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(dirname(outDir), { recursive: true });
+  renameSync(staging, outDir);
+  console.log(
+    `✓ Built partition ${options.partition} into ${shown(outDir)}; merge it with --partitions-from.`,
+  );
+  process.exit(0);
+}
+
+const built: string[] = [];
+for (const [index, partition] of plan.entries()) {
+  const step = `${index + 1} of ${plan.length}`;
+  if (isNewest(partition)) {
+    await buildPartitionHere(partition, built, step);
+    break;
+  }
+  const name = partitionName(partition);
+  if (options.partitionsFrom !== undefined) {
+    const output = join(resolve(options.partitionsFrom), name);
+    if (!existsSync(output)) {
+      stop(
+        `Partition ${name} is not in ${shown(resolve(options.partitionsFrom))}: build it with npm run build -- --partition ${name} --outDir ${join(options.partitionsFrom, name)}`,
+      );
+    }
+    console.log(`Partition ${name} (${step}) was built apart: ${shown(output)}`);
+    built.push(output);
+    continue;
+  }
+  await buildPartitionHere(partition, [], step);
+  // Every partition builds into the same folder: Astro keeps its content store only for the same one.
   const output = join(parts, name);
   mkdirSync(parts, { recursive: true });
   renameSync(staging, output);

@@ -58,21 +58,28 @@ export function isNewest(partition: Partition): boolean {
   return partition.to === undefined;
 }
 
-/** A partition's name, as BROADSHEET_PARTITION and the folders take it: `-1999`, `2000-2009`, `2010-`. */
+/**
+ * A partition's name, as BROADSHEET_PARTITION, the command line and the folders take it: `upto-1999`,
+ * `2000-2009`, `from-2010`, or `all`.
+ */
 export function partitionName({ from, to }: Partition): string {
-  return from === undefined && to === undefined ? 'all' : `${from ?? ''}-${to ?? ''}`;
+  if (from === undefined) return to === undefined ? 'all' : `upto-${to}`;
+  return to === undefined ? `from-${from}` : `${from}-${to}`;
 }
 
 /** The partition a name gives (see `partitionName`); throws, saying what is expected, on anything else. */
 export function parsePartition(name: string): Partition {
   if (name === 'all') return {};
-  const match = /^(\d{4})?-(\d{4})?$/.exec(name);
-  const from = match?.[1] === undefined ? undefined : Number(match[1]);
-  const to = match?.[2] === undefined ? undefined : Number(match[2]);
-  if (!match || (from !== undefined && to !== undefined && from > to)) {
+  const match = /^(?:upto-(\d{4})|from-(\d{4})|(\d{4})-(\d{4}))$/.exec(name);
+  const from = match?.[2] ?? match?.[3];
+  const to = match?.[1] ?? match?.[4];
+  if (!match || (from !== undefined && to !== undefined && Number(from) > Number(to))) {
     throw new Error(
-      `"${name}" is not a partition: use a run of years such as 2000-2009, -1999 (up to 1999), 2010- (from 2010) or all`,
+      `"${name}" is not a partition: use a run of years such as 2000-2009, upto-1999, from-2010 or all`,
     );
   }
-  return { from, to };
+  return {
+    from: from === undefined ? undefined : Number(from),
+    to: to === undefined ? undefined : Number(to),
+  };
 }

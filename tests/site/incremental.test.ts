@@ -90,8 +90,8 @@ describe('a partitioned build (src/lib/partitions.ts)', () => {
     'after "%s", the second chain built the archive in two partitions, one a year, and merged them',
     (name) => {
       const log = stripVTControlCharacters(readFileSync(incrementalSite.log(name), 'utf8'));
-      expect(log).toContain('Building partition -2025 (1 of 2)');
-      expect(log).toContain('Building partition 2026- (2 of 2)');
+      expect(log).toContain('Building partition upto-2025 (1 of 2)');
+      expect(log).toContain('Building partition from-2026 (2 of 2)');
     },
   );
 });

@@ -52,7 +52,11 @@ export function buildSite(
   site: BuiltSite,
   project: string,
   extraEnv: Record<string, string> = {},
-  { incremental = false, partitionSize }: { incremental?: boolean; partitionSize?: number } = {},
+  {
+    incremental = false,
+    partitionSize,
+    args = [],
+  }: { incremental?: boolean; partitionSize?: number; args?: string[] } = {},
 ): Promise<{ status: number; output: string }> {
   const child = spawn(
     process.execPath,
@@ -63,6 +67,7 @@ export function buildSite(
       site.dist,
       ...(incremental ? ['--verbose'] : ['--force']),
       ...(partitionSize === undefined ? [] : ['--partition-size', String(partitionSize)]),
+      ...args,
     ],
     {
       cwd: project,

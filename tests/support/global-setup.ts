@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { cacheDirFor } from '../../src/lib/env';
 import { chromiumPath } from './browser';
 import { buildSite, projectCopy } from './build-site';
 import type { BuiltSite } from './build-site';
@@ -15,6 +16,7 @@ import {
   gatingSites,
   incrementalSite,
   newsroomSite,
+  partitionedSite,
   randomSite,
   seedSite,
   timezoneSites,
@@ -55,6 +57,7 @@ export default async function setup(project: TestProject) {
   // Longest first, so that the last lane to finish is not left with a long build.
   const groups: ((project: string) => Promise<void>)[] = [
     ...eventChains.map((_, index) => (project: string) => buildIncrementalChain(index, project)),
+    buildOnSeveralMachines,
     async (project) => {
       await build(gatingSites.before, project, { TZ: 'UTC' });
       await build(gatingSites.after, project, { TZ: 'UTC' });
@@ -92,13 +95,40 @@ async function build(
   site: BuiltSite,
   project: string,
   env: Record<string, string> = {},
-  options: { incremental?: boolean; partitionSize?: number } = {},
+  options: Parameters<typeof buildSite>[3] = {},
 ): Promise<string> {
   const started = Date.now();
   const { status, output } = await buildSite(site, project, env, options);
   if (status !== 0) throw new Error(`Building ${site.content} into ${site.dist} failed:\n${output}`);
   console.log(`built ${site.dist} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return output;
+}
+
+/**
+ * The partitioned site (sites.ts), built as a CI matrix builds it: each "machine" starts from an
+ * empty cache (one checkout path, as on CI's runners), and the merged site is compared with a full
+ * build of the same content.
+ */
+async function buildOnSeveralMachines(project: string) {
+  const { content, now, partitionSize, parts, dist, full, plan } = partitionedSite;
+  rmSync(join(content, '..'), { recursive: true, force: true });
+  await writeFixtureSite(content, { generated: 20 });
+  const site = (out: string) => ({ content, now, dist: out });
+  const newMachine = () => {
+    rmSync(cacheDirFor(content, project), { recursive: true, force: true });
+  };
+  await build(site(full), project);
+  newMachine();
+  writeFileSync(plan, await build(site(full), project, {}, { partitionSize, args: ['--plan'] }));
+  newMachine();
+  await build(
+    site(join(parts, 'upto-2025')),
+    project,
+    {},
+    { partitionSize, args: ['--partition', 'upto-2025'] },
+  );
+  newMachine();
+  await build(site(dist), project, {}, { partitionSize, args: ['--partitions-from', parts] });
 }
 
 /**

@@ -128,3 +128,24 @@ export const incrementalSite = {
   /** The incremental build's log after `event`, which lists each page as rendered or restored. */
   log: (event: string) => join(eventFolder(event), 'incremental.log'),
 };
+
+/**
+ * The small fixture newsroom built in partitions as a CI matrix builds them: `--plan` lists the
+ * partitions, one machine builds the older one with `--partition`, another (with an empty cache)
+ * builds the newest and merges it with `--partitions-from`; and once in full, to compare
+ * (tests/site/partitions.test.ts).
+ */
+export const partitionedSite = {
+  content: join(outputRoot, 'partitioned/content'),
+  now: fixtureNow,
+  /** At most 10 articles a partition splits the fixture, whose articles span two years, in two. */
+  partitionSize: 10,
+  /** What `--plan` printed. */
+  plan: join(outputRoot, 'partitioned/plan.txt'),
+  /** Where the matrix's jobs leave their partitions, as the final job downloads them. */
+  parts: join(outputRoot, 'partitioned/parts'),
+  /** The merged site. */
+  dist: join(outputRoot, 'partitioned/dist'),
+  /** The same content built in full. */
+  full: join(outputRoot, 'partitioned/full'),
+};

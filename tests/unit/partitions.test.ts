@@ -26,7 +26,7 @@ describe('planPartitions', () => {
   test('groups whole years from the oldest, the first open to the past and the last to the future', () => {
     const plan = planPartitions(years({ 2019: 4, 2020: 5, 2021: 3, 2022: 6, 2023: 8, 2024: 2 }), 10);
     expect(plan).toEqual([{ to: 2020 }, { from: 2021, to: 2022 }, { from: 2023 }]);
-    expect(plan.map(partitionName)).toEqual(['-2020', '2021-2022', '2023-']);
+    expect(plan.map(partitionName)).toEqual(['upto-2020', '2021-2022', 'from-2023']);
   });
 
   test('a year larger than a partition is a partition of its own', () => {
@@ -70,8 +70,10 @@ describe('partition names', () => {
   });
 
   test('anything else is refused, saying what a partition looks like', () => {
-    for (const name of ['2020', '2010-2000', 'recent', '20-30']) {
-      expect(() => parsePartition(name)).toThrow(/is not a partition: use a run of years such as 2000-2009/);
+    for (const name of ['2020', '2010-2000', 'recent', '20-30', '-1999', '2010-']) {
+      expect(() => parsePartition(name)).toThrow(
+        /is not a partition: use a run of years such as 2000-2009, upto-1999, from-2010 or all/,
+      );
     }
   });
 
@@ -80,8 +82,8 @@ describe('partition names', () => {
     expect(buildPartition({ BROADSHEET_PARTITION: '2000-2009' })).toEqual({ from: 2000, to: 2009 });
     expect(() => buildPartition({ BROADSHEET_PARTITION: 'old' })).toThrow(/"old" is not a partition/);
     expect(earlierPartitionOutputs({})).toEqual([]);
-    expect(earlierPartitionOutputs({ BROADSHEET_PARTITION_OUTPUTS: '/a/-1999:/a/2000-2009' })).toEqual([
-      '/a/-1999',
+    expect(earlierPartitionOutputs({ BROADSHEET_PARTITION_OUTPUTS: '/a/upto-1999:/a/2000-2009' })).toEqual([
+      '/a/upto-1999',
       '/a/2000-2009',
     ]);
   });
@@ -146,15 +148,15 @@ describe('page caches of partitions', () => {
       'data-store.json': 's',
     });
     // A partition with no cache of its own starts from the full build's.
-    restorePartitionCache(cache, '-2020');
+    restorePartitionCache(cache, 'upto-2020');
     expect(readFileSync(join(cache, 'incremental-build.json'), 'utf8')).toBe('full build');
-    writeFileSync(join(cache, 'incremental-build.json'), 'partition -2020');
-    savePartitionCache(cache, '-2020');
+    writeFileSync(join(cache, 'incremental-build.json'), 'partition upto-2020');
+    savePartitionCache(cache, 'upto-2020');
     expect(existsSync(join(cache, 'incremental-build.json'))).toBe(false);
-    writeFileSync(join(cache, 'incremental-build.json'), 'partition 2021-');
-    savePartitionCache(cache, '2021-');
-    restorePartitionCache(cache, '-2020');
-    expect(readFileSync(join(cache, 'incremental-build.json'), 'utf8')).toBe('partition -2020');
+    writeFileSync(join(cache, 'incremental-build.json'), 'partition from-2021');
+    savePartitionCache(cache, 'from-2021');
+    restorePartitionCache(cache, 'upto-2020');
+    expect(readFileSync(join(cache, 'incremental-build.json'), 'utf8')).toBe('partition upto-2020');
     expect(readFileSync(join(cache, 'dist/index.html'), 'utf8')).toBe('x');
     // The content store is shared by every partition and never moves.
     expect(readFileSync(join(cache, 'data-store.json'), 'utf8')).toBe('s');

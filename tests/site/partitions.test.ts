@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect, test } from 'vitest';
+import { partitionedSite } from '../support/sites';
+
+/**
+ * A partitioned archive built on several machines, as the CI matrix builds it (README, "Publishing
+ * a large archive"), publishes exactly what one full build publishes, byte for byte. The same
+ * equality for partitions built one after another on one machine is tested after each newsroom
+ * event in tests/site/incremental.test.ts.
+ */
+
+function hashes(dir: string): Map<string, string> {
+  return new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .map(
+        (file) =>
+          [relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')] as const,
+      )
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+}
+
+test('--plan names the partitions other machines build: all but the newest', () => {
+  expect(readFileSync(partitionedSite.plan, 'utf8')).toContain('["upto-2025"]');
+});
+
+test('the merged site equals a full build of the same content, byte for byte', () => {
+  const merged = hashes(partitionedSite.dist);
+  expect(merged.size).toBeGreaterThan(100);
+  expect([...merged.keys()].filter((file) => file.startsWith('articles/')).length).toBeGreaterThan(20);
+  expect(merged).toEqual(hashes(partitionedSite.full));
+});
+
+test('the sitemap of the merged site lists the pages of both partitions', () => {
+  const sitemap = readFileSync(join(partitionedSite.dist, 'sitemap-0.xml'), 'utf8');
+  // An article of 2025 (the older partition, built on another machine) and one of 2026.
+  expect(sitemap).toContain('/articles/generated-story-020/');
+  expect(sitemap).toContain('/articles/generated-story-001/');
+});
+
+test('the merge consumes the partitions it was given', () => {
+  expect(existsSync(join(partitionedSite.parts, 'upto-2025'))).toBe(false);
+});
