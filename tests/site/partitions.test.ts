@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { partitionedSite } from '../support/sites';
 
 /**
@@ -44,4 +44,31 @@ test('the sitemap of the merged site lists the pages of both partitions', () => 
 
 test('the merge consumes the partitions it was given', () => {
   expect(existsSync(join(partitionedSite.parts, 'upto-2025'))).toBe(false);
+});
+
+describe('an operator’s mistake is refused, saying what to do, and nothing is published', () => {
+  const refusals = () =>
+    JSON.parse(readFileSync(partitionedSite.refusals, 'utf8')) as {
+      args: string[];
+      status: number;
+      output: string;
+    }[];
+  const refused = (option: string) => refusals().find(({ args }) => args[0] === option)!;
+
+  test('--partition with the newest partition, which only the merging build builds', () => {
+    const { status, output } = refused('--partition');
+    expect(status).toBe(1);
+    expect(output).toContain(
+      "There is no partition from-2026 to build on its own: the archive's are upto-2025; the newest is built with --partitions-from.",
+    );
+    expect(output).toContain('Nothing was published');
+  });
+
+  test('--partitions-from a folder without a partition the plan needs', () => {
+    const { status, output } = refused('--partitions-from');
+    expect(status).toBe(1);
+    expect(output).toMatch(
+      /Partition upto-2025 is not in .*no-partitions-here: build it with npm run build -- --partition upto-2025 --outDir /,
+    );
+  });
 });

@@ -128,6 +128,16 @@ async function buildOnSeveralMachines(project: string) {
     { partitionSize, args: ['--partition', 'upto-2025'] },
   );
   newMachine();
+  // Mistakes an operator can make, each refused before anything is built.
+  const refusals = [];
+  for (const args of [
+    ['--partition', 'from-2026'],
+    ['--partitions-from', join(parts, '..', 'no-partitions-here')],
+  ]) {
+    const { status, output } = await buildSite(site(dist), project, {}, { partitionSize, args });
+    refusals.push({ args, status, output });
+  }
+  writeFileSync(partitionedSite.refusals, JSON.stringify(refusals));
   await build(site(dist), project, {}, { partitionSize, args: ['--partitions-from', parts] });
 }
 

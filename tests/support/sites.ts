@@ -140,6 +140,8 @@ export const partitionedSite = {
   now: fixtureNow,
   /** At most 10 articles a partition splits the fixture, whose articles span two years, in two. */
   partitionSize: 10,
+  /** The builds refused for an operator's mistake, as `{ args, status, output }[]`. */
+  refusals: join(outputRoot, 'partitioned/refusals.json'),
   /** What `--plan` printed. */
   plan: join(outputRoot, 'partitioned/plan.txt'),
   /** Where the matrix's jobs leave their partitions, as the final job downloads them. */
