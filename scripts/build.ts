@@ -7,10 +7,11 @@
  *
  * 1. Checks the content (npm run lint:content) while Astro builds into a temporary folder beside
  *    the output folder; content errors stop the build there, before anything is published.
- *    An archive of more than --partition-size articles (default 25,000) is checked first, then built
- *    as several Astro builds, a run of years each, whose outputs are merged (src/lib/partitions.ts).
+ *    An archive of more than --partition-size articles (default 25,000) is built as several Astro
+ *    builds, a run of years each, one after another beside the check, whose outputs are merged
+ *    (src/lib/partitions.ts); the articles' dates are read first, to divide it.
  *    On several machines (a CI matrix): --plan prints the partitions other than the newest as JSON
- *    (and to GITHUB_OUTPUT); --partition NAME builds one of them into --outDir; --partitions-from DIR
+ *    (and to GITHUB_OUTPUT), reading only the articles' dates; --partition NAME builds one of them into --outDir; --partitions-from DIR
  *    builds the newest and merges those found in DIR/<name> (moving their files).
  * 2. Waits for Astro.
  * 3. Checks that every published article has exactly one page and one sitemap URL.
@@ -48,6 +49,7 @@ import { countArticleFiles } from '../src/lib/article-files.ts';
 import { discardUnfinishedBuild, restorePartitionCache, savePartitionCache } from '../src/lib/build-cache.ts';
 import { yearIn } from '../src/lib/dates.ts';
 import { buildClock, buildJobs, cacheDirFor, contentRoot, githubOutput } from '../src/lib/env.ts';
+import { indexContent } from '../src/lib/lint/content-index.ts';
 import { formatCompiler, lintContent } from '../src/lib/lint/index.ts';
 import { counted } from '../src/lib/plural.ts';
 import { mergeOutput } from '../src/lib/merge-output.ts';
@@ -164,22 +166,20 @@ const parts = `${staging}.partitions`;
 rmSync(parts, { recursive: true, force: true });
 // An archive of up to --partition-size article files is one Astro build, which starts at once while
 // the content check runs beside it, on the other core: at 10,000 articles the check takes most of a
-// minute. A larger one is first checked, then built a partition at a time (src/lib/partitions.ts).
-// Nothing is published until the check and every build have passed.
+// minute. A larger one is divided by the articles' dates (the check's first step), then built a
+// partition at a time beside the rest of the check (src/lib/partitions.ts). Nothing is published
+// until the check and every build have passed.
 const machines = options.plan || options.partition !== undefined || options.partitionsFrom !== undefined;
 const whole = !machines && countArticleFiles(join(contentRoot(), 'articles')) <= options.partitionSize;
-const first = whole ? buildWithAstro({}, []) : undefined;
-const lint = await lintContent(contentRoot(), now);
-if (lint.errors > 0) {
-  first?.stop();
-  await first?.exit;
-  console.log(formatCompiler(lint));
-  stop(`The content has ${counted(lint.errors, 'error')} (listed above); fix them and build again.`);
-}
+/** The Astro build under way, which a content error stops. */
+let running = whole ? buildWithAstro({}, []) : undefined;
+const index = await indexContent(contentRoot(), now);
 const plan = whole
   ? [{}]
   : planPartitions(
-      lint.publishedDates.map((date) => yearIn(date, site.timezone)),
+      index.articles.flatMap(({ published, publishedAt }) =>
+        published && publishedAt ? [yearIn(publishedAt, site.timezone)] : [],
+      ),
       options.partitionSize,
     );
 /** The partitions other machines can build (all but the newest, which merges them). */
@@ -193,6 +193,25 @@ if (options.plan) {
   process.exit(0);
 }
 
+// The rest of the content check runs beside Astro; an error stops the Astro build under way.
+let refused = false;
+const checked = lintContent(contentRoot(), now, process.cwd(), index).then((lint) => {
+  refused = lint.errors > 0;
+  if (refused) running?.stop();
+  return lint;
+});
+// Awaited below, once Astro is done; a check that throws must not end the process before that.
+checked.catch(() => undefined);
+
+/** Stops the build for the content check's errors, once it has finished, if it found any. */
+async function stopForContentErrors(): Promise<void> {
+  const lint = await checked;
+  if (lint.errors === 0) return;
+  await running?.exit;
+  console.log(formatCompiler(lint));
+  stop(`The content has ${counted(lint.errors, 'error')} (listed above); fix them and build again.`);
+}
+
 /** Builds `partition` into the staging folder with Astro, keeping its page cache apart. */
 async function buildPartitionHere(partition: Partition, earlier: string[], step: string): Promise<void> {
   const name = partitionName(partition);
@@ -200,9 +219,12 @@ async function buildPartitionHere(partition: Partition, earlier: string[], step:
     console.log(`Building partition ${name} (${step}) …`);
     restorePartitionCache(cacheDir, name);
   }
-  const astro = first ?? buildWithAstro(partition, earlier);
-  if ((await astro.exit) !== 0) {
-    console.log(formatCompiler(lint));
+  running ??= buildWithAstro(partition, earlier);
+  const exit = await running.exit;
+  running = undefined;
+  if (refused || exit !== 0) {
+    await stopForContentErrors();
+    console.log(formatCompiler(await checked));
     stop('Astro could not build the site (see the messages above).');
   }
   if (plan.length > 1) savePartitionCache(cacheDir, name);
@@ -216,6 +238,7 @@ if (options.partition !== undefined) {
     );
   }
   await buildPartitionHere(parsePartition(options.partition), [], 'alone');
+  await stopForContentErrors();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(dirname(outDir), { recursive: true });
   renameSync(staging, outDir);
@@ -257,6 +280,8 @@ try {
   stop(`The partitions of the build could not be merged: ${(error as Error).message}`);
 }
 rmSync(parts, { recursive: true, force: true });
+await stopForContentErrors();
+const lint = await checked;
 
 const articlesDir = join(staging, 'articles');
 const pages = existsSync(articlesDir)

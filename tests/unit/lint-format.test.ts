@@ -9,7 +9,6 @@ const resultOf = (diagnostics: Diagnostic[]): LintResult => ({
   published: 3,
   drafts: 0,
   scheduled: [],
-  publishedDates: [],
   articles: [],
 });
 

@@ -65,7 +65,6 @@ describe('formatCompiler', () => {
     published: 0,
     drafts: 0,
     scheduled: [],
-    publishedDates: [],
     articles: [],
   });
 

@@ -6,6 +6,7 @@ import { cacheDirFor } from '../env';
 import { workflowCommand } from '../github-actions';
 import { lintCache } from './cache';
 import { indexContent } from './content-index';
+import type { ContentIndex } from './content-index';
 import { contentRules, errorRules } from './rules';
 import { problemSummary } from './summary';
 
@@ -31,8 +32,6 @@ export interface LintResult {
   warnings: number;
   /** Published articles at the build clock, for the build's count check. */
   published: number;
-  /** When each published article was published, for dividing a large archive into partitions. */
-  publishedDates: Date[];
   /** Drafts, which the build holds back. */
   drafts: number;
   /** Articles embargoed at the build clock, soonest first. */
@@ -47,9 +46,17 @@ const counts = (diagnostics: Diagnostic[]) => ({
   warnings: diagnostics.filter((each) => each.severity === 'warning').length,
 });
 
-/** Checks the content folder at `root` as of `now`; file paths are reported relative to `cwd`. */
-export async function lintContent(root: string, now: Date, cwd: string = process.cwd()): Promise<LintResult> {
-  const index = await indexContent(root, now, cwd);
+/**
+ * Checks the content folder at `root` as of `now`; file paths are reported relative to `cwd`. The
+ * build passes the folder's index when it has read it already (to divide a large archive).
+ */
+export async function lintContent(
+  root: string,
+  now: Date,
+  cwd: string = process.cwd(),
+  given?: ContentIndex,
+): Promise<LintResult> {
+  const index = given ?? (await indexContent(root, now, cwd));
   const processor = unified().use(remarkParse).use(remarkFrontmatter);
   for (const { rule } of contentRules) processor.use(rule, ['warn', index]);
   // One file after another, each parsed once: unified-engine's queue rescans every file whenever
@@ -86,9 +93,6 @@ export async function lintContent(root: string, now: Date, cwd: string = process
     diagnostics,
     ...counts(diagnostics),
     published: index.articles.filter((article) => article.published).length,
-    publishedDates: index.articles.flatMap(({ published, publishedAt }) =>
-      published && publishedAt ? [publishedAt] : [],
-    ),
     drafts: index.articles.filter((article) => article.state === 'draft').length,
     scheduled,
     articles: index.articles.map(({ file, id }) => ({ file: file.path, id })),
