@@ -4,21 +4,26 @@ import { defineConfig } from 'astro/config';
 import { previewSearch } from './src/integrations/preview-search';
 import { pruneAssets } from './src/integrations/prune-assets';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildPartition, cacheDirFor, contentRoot, earlierPartitionOutputs } from './src/lib/env';
-import { isNewest } from './src/lib/partitions';
-import { folderOfPage, pageLastModified, pageUrlsIn } from './src/lib/sitemap';
+import { buildPartition, cacheDirFor, contentRoot, sitePagesFile } from './src/lib/env';
+import { inPartition, isNewest } from './src/lib/partitions';
+import { readSitePages } from './src/lib/site-pages';
+import { absoluteUrl } from './src/lib/urls';
 import { markdownProcessor } from './src/markdown';
 import { site } from './src/site.config';
 
-/** Where the build writes the site (scripts/build.ts sets it), for the sitemap to read pages' dates. */
-let outDir = '';
 /**
- * In a partitioned build (src/lib/partitions.ts), the newest partition writes the sitemaps, listing
- * with its own pages those of the partitions built before it; the others write none.
+ * The newest partition of a partitioned build (src/lib/partitions.ts), or the whole site, writes the
+ * sitemaps; the others write none. Both list and date pages from the record of the site's pages that
+ * the build's route producers write (src/lib/site-pages.ts), read once the pages are built: a
+ * partitioned build's other partitions may be built after this one, or not at all.
  */
-const earlier = earlierPartitionOutputs();
-const writesSitemap = isNewest(buildPartition());
+const partition = buildPartition();
+const record = sitePagesFile();
+/** @type {import('./src/lib/site-pages').SitePages | undefined} */
+let pages;
+const sitePages = () => (pages ??= record ? readSitePages(record) : { years: {}, pages: [] });
+/** @type {Map<string, string> | undefined} */
+let dates;
 
 export default defineConfig({
   site: site.url,
@@ -62,24 +67,25 @@ export default defineConfig({
     server: { watch: { ignored: ['**/tests/.output/**', '**/dist/**', '**/.*.staging/**', '**/bench/**'] } },
   },
   integrations: [
-    {
-      name: 'broadsheet:out-dir',
-      hooks: {
-        'astro:config:done': ({ config }) => {
-          outDir = fileURLToPath(config.outDir);
-        },
-      },
-    },
-    writesSitemap &&
+    isNewest(partition) &&
       sitemap({
         // The news sitemap and feeds are listed in robots.txt; the sitemap holds pages.
         filter: (page) => !page.endsWith('/search/'),
-        customPages: earlier.flatMap((dir) => pageUrlsIn(dir, site.url)),
-        // Every page is dated by the date it states (src/lib/sitemap.ts).
-        serialize: async (item) => {
-          const path = new URL(item.url).pathname;
-          const changed = await pageLastModified(folderOfPage([outDir, ...earlier], path) ?? outDir, path);
-          return changed ? { ...item, lastmod: changed.toISOString() } : item;
+        // Read when the sitemap is written, after this build's pages: those of the other partitions.
+        get customPages() {
+          return sitePages()
+            .pages.filter(({ year }) => !inPartition(year, partition))
+            .map(({ path }) => absoluteUrl(path, site.url));
+        },
+        // Every page is dated by the date it states: an article's last change, a listing's newest.
+        serialize: (item) => {
+          dates ??= new Map(
+            sitePages().pages.flatMap(({ path, updated }) =>
+              updated ? [[new URL(absoluteUrl(path, site.url)).pathname, updated]] : [],
+            ),
+          );
+          const changed = dates.get(new URL(item.url).pathname);
+          return changed ? { ...item, lastmod: changed } : item;
         },
       }),
     pruneAssets(),

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 1000,10000 --rounds 2 --tools broadsheet,astro,astro-unified,hugo,eleventy --quick]
+ * npm run bench [-- --sizes 1000,10000 --rounds 2 --tools broadsheet,astro,astro-unified,hugo,eleventy --quick --partition-size N]
  *
  * Builds the same synthetic corpus with Broadsheet and its peers, alternating tools round by round
  * (A B A B) because these machines are noisy, and reports medians and Broadsheet/peer ratios from the
@@ -24,8 +24,11 @@ const { values: options } = parseArgs({
     rounds: { type: 'string', default: '2' },
     tools: { type: 'string', default: toolNames.join(',') },
     quick: { type: 'boolean', default: false },
+    // Broadsheet's partition size (npm run build -- --partition-size N), to measure partitioned builds.
+    'partition-size': { type: 'string' },
   },
 });
+const broadsheetArgs = options['partition-size'] ? ['--partition-size', options['partition-size']] : [];
 const sizes = options.sizes.split(',').map(Number);
 const rounds = Number(options.rounds);
 if (!hugoInstalled) console.log('Hugo is not installed (apt-get install hugo): it is left out.');
@@ -90,7 +93,7 @@ for (const size of sizes) {
   writePeerContent(join(work, 'peer-content', 'articles'), articles);
   console.log(`\n${size} articles, the newest at ${articles.at(-1)?.publishedAt}: corpus written to ${work}`);
   for (let round = 1; round <= rounds; round += 1) {
-    for (const tool of tools(work, chosen)) await runRound(tool, size, picked, round);
+    for (const tool of tools(work, chosen, broadsheetArgs)) await runRound(tool, size, picked, round);
   }
 }
 
@@ -101,7 +104,18 @@ const budgets = await pageBudgets(join(resolve('bench/.work'), 'seed-dist'));
 console.log('\nSeed article page:', budgets);
 const checks = checkBudgets(rows, ratiosOfRun, sizes, budgets);
 const file = writeResults(
-  { sizes, rounds, clock: benchClock, rows, ratios: ratiosOfRun, checks, samples, outputs, budgets },
+  {
+    sizes,
+    rounds,
+    clock: benchClock,
+    broadsheetArgs,
+    rows,
+    ratios: ratiosOfRun,
+    checks,
+    samples,
+    outputs,
+    budgets,
+  },
   hugoVersion(),
 );
 console.log(`\nWrote ${file}`);

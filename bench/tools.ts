@@ -43,8 +43,11 @@ const rm = (...paths: string[]) => {
 };
 const node = process.execPath;
 
-/** The chosen tools for the corpus written in `work` (by bench/run.ts: broadsheet-content/, peer-content/). */
-export function tools(work: string, chosen: string[]): Tool[] {
+/**
+ * The chosen tools for the corpus written in `work` (by bench/run.ts: broadsheet-content/,
+ * peer-content/); `broadsheetArgs` go to Broadsheet's build (bench --partition-size).
+ */
+export function tools(work: string, chosen: string[], broadsheetArgs: string[] = []): Tool[] {
   const content = join(work, 'broadsheet-content');
   const peerArticles = join(work, 'peer-content', 'articles');
   const astroRoot = resolve('bench/peers/astro');
@@ -80,6 +83,7 @@ export function tools(work: string, chosen: string[]): Tool[] {
             'scripts/build.ts',
             '--outDir',
             join(work, 'broadsheet-dist'),
+            ...broadsheetArgs,
           ],
           {
             BROADSHEET_CONTENT: content,

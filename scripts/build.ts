@@ -9,7 +9,9 @@
  *    the output folder; content errors stop the build there, before anything is published.
  *    An archive of more than --partition-size articles (default 25,000) is built as several Astro
  *    builds, a run of years each, one after another beside the check, whose outputs are merged
- *    (src/lib/partitions.ts); the articles' dates are read first, to divide it.
+ *    (src/lib/partitions.ts); the articles' dates are read first, to divide it. The newest builds
+ *    first and records every page's cache key; an older partition whose pages' keys and code are
+ *    those of its last build is not built, its kept output is taken (src/lib/site-pages.ts).
  *    On several machines (a CI matrix): --plan prints the partitions other than the newest as JSON
  *    (and to GITHUB_OUTPUT), reading only the articles' dates; --partition NAME builds one of them into --outDir; --partitions-from DIR
  *    builds the newest and merges those found in DIR/<name> (moving their files).
@@ -31,7 +33,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { formatAstroSummary, readAstroLine } from '../src/lib/astro-log.ts';
@@ -46,7 +48,15 @@ import {
   sitemapArticleUrls,
 } from '../src/lib/build-report.ts';
 import { countArticleFiles } from '../src/lib/article-files.ts';
-import { discardUnfinishedBuild, restorePartitionCache, savePartitionCache } from '../src/lib/build-cache.ts';
+import {
+  codeDigest,
+  discardUnfinishedBuild,
+  keepPartitionOutput,
+  restorePartitionCache,
+  savePartitionCache,
+  takeKeptOutput,
+} from '../src/lib/build-cache.ts';
+import { digest } from '../src/lib/cache-keys.ts';
 import { yearIn } from '../src/lib/dates.ts';
 import { buildClock, buildJobs, cacheDirFor, contentRoot, githubOutput } from '../src/lib/env.ts';
 import { indexContent } from '../src/lib/lint/content-index.ts';
@@ -62,6 +72,7 @@ import {
 } from '../src/lib/partitions.ts';
 import type { Partition } from '../src/lib/partitions.ts';
 import { buildSearchIndex } from '../src/lib/search-index.ts';
+import { pagesOf, partitionDigest, readSitePages } from '../src/lib/site-pages.ts';
 import { site } from '../src/site.config.ts';
 
 const usage =
@@ -118,12 +129,15 @@ function stop(message: string): never {
 rmSync(staging, { recursive: true, force: true });
 console.log(`Checking ${shown(contentRoot())} and building the site for ${shown(outDir)} …`);
 const astroLog: AstroLine[] = [];
+const cacheDir = cacheDirFor(contentRoot());
+const sitePagesRecord = join(cacheDir, 'site-pages.json');
 
 /** Runs one Astro build into the staging folder: the whole site, or one partition of it. */
-function buildWithAstro(
-  partition: Partition,
-  earlier: string[],
-): { exit: Promise<number>; stop: () => void } {
+function buildWithAstro(partition: Partition): { exit: Promise<number>; stop: () => void } {
+  // The newest partition (or the whole site) records the site's pages, for its sitemap and for
+  // the partitions that need not be built again (src/lib/site-pages.ts).
+  const records = isNewest(partition);
+  rmSync(sitePagesRecord, { force: true });
   const astro = spawn(
     process.execPath,
     [
@@ -143,7 +157,7 @@ function buildWithAstro(
         BROADSHEET_PREVIEW: '0',
         BROADSHEET_NOW: now.toISOString(),
         BROADSHEET_PARTITION: partitionName(partition),
-        BROADSHEET_PARTITION_OUTPUTS: earlier.join(delimiter),
+        ...(records && { BROADSHEET_SITE_PAGES: sitePagesRecord }),
         ...(options.jobs !== undefined && { BROADSHEET_JOBS: options.jobs }),
       },
     },
@@ -161,7 +175,6 @@ function buildWithAstro(
   return { exit, stop: () => astro.kill() };
 }
 
-const cacheDir = cacheDirFor(contentRoot());
 const parts = `${staging}.partitions`;
 rmSync(parts, { recursive: true, force: true });
 // An archive of up to --partition-size article files is one Astro build, which starts at once while
@@ -172,7 +185,7 @@ rmSync(parts, { recursive: true, force: true });
 const machines = options.plan || options.partition !== undefined || options.partitionsFrom !== undefined;
 const whole = !machines && countArticleFiles(join(contentRoot(), 'articles')) <= options.partitionSize;
 /** The Astro build under way, which a content error stops. */
-let running = whole ? buildWithAstro({}, []) : undefined;
+let running = whole ? buildWithAstro({}) : undefined;
 const index = await indexContent(contentRoot(), now);
 const plan = whole
   ? [{}]
@@ -183,10 +196,10 @@ const plan = whole
       options.partitionSize,
     );
 /** The partitions other machines can build (all but the newest, which merges them). */
-const older = plan.filter((partition) => !isNewest(partition)).map(partitionName);
+const apart = plan.filter((partition) => !isNewest(partition)).map(partitionName);
 
 if (options.plan) {
-  const names = JSON.stringify(older);
+  const names = JSON.stringify(apart);
   console.log(names);
   const output = githubOutput();
   if (output) appendFileSync(output, `partitions=${names}\n`);
@@ -213,13 +226,13 @@ async function stopForContentErrors(): Promise<void> {
 }
 
 /** Builds `partition` into the staging folder with Astro, keeping its page cache apart. */
-async function buildPartitionHere(partition: Partition, earlier: string[], step: string): Promise<void> {
+async function buildPartitionHere(partition: Partition, step: string): Promise<void> {
   const name = partitionName(partition);
   if (plan.length > 1) {
     console.log(`Building partition ${name} (${step}) …`);
     restorePartitionCache(cacheDir, name);
   }
-  running ??= buildWithAstro(partition, earlier);
+  running ??= buildWithAstro(partition);
   const exit = await running.exit;
   running = undefined;
   if (refused || exit !== 0) {
@@ -232,12 +245,12 @@ async function buildPartitionHere(partition: Partition, earlier: string[], step:
 
 if (options.partition !== undefined) {
   // One partition for another machine to merge: its output as Astro wrote it, unchecked.
-  if (!older.includes(options.partition)) {
+  if (!apart.includes(options.partition)) {
     stop(
-      `There is no partition ${options.partition} to build on its own: the archive's are ${older.join(', ') || 'none (it is built whole)'}; the newest is built with --partitions-from.`,
+      `There is no partition ${options.partition} to build on its own: the archive's are ${apart.join(', ') || 'none (it is built whole)'}; the newest is built with --partitions-from.`,
     );
   }
-  await buildPartitionHere(parsePartition(options.partition), [], 'alone');
+  await buildPartitionHere(parsePartition(options.partition), 'alone');
   await stopForContentErrors();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(dirname(outDir), { recursive: true });
@@ -248,14 +261,23 @@ if (options.partition !== undefined) {
   process.exit(0);
 }
 
+// The newest partition first: it records every page's key (src/lib/site-pages.ts), by which an
+// older partition whose pages and code are as they were at its last build is not built again.
+const newest = plan.at(-1)!;
+await buildPartitionHere(newest, `1 of ${plan.length}`);
+const older = plan.slice(0, -1);
 const built: string[] = [];
-for (const [index, partition] of plan.entries()) {
-  const step = `${index + 1} of ${plan.length}`;
-  if (isNewest(partition)) {
-    await buildPartitionHere(partition, built, step);
-    break;
-  }
+if (older.length > 0) {
+  mkdirSync(parts, { recursive: true });
+  renameSync(staging, join(parts, partitionName(newest)));
+}
+// What a kept partition output must have been built from (not needed when others built them).
+const local = older.length > 0 && options.partitionsFrom === undefined;
+const code = local ? codeDigest(process.cwd()) : '';
+const record = local ? readSitePages(sitePagesRecord) : undefined;
+for (const [index, partition] of older.entries()) {
   const name = partitionName(partition);
+  const step = `${index + 2} of ${plan.length}`;
   if (options.partitionsFrom !== undefined) {
     const output = join(resolve(options.partitionsFrom), name);
     if (!existsSync(output)) {
@@ -267,13 +289,20 @@ for (const [index, partition] of plan.entries()) {
     built.push(output);
     continue;
   }
-  await buildPartitionHere(partition, [], step);
-  // Every partition builds into the same folder: Astro keeps its content store only for the same one.
   const output = join(parts, name);
-  mkdirSync(parts, { recursive: true });
-  renameSync(staging, output);
+  const pagesDigest = partitionDigest(record!, partition);
+  const key = pagesDigest && digest(code, pagesDigest);
+  if (key && !options.force && takeKeptOutput(cacheDir, name, key, output)) {
+    console.log(`Partition ${name} (${step}) is as it was at its last build: kept.`);
+  } else {
+    await buildPartitionHere(partition, step);
+    // Every partition builds into the same folder: Astro keeps its content store only for the same one.
+    renameSync(staging, output);
+    if (key) keepPartitionOutput(cacheDir, name, output, key, pagesOf(record!, partition));
+  }
   built.push(output);
 }
+if (older.length > 0) renameSync(join(parts, partitionName(newest)), staging);
 try {
   for (const output of built) mergeOutput(output, staging);
 } catch (error) {

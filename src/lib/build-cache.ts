@@ -1,5 +1,18 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { assetReferences } from './assets';
 
 /**
  * Astro's cache after a build that did not finish (stopped for content errors, or failed). Astro
@@ -56,9 +69,92 @@ export function restorePartitionCache(cacheDir: string, name: string): void {
 /** Sets a partition's page cache aside after its build, for its next build. */
 export function savePartitionCache(cacheDir: string, name: string): void {
   const saved = partitionCache(cacheDir, name);
-  rmSync(saved, { recursive: true, force: true });
   mkdirSync(saved, { recursive: true });
   for (const entry of pageCache) {
+    rmSync(join(saved, entry), { recursive: true, force: true });
     if (existsSync(join(cacheDir, entry))) renameSync(join(cacheDir, entry), join(saved, entry));
   }
+}
+
+/**
+ * Keeps a partition's own pages (`pages`, their files inside `output`) and the images they show,
+ * with the digest of what they were built from (src/lib/site-pages.ts), so that a later build whose
+ * partition has the same digest takes them instead of building it. Not the front page or feeds,
+ * which every partition renders and only the newest's are current, nor their images. The files are
+ * hard links: keeping 25,000 articles' pages costs no copy.
+ */
+export function keepPartitionOutput(
+  cacheDir: string,
+  name: string,
+  output: string,
+  key: string,
+  pages: ReadonlySet<string>,
+): void {
+  const saved = partitionCache(cacheDir, name);
+  rmSync(join(saved, 'key'), { force: true });
+  rmSync(join(saved, 'output'), { recursive: true, force: true });
+  const shown = new Set<string>();
+  for (const page of pages) {
+    const file = join(output, page);
+    if (!existsSync(file)) continue;
+    for (const asset of assetReferences(readFileSync(file, 'utf8'))) shown.add(`_astro/${asset}`);
+  }
+  linkTree(output, join(saved, 'output'), (file) => pages.has(file) || shown.has(file));
+  writeFileSync(join(saved, 'key'), key);
+}
+
+/**
+ * Puts the kept output of a partition into `into` if it was built from `key`; whether it did. Its
+ * key is written last and read first, so an output kept only in part is never taken.
+ */
+export function takeKeptOutput(cacheDir: string, name: string, key: string, into: string): boolean {
+  const saved = partitionCache(cacheDir, name);
+  const keptKey = existsSync(join(saved, 'key')) ? readFileSync(join(saved, 'key'), 'utf8') : undefined;
+  if (keptKey !== key) return false;
+  linkTree(join(saved, 'output'), into);
+  return true;
+}
+
+/**
+ * Links the files of `from` (those `picked`, by their path inside it with `/`) into `to`, copying
+ * across file systems, where links cannot go.
+ */
+function linkTree(from: string, to: string, picked: (file: string) => boolean = () => true): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const source = join(entry.parentPath, entry.name);
+    const file = source.slice(from.length + 1);
+    if (!picked(file.split(sep).join('/'))) continue;
+    const target = join(to, file);
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      linkSync(source, target);
+    } catch {
+      copyFileSync(source, target);
+    }
+  }
+}
+
+/** What the site's code is made of: a change to any of these can change any page. */
+const codeFiles = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+
+/**
+ * The digest of the site's code (the files above, under `projectRoot`), which a partition's kept
+ * output must have been built with to be taken again.
+ */
+export function codeDigest(projectRoot: string): string {
+  const hash = createHash('sha256');
+  for (const entry of codeFiles) {
+    const path = join(projectRoot, entry);
+    if (!existsSync(path)) continue;
+    const files = statSync(path).isDirectory()
+      ? readdirSync(path, { recursive: true, encoding: 'utf8' })
+          .map((file) => join(path, file))
+          .filter((file) => statSync(file).isFile())
+          .sort()
+      : [path];
+    for (const file of files) hash.update(`${file.slice(projectRoot.length)}\0`).update(readFileSync(file));
+  }
+  return hash.digest('base64url');
 }

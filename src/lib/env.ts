@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { basename, delimiter, isAbsolute, resolve } from 'node:path';
+import { basename, isAbsolute, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { parsePartition } from './partitions';
 import type { Partition } from './partitions';
@@ -90,11 +90,11 @@ export function buildPartition(env: NodeJS.ProcessEnv = process.env): Partition 
 }
 
 /**
- * The outputs of the partitions built before this one (BROADSHEET_PARTITION_OUTPUTS, folders joined
- * like PATH), whose pages the newest partition lists in the sitemap.
+ * Where the build wants the record of the site's pages (BROADSHEET_SITE_PAGES, set by
+ * scripts/build.ts; src/lib/site-pages.ts), which the sitemap reads; none outside a build.
  */
-export function earlierPartitionOutputs(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env['BROADSHEET_PARTITION_OUTPUTS'] ?? '').split(delimiter).filter(Boolean);
+export function sitePagesFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env['BROADSHEET_SITE_PAGES'] || undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { articleDigest, cardDigest, digest } from './cache-keys';
 import { chromeOf } from './chrome';
 import { yearIn } from './dates';
-import { buildPartition, previewsUnpublished } from './env';
+import { buildPartition, previewsUnpublished, sitePagesFile } from './env';
 import { lastModified } from './feed';
 import { frontPage, frontPageArticles } from './front-page';
 import { archiveTree, feedKinds, listingPages } from './listings';
@@ -15,6 +15,7 @@ import type { Newsroom } from './query';
 import { relatedArticles, sectionNeighbours } from './related';
 import { childSections, sectionPath } from './sections';
 import { seriesParts } from './series';
+import { sitePages, writeSitePages } from './site-pages';
 import type { SeriesPart } from './series';
 import { site } from '../site.config';
 
@@ -29,12 +30,17 @@ function siteChrome(room: Newsroom): Chrome {
   return chromeOf(room, site.timezone);
 }
 
+/** The year a page belongs to: that of its newest article (none: a page of no year). */
+function yearOf(newest: Article | undefined): number | undefined {
+  return newest && yearIn(newest.data.publishedAt, site.timezone);
+}
+
 /**
- * Whether this build renders a page whose newest article is `newest` (undefined: a page of no year),
- * which it does unless it builds one partition of a large archive (src/lib/partitions.ts).
+ * Whether this build renders a page of this year, which it does unless it builds one partition of
+ * a large archive (src/lib/partitions.ts).
  */
-function rendersHere(newest: Article | undefined): boolean {
-  return inPartition(newest && yearIn(newest.data.publishedAt, site.timezone), buildPartition());
+function rendersHere(page: { year?: number | undefined }): boolean {
+  return inPartition(page.year, buildPartition());
 }
 
 /** The chrome for a page that shows nothing else from the newsroom (search, 404). */
@@ -61,14 +67,9 @@ function seriesPartsFor(article: Article, { bySeries }: Pick<Content, 'bySeries'
   return seriesParts(article.series.series.parts, published);
 }
 
-/**
- * Static paths of article pages, with everything the page shows around the article; in the dev
- * preview also the pages of articles the build would refuse.
- */
-export async function articlePaths() {
-  const room = await newsroom();
-  const around = siteChrome(room);
-  const pages = room.articles.filter(rendersHere).map((article) => {
+/** Every article page of the site, in every partition, with everything it shows around the article. */
+function articlePages(room: Newsroom, around: Chrome) {
+  return room.articles.map((article) => {
     const props = {
       chrome: around,
       article,
@@ -78,6 +79,9 @@ export async function articlePaths() {
     };
     const { older, newer } = props.neighbours;
     return {
+      path: article.url,
+      year: yearOf(article),
+      updated: article.data.updatedAt ?? article.data.publishedAt,
       params: { slug: article.id },
       props,
       cacheKey: digest(
@@ -90,12 +94,23 @@ export async function articlePaths() {
       ),
     };
   });
+}
+
+/**
+ * Static paths of article pages, with everything the page shows around the article; in the dev
+ * preview also the pages of articles the build would refuse.
+ */
+export async function articlePaths() {
+  const { room, articles } = await everyPage();
   // Dev preview only (a build has none): each article the build would refuse, at its URL.
   const broken = room.broken.map((article) => ({
     params: { slug: article.id },
-    props: { chrome: around, broken: article },
+    props: { chrome: siteChrome(room), broken: article },
   }));
-  return [...pages, ...broken];
+  return [
+    ...articles.filter(rendersHere).map(({ params, props, cacheKey }) => ({ params, props, cacheKey })),
+    ...broken,
+  ];
 }
 
 /** The route parameter of a listing page: its path without the surrounding slashes. */
@@ -132,18 +147,19 @@ function listingContext(listing: Listing, page: Page<Article>, room: Newsroom, y
   };
 }
 
-/** Static paths of every listing page (sections, authors, tags, series, archives), paginated. */
-export async function listingPagePaths() {
-  const room = await newsroom();
-  const around = siteChrome(room);
+/** Every listing page of the site (sections, authors, tags, series, archives), paginated, in every partition. */
+function listingPagesOf(room: Newsroom, around: Chrome) {
   const years = archiveTree(room.listings);
-  const here = listingPages(room.listings).filter(({ page }) => rendersHere(page.items[0]));
-  return here.map(({ listing, page }) => {
+  return listingPages(room.listings).map(({ listing, page }) => {
     const context = listingContext(listing, page, room, years);
+    const updated = lastModified(page.items);
     return {
+      path: page.url,
+      year: yearOf(page.items[0]),
+      updated,
       params: { listing: routeParam(page.url) },
       // `updated` comes from the items, which the key holds already.
-      props: { chrome: around, listing, page, updated: lastModified(page.items), ...context },
+      props: { chrome: around, listing, page, updated, ...context },
       cacheKey: digest(
         around,
         pageHead(listing),
@@ -157,10 +173,49 @@ export async function listingPagePaths() {
   });
 }
 
+/** Static paths of every listing page (sections, authors, tags, series, archives), paginated. */
+export async function listingPagePaths() {
+  const { listings } = await everyPage();
+  return listings.filter(rendersHere).map(({ params, props, cacheKey }) => ({ params, props, cacheKey }));
+}
+
+let pages: ReturnType<typeof findEveryPage> | undefined;
+
+/**
+ * The article and listing pages of the whole site, found once per build; when the build asks for it
+ * (scripts/build.ts), their record (src/lib/site-pages.ts) is written for the sitemap and for the
+ * partitions that need not be built again.
+ */
+function everyPage() {
+  pages ??= findEveryPage();
+  return pages;
+}
+
+async function findEveryPage() {
+  const room = await newsroom();
+  const around = siteChrome(room);
+  const found = { room, articles: articlePages(room, around), listings: listingPagesOf(room, around) };
+  const record = sitePagesFile();
+  if (record) {
+    const { updated } = await frontPageProps();
+    const dated = [...found.articles, ...found.listings].map(({ path, year, updated, cacheKey }) => ({
+      path,
+      year,
+      updated: updated?.toISOString(),
+      cacheKey,
+    }));
+    writeSitePages(
+      record,
+      sitePages([...dated, { path: '/', updated: updated?.toISOString(), cacheKey: '' }]),
+    );
+  }
+  return found;
+}
+
 /** Static paths of every listing feed, the site feed included. */
 export async function feedPaths() {
   const { listings, now } = await newsroom();
-  if (!rendersHere(undefined)) return [];
+  if (!rendersHere({})) return [];
   return listings
     .filter((listing) => feedKinds.includes(listing.kind))
     .map((listing) => {
@@ -190,7 +245,7 @@ export async function frontPageProps() {
 export async function staticPagePaths() {
   const room = await newsroom();
   const around = siteChrome(room);
-  if (!rendersHere(undefined)) return [];
+  if (!rendersHere({})) return [];
   return room.pages.map((page) => ({
     params: { page: page.id },
     props: { chrome: around, page },

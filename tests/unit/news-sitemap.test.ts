@@ -1,16 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
-import {
-  newsLanguage,
-  newsSitemap,
-  newsSitemapLimit,
-  newsWindowHours,
-  pageLastModified,
-  updatedTime,
-} from '../../src/lib/sitemap';
+import { newsLanguage, newsSitemap, newsSitemapLimit, newsWindowHours } from '../../src/lib/sitemap';
 import type { NewsEntry } from '../../src/lib/sitemap';
 
 const site = { name: 'The Broadsheet', language: 'en', url: 'https://broadsheet.example' };
@@ -116,37 +106,5 @@ describe('newsLanguage', () => {
   ])('the site language $language is $news in the news sitemap', ({ language, news }) => {
     expect(newsLanguage(language)).toBe(news);
     expect(read(newsSitemap([entry('story', hour)], now, { ...site, language }))[0]?.language).toBe(news);
-  });
-});
-
-test('pageLastModified reads the date a built page states, under its decoded path', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sitemap-'));
-  mkdirSync(join(dir, 'tags', '港口'), { recursive: true });
-  writeFileSync(
-    join(dir, 'tags', '港口', 'index.html'),
-    `<head><meta property="og:updated_time" content="2026-01-15T11:00:00+08:00">${'<style></style>'.repeat(5000)}`,
-  );
-  mkdirSync(join(dir, 'about'));
-  writeFileSync(join(dir, 'about', 'index.html'), '<head><title>About</title></head>');
-  expect((await pageLastModified(dir, '/tags/%E6%B8%AF%E5%8F%A3/'))?.toISOString()).toBe(
-    '2026-01-15T03:00:00.000Z',
-  );
-  expect(await pageLastModified(dir, '/about/')).toBeUndefined();
-  rmSync(dir, { recursive: true });
-});
-
-describe('updatedTime', () => {
-  test.each([
-    {
-      html: '<head><meta property="og:updated_time" content="2026-01-15T11:00:00+08:00"></head>',
-      date: '2026-01-15T03:00:00.000Z',
-    },
-    {
-      html: '<head><meta property="article:modified_time" content="2026-01-15T11:00:00+08:00"></head>',
-      date: '2026-01-15T03:00:00.000Z',
-    },
-    { html: '<head><meta property="og:title" content="No date"></head>', date: undefined },
-  ])('reads $date from a page head', ({ html, date }) => {
-    expect(updatedTime(html)?.toISOString()).toBe(date);
   });
 });

@@ -2,8 +2,14 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, exist
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { restorePartitionCache, savePartitionCache } from '../../src/lib/build-cache';
-import { buildPartition, earlierPartitionOutputs } from '../../src/lib/env';
+import {
+  codeDigest,
+  keepPartitionOutput,
+  restorePartitionCache,
+  savePartitionCache,
+  takeKeptOutput,
+} from '../../src/lib/build-cache';
+import { buildPartition } from '../../src/lib/env';
 import { mergeOutput } from '../../src/lib/merge-output';
 import {
   inPartition,
@@ -12,7 +18,7 @@ import {
   partitionName,
   planPartitions,
 } from '../../src/lib/partitions';
-import { folderOfPage, pageUrlsIn } from '../../src/lib/sitemap';
+import { pagesOf, partitionDigest, sitePages } from '../../src/lib/site-pages';
 
 const years = (counts: Record<number, number>) =>
   Object.entries(counts).flatMap(([year, count]) => Array.from({ length: count }, () => Number(year)));
@@ -81,11 +87,6 @@ describe('partition names', () => {
     expect(buildPartition({})).toEqual({});
     expect(buildPartition({ BROADSHEET_PARTITION: '2000-2009' })).toEqual({ from: 2000, to: 2009 });
     expect(() => buildPartition({ BROADSHEET_PARTITION: 'old' })).toThrow(/"old" is not a partition/);
-    expect(earlierPartitionOutputs({})).toEqual([]);
-    expect(earlierPartitionOutputs({ BROADSHEET_PARTITION_OUTPUTS: '/a/upto-1999:/a/2000-2009' })).toEqual([
-      '/a/upto-1999',
-      '/a/2000-2009',
-    ]);
   });
 });
 
@@ -117,29 +118,6 @@ describe('mergeOutput', () => {
   });
 });
 
-describe('the sitemap of a partitioned build', () => {
-  test('lists the pages of the earlier partitions, with their paths as URLs', () => {
-    const older = folder({
-      'articles/old/index.html': '',
-      'tags/港口/page/1/index.html': '',
-      '_astro/a.webp': '',
-      'rss.xml': '',
-    });
-    expect(pageUrlsIn(older, 'https://news.example').sort()).toEqual([
-      'https://news.example/articles/old/',
-      'https://news.example/tags/%E6%B8%AF%E5%8F%A3/page/1/',
-    ]);
-  });
-
-  test('dates each page from the folder that holds it', () => {
-    const newest = folder({ 'articles/new/index.html': '' });
-    const older = folder({ 'articles/old/index.html': '' });
-    expect(folderOfPage([newest, older], '/articles/old/')).toBe(older);
-    expect(folderOfPage([newest, older], '/articles/new/')).toBe(newest);
-    expect(folderOfPage([newest, older], '/articles/gone/')).toBeUndefined();
-  });
-});
-
 describe('page caches of partitions', () => {
   test('each partition gets back its own manifest and page copies, and sets them aside after', () => {
     const cache = folder({
@@ -160,5 +138,77 @@ describe('page caches of partitions', () => {
     expect(readFileSync(join(cache, 'dist/index.html'), 'utf8')).toBe('x');
     // The content store is shared by every partition and never moves.
     expect(readFileSync(join(cache, 'data-store.json'), 'utf8')).toBe('s');
+  });
+});
+
+describe('the record of the site’s pages', () => {
+  const page = (path: string, year: number | undefined, cacheKey: string) => ({
+    path,
+    year,
+    updated: '2020-01-01T00:00:00.000Z',
+    cacheKey,
+  });
+  const record = sitePages([
+    page('/articles/a/', 2019, 'a1'),
+    page('/articles/b/', 2020, 'b1'),
+    page('/tags/x/', 2020, 'x1'),
+    page('/', undefined, ''),
+  ]);
+
+  test('keeps each page’s path, year and date, and digests the keys of each year', () => {
+    expect(record.pages).toContainEqual({ path: '/', year: undefined, updated: '2020-01-01T00:00:00.000Z' });
+    expect(Object.keys(record.years)).toEqual(['2019', '2020']);
+    // The order in which pages are found does not change a year's digest.
+    const reordered = sitePages([page('/tags/x/', 2020, 'x1'), page('/articles/b/', 2020, 'b1')]);
+    expect(reordered.years['2020']).toBe(record.years['2020']);
+  });
+
+  test('a partition’s digest changes with any key of its years, and only then', () => {
+    const upto2019 = { to: 2019 };
+    const before = partitionDigest(record, upto2019);
+    expect(before).toBeDefined();
+    const edited = sitePages([page('/articles/a/', 2019, 'a1'), page('/articles/b/', 2020, 'b2')]);
+    expect(partitionDigest(edited, upto2019)).toBe(before);
+    expect(partitionDigest(edited, { from: 2020, to: 2020 })).not.toBe(
+      partitionDigest(record, { from: 2020, to: 2020 }),
+    );
+    // The newest partition is always built; a partition of no pages has nothing to keep.
+    expect(partitionDigest(record, { from: 2020 })).toBeUndefined();
+    expect(partitionDigest(record, { from: 2010, to: 2015 })).toBeUndefined();
+  });
+});
+
+describe('kept outputs of partitions', () => {
+  test('a partition’s output is taken again only for the key it was built from', () => {
+    const cache = folder({});
+    const output = folder({
+      'articles/old/index.html': 'old <img src="/_astro/a.webp">',
+      '_astro/a.webp': 'A',
+      'index.html': 'front <img src="/_astro/b.webp">',
+      '_astro/b.webp': 'B',
+    });
+    const own = pagesOf(sitePages([{ path: '/articles/old/', year: 2020, cacheKey: 'k' }]), { to: 2020 });
+    expect(own).toEqual(new Set(['articles/old/index.html']));
+    keepPartitionOutput(cache, 'upto-2020', output, 'key 1', own);
+    const into = join(folder({}), 'upto-2020');
+    expect(takeKeptOutput(cache, 'upto-2020', 'key 2', into)).toBe(false);
+    expect(existsSync(into)).toBe(false);
+    expect(takeKeptOutput(cache, 'upto-2020', 'key 1', into)).toBe(true);
+    expect(readFileSync(join(into, 'articles/old/index.html'), 'utf8')).toContain('old');
+    // The front page every partition renders, and its images, are the newest partition's, never kept.
+    expect(existsSync(join(into, 'index.html'))).toBe(false);
+    expect(existsSync(join(into, '_astro/b.webp'))).toBe(false);
+    // Merging moves the taken files away; the kept output stays for the next build.
+    mergeOutput(into, folder({}));
+    expect(takeKeptOutput(cache, 'upto-2020', 'key 1', into)).toBe(true);
+    expect(readFileSync(join(into, '_astro/a.webp'), 'utf8')).toBe('A');
+  });
+
+  test('the code’s digest changes with any file of the code', () => {
+    const project = folder({ 'src/pages/index.astro': 'front', 'astro.config.mjs': 'config' });
+    const before = codeDigest(project);
+    expect(codeDigest(project)).toBe(before);
+    writeFileSync(join(project, 'src/pages/index.astro'), 'front, edited');
+    expect(codeDigest(project)).not.toBe(before);
   });
 });
