@@ -103,8 +103,8 @@ function verdict(budget: string, value: number, limit: number, unit = '×', digi
 /** Checks every budget the run measured, prints them, and returns them for the record. */
 export function checkBudgets(rows: Row[], ratios: Ratio[], sizes: number[], page: PageBudgets): Check[] {
   const checks: Check[] = [];
-  const check = (budget: string, value: number, limit: number, unit?: string) =>
-    checks.push(verdict(budget, value, limit, unit));
+  const check = (budget: string, value: number, limit: number, unit?: string, digits?: number) =>
+    checks.push(verdict(budget, value, limit, unit, digits));
 
   const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
   const cold = (size: number) => find(rows, size, 'broadsheet', 'cold, images cached');
@@ -144,6 +144,7 @@ export function checkBudgets(rows: Row[], ratios: Ratio[], sizes: number[], page
 
   check('seed article HTML + CSS gzipped', page.htmlAndCssGzipKB, 20, ' KB');
   check('seed article JavaScript', page.javascriptBytes, 0, ' bytes');
+  check('seed article mobile LCP (mid phone, slow 4G)', page.mobileLcpMs, 1500, ' ms', 0);
   console.log('\nBudgets');
   for (const each of checks) console.log(`${each.holds ? 'holds' : 'MISSED'}\t${each.budget}: ${each.value}`);
   return checks;

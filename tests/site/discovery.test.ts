@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { load } from 'cheerio';
 import { site } from '../../src/site.config';
@@ -114,14 +116,57 @@ test('the not-found page asks not to be indexed and names no canonical URL of it
   expect($('meta[property="og:url"]')).toHaveLength(0);
 });
 
-test.each([
+/** The CSP source that lets one inline `<style>` or `<script>` with this content run: its SHA-256. */
+const hashSource = (content: string) => `'sha256-${createHash('sha256').update(content).digest('base64')}'`;
+
+/** One directive of a policy, e.g. `style-src 'self' 'sha256-…'`. */
+const directive = (policy: string, name: string) =>
+  policy
+    .split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${name} `)) ?? '';
+
+describe.each([
   ['/', fixtureSite.dist],
   ['/search/', fixtureSite.dist],
+  ['/news/', fixtureSite.dist],
+  ['/404.html', fixtureSite.dist],
   [`/articles/${fixtureIds.complete}/`, fixtureSite.dist],
-])('%s carries a strict Content-Security-Policy: no inline scripts or styles without a hash', (url, dist) => {
-  const policy = page(dist, url)('meta[http-equiv="content-security-policy"]').attr('content') ?? '';
-  expect(policy).toContain("default-src 'self'");
-  expect(policy).toContain("object-src 'none'");
-  expect(policy).toMatch(/script-src 'self'/);
-  expect(policy).not.toContain('unsafe-inline');
+])('%s carries a strict Content-Security-Policy', (url, dist) => {
+  const $ = page(dist, url);
+  const policy = $('meta[http-equiv="content-security-policy"]').attr('content') ?? '';
+
+  test('no inline script or style runs without a hash', () => {
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toMatch(/script-src 'self'/);
+    expect(policy).not.toContain('unsafe-inline');
+  });
+
+  test("that allows each of the page's inline styles and scripts by its hash", () => {
+    const inline = (selector: string) =>
+      $(selector)
+        .toArray()
+        .map((element) => $(element).text());
+    // The page's CSS is inline (build.inlineStylesheets): a style the policy refused would leave it bare.
+    const styles = inline('style');
+    expect(styles.length).toBeGreaterThan(0);
+    for (const style of styles) expect(directive(policy, 'style-src')).toContain(hashSource(style));
+    // JSON-LD is data, never run, so the policy does not govern it.
+    for (const script of inline('script:not([src]):not([type="application/ld+json"])'))
+      expect(directive(policy, 'script-src')).toContain(hashSource(script));
+    // A <meta> policy governs only what follows it.
+    expect($('head > meta[http-equiv="content-security-policy"] ~ style')).toHaveLength(styles.length);
+  });
+});
+
+test('an article page links no stylesheet: its CSS is inline and small, so nothing holds back the first paint', () => {
+  const $ = page(fixtureSite.dist, `/articles/${fixtureIds.complete}/`);
+  expect($('link[rel="stylesheet"]')).toHaveLength(0);
+  const css = $('style')
+    .toArray()
+    .map((element) => $(element).text())
+    .join('');
+  // With the head, it must arrive in the first round trip of a new connection (ten packets, 14 KB).
+  expect(gzipSync(css).length).toBeLessThan(8 * 1024);
 });
