@@ -20,6 +20,8 @@ describe('fieldWords', () => {
     { path: ['bodyFigures', 0, 'alt'], words: 'the first photo in the text’s alt text' },
     { path: ['links', 1, 'url'], words: 'the second link’s address' },
     { path: ['photo', 'alt'], words: 'the portrait’s alt text' },
+    { path: ['allow'], words: 'the texts accepted as written (allow)' },
+    { path: ['allow', 1], words: 'the second text accepted as written (allow)' },
     { path: ['sponsor'], words: 'the field sponsor' },
     { path: ['sponsor', 0, 'name'], words: 'the field sponsor’s first item’s name' },
   ])('$path reads as "$words"', ({ path, words }) => {
