@@ -28,6 +28,7 @@ const names: Record<string, string> = {
   alt: 'alt text',
   caption: 'caption',
   credit: 'credit',
+  focus: 'focus',
   date: 'date',
   text: 'text',
   name: 'name',

@@ -14,6 +14,7 @@ describe('fieldWords', () => {
     { path: ['tags', 20], words: 'the 21st tag' },
     { path: ['hero', 'alt'], words: 'the hero photo’s alt text' },
     { path: ['hero', 'src'], words: 'the hero photo’s file' },
+    { path: ['hero', 'focus'], words: 'the hero photo’s focus' },
     { path: ['series', 'id'], words: 'the series id' },
     { path: ['series', 'part'], words: 'the series part number' },
     { path: ['corrections', 2, 'date'], words: 'the third correction’s date' },
