@@ -28,6 +28,7 @@ const names: Record<string, string> = {
   alt: 'alt text',
   caption: 'caption',
   credit: 'credit',
+  focus: 'focus',
   date: 'date',
   text: 'text',
   name: 'name',
@@ -41,6 +42,7 @@ const names: Record<string, string> = {
   order: 'order',
   parts: 'number of parts',
   footer: 'footer setting',
+  allow: 'texts accepted as written (allow)',
 };
 
 /** What one entry of a list field is called. */
@@ -50,6 +52,7 @@ const items: Record<string, string> = {
   corrections: 'correction',
   bodyFigures: 'photo in the text',
   links: 'link',
+  allow: 'text accepted as written (allow)',
 };
 
 /** Fields named as one phrase with their parent ("the series id", not "the series’ id"). */

@@ -59,6 +59,19 @@ test('search finds the seed article by a word from its body, with filters for se
   await page.close();
 });
 
+test('the search field has a visible label, not only a placeholder that typing hides (axe label-title-only)', async () => {
+  const { page, problems } = await open(browser, seed.url + '/search/', { width: 375 });
+  const input = page.getByLabel('Search the articles', { exact: true });
+  await input.waitFor({ timeout: 15_000 });
+  expect(await input.evaluate((element) => element.classList.contains('pagefind-ui__search-input'))).toBe(
+    true,
+  );
+  await input.fill('Porsche');
+  expect(await page.getByText('Search the articles', { exact: true }).isVisible()).toBe(true);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 test('search finds articles by a tag that is in no headline or text: 港口 finds every article its tag page lists', async () => {
   const listed = load(readFileSync(join(fixtureSite.dist, 'tags', '港口', 'index.html'), 'utf8'))(
     '.article-list .headline a',

@@ -70,7 +70,7 @@ afterAll(async () => {
   rmSync(cacheDirFor(content, project), { recursive: true, force: true });
 });
 
-// Three articles the build would refuse, each in its own way; the preview must show the rest.
+// Four articles the build would refuse, each in its own way; the preview must show the rest.
 const broken = (fields: Record<string, unknown>) =>
   frontmatter({
     title: 'A broken synthetic story',
@@ -84,6 +84,11 @@ const brokenArticles = {
   'articles/no-offset-story/index.md': broken({ publishedAt: '2026-01-05T09:00:00' }),
   'articles/stranger-story/index.md': broken({ authors: ['nobody-here'] }),
   'articles/unclosed-story/index.md': '---\ntitle: "Unclosed\nstandfirst: Standfirst.\n---\n\nBody.\n',
+  // Written as an editor types it: the one mistake must give the one YAML message, not six.
+  'articles/colon-story/index.md': broken({}).replace(
+    'title: "A broken synthetic story"',
+    'title: Breaking: fire at the port',
+  ),
 };
 const file = (path: string) => relative(project, join(content, path));
 
@@ -221,6 +226,11 @@ describe('a broken article in the dev preview', () => {
       'unclosed-story',
       `${file('articles/unclosed-story/index.md')}:2:8 the quote that opens here is never closed`,
     ],
+    [
+      'an unquoted headline with a colon',
+      'colon-story',
+      `${file('articles/colon-story/index.md')}:2:8 put the headline in quotes, for YAML reads a colon in it as the start of another field: \`title: "Breaking: fire at the port"\``,
+    ],
   ])('an article with %s shows its own error page: file, line, message and fix', async (_, id, problem) => {
     const [only, ...others] = await problems(`/articles/${id}/`);
     expect(only).toContain(problem);
@@ -231,7 +241,9 @@ describe('a broken article in the dev preview', () => {
     for (const path of ['/', sectionUrl('news'), authorUrl('avery-fixture'), '/articles/published-story/']) {
       const response = await fetch(`${origin}${path}`);
       expect(response.status, path).toBe(200);
-      expect(await response.text(), path).not.toMatch(/no-offset-story|stranger-story|unclosed-story/);
+      expect(await response.text(), path).not.toMatch(
+        /no-offset-story|stranger-story|unclosed-story|colon-story/,
+      );
     }
   });
 

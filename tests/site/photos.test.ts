@@ -5,6 +5,7 @@ import { load } from 'cheerio';
 import sharp from 'sharp';
 import { describe, expect, inject, test } from 'vitest';
 import { filesIn, readText } from '../support/dist';
+import { fixtureFocusAlt } from '../support/fixture-site';
 import { fixtureSite, newsroomSite, seedSite } from '../support/sites';
 
 /** The widest fallback photo a browser without AVIF and WebP should load. */
@@ -52,5 +53,55 @@ describe.each(Object.entries(sites))('the photos of the %s site', (_, { content,
       (file) => file.startsWith('_astro/') && originals.has(digest(join(dist, file))),
     );
     expect(published).toEqual([]);
+  });
+});
+
+describe('a hero whose editor set `focus: top`', () => {
+  const { dist } = fixtureSite;
+  const cards = filesIn(dist)
+    .filter((file) => file.endsWith('.html'))
+    .flatMap((file) => {
+      const $ = load(readText(dist, file));
+      return $(`.card picture`)
+        .toArray()
+        .filter((picture) => $(picture).find('img').attr('alt') === fixtureFocusAlt)
+        .map((picture) => ({ file, $picture: $(picture) }));
+    });
+
+  test('is shown on listing cards, each image marked to keep its top in view', () => {
+    expect(cards.length).toBeGreaterThan(0);
+    expect(
+      cards.filter(
+        ({ $picture }) => !($picture.find('img').attr('class') ?? '').split(' ').includes('focus-top'),
+      ),
+    ).toEqual([]);
+  });
+
+  test("is cropped to 3:2 around its top in every rendition a card offers, not around the photo's centre", async () => {
+    const urls = new Set(
+      cards.flatMap(({ $picture }) => [
+        $picture.find('img').attr('src') ?? '',
+        ...$picture
+          .find('source')
+          .toArray()
+          .flatMap((source) =>
+            (source.attribs['srcset'] ?? '')
+              .split(',')
+              .map((candidate) => candidate.trim().split(' ')[0] ?? ''),
+          ),
+      ]),
+    );
+    expect(urls.size).toBeGreaterThan(2);
+    const wrong = [];
+    for (const url of urls) {
+      const file = join(dist, url);
+      const { width, height } = await sharp(file).metadata();
+      // The portrait's top is red, the rest blue (tests/support/photos.ts).
+      const [red, , blue] = (await sharp(file).stats()).channels.map((channel) => channel.mean);
+      if (Math.abs(width / height - 3 / 2) > 0.01 || red! < 180 || blue! > 60) {
+        wrong.push(`${url}: ${width}×${height}, mean red ${red?.toFixed()} blue ${blue?.toFixed()}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { isoInZone } from '../../src/lib/dates';
 import { site } from '../../src/site.config';
 import { frontmatter, write } from './content-files';
-import { fixturePhotos, photoNames, uniquePhoto } from './photos';
+import { fixturePhotos, photoNames, portraitPhoto, uniquePhoto } from './photos';
 import { paragraph, random, sentence } from './synthetic-text';
 
 /**
  * A deterministic synthetic newsroom for the built-site and browser tests: over a hundred articles
  * across sections, authors, tags, series and months, enough for several pages of each listing and
  * every search shard, and no more, since every run builds it. Every text is obviously fake; the
- * photos are the landscape fixtures in tests/fixtures/photos. Nothing here is news.
+ * photos are the landscape fixtures in tests/fixtures/photos and synthetic ones (photos.ts). Nothing
+ * here is news.
  */
 
 /** The build clock the fixture site is built with. */
@@ -30,6 +31,9 @@ export const fixtureIds = {
   draft: `draft-${leakMarkers.draft}`,
   embargoed: `embargoed-${leakMarkers.embargo}`,
 } as const;
+
+/** The alt text of the one hero with a focus (`focus: top`): a portrait whose subject is at the top. */
+export const fixtureFocusAlt = 'A synthetic portrait, its subject at the top';
 
 /** What the tests need to know of each article written, to work out independently what pages show. */
 export interface ManifestEntry {
@@ -152,6 +156,7 @@ export async function writeFixtureSite(
       paragraph(next),
     ].join('\n\n') + '\n',
   );
+  write(join(dir, 'articles', fixtureIds.partOne, 'portrait.jpg'), await portraitPhoto());
   article(
     {
       id: fixtureIds.partOne,
@@ -164,7 +169,7 @@ export async function writeFixtureSite(
     },
     {
       standfirst: 'The synthetic series begins here.',
-      hero: { src: '../../photos/picosdeeuropa.jpg', alt: 'Mountains under cloud' },
+      hero: { src: './portrait.jpg', alt: fixtureFocusAlt, focus: 'top' },
     },
     `${paragraph(next)}\n`,
   );

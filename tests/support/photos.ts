@@ -22,3 +22,22 @@ export async function uniquePhoto(seed: string): Promise<Buffer> {
     .jpeg()
     .toBuffer();
 }
+
+/** The colours of `portraitPhoto`: its subject at the top, and the rest. */
+export const portraitColours = { top: '#d01010', rest: '#1010d0' } as const;
+
+/**
+ * A portrait photo (1200 × 1800) whose top 800 rows are one colour and the rest another: a 3:2 crop
+ * kept at the top shows only the first colour, one around the centre mostly the second.
+ */
+export async function portraitPhoto(): Promise<Buffer> {
+  const top = await sharp({
+    create: { width: 1200, height: 800, channels: 3, background: portraitColours.top },
+  })
+    .png()
+    .toBuffer();
+  return sharp({ create: { width: 1200, height: 1800, channels: 3, background: portraitColours.rest } })
+    .composite([{ input: top, top: 0, left: 0 }])
+    .jpeg()
+    .toBuffer();
+}

@@ -266,6 +266,64 @@ describe('`allow:` accepts a flagged text the editor means as written', () => {
   });
 });
 
+describe('an `allow:` entry that no longer accepts anything is a warning, so they do not pile up', () => {
+  test.each([
+    {
+      what: 'a text the article no longer has',
+      allow: 'allow:\n  - TK Elevator\n  - 814,9f00',
+      body: 'Shares in TK Elevator rose.',
+      entry: '814,9f00',
+    },
+    {
+      what: 'a number since corrected to a well-formed one',
+      allow: 'allow: ["814,900"]',
+      body: 'Xiaomi took 814,900 orders.',
+      entry: '814,900',
+    },
+    {
+      what: 'a text around no placeholder',
+      allow: 'allow: [Super Bowl]',
+      body: 'It aired during Super Bowl XXX.',
+      entry: 'Super Bowl',
+    },
+  ])('$what: at the line of the entry, saying to remove it', async ({ allow, body, entry }) => {
+    const text = articleWith([allow], body);
+    const stale = (await diagnosticsOf(text)).filter((each) => each.rule === 'stale-allow');
+    expect(stale).toEqual([
+      expect.objectContaining({
+        file: 'articles/x.md',
+        line: lineOf(text, entry),
+        severity: 'warning',
+      }),
+    ]);
+    expect(stale[0]?.message).toMatch(/^the (second|first) text accepted as written \(allow\): /);
+    expect(stale[0]?.message).toContain(`"${entry}"`);
+    expect(stale[0]?.message).toMatch(/remove it from allow/);
+  });
+
+  test('the warning alone: the text it once accepted is not flagged, the build goes on', async () => {
+    const text = articleWith(['allow: [Super Bowl]'], 'It aired during Super Bowl XXX.');
+    const diagnostics = await diagnosticsOf(text);
+    expect(diagnostics.map((each) => each.rule)).toEqual(['stale-allow', 'placeholder']);
+    const result = await lintContent(root, now, root);
+    expect(result.warnings).toBe(1);
+  });
+
+  test('an entry that accepts a text in a correction or a caption is in use', async () => {
+    const correction =
+      'corrections:\n  - date: "2026-01-03T09:00:00+08:00"\n    text: The TK Elevator figure was wrong.';
+    const text = articleWith(
+      ['allow: [TK Elevator]', correction, 'updatedAt: "2026-01-03T09:00:00+08:00"'],
+      'Text.',
+    );
+    expect(await diagnosticsOf(text)).toEqual([]);
+  });
+
+  test('a draft is not checked until it is ready', async () => {
+    expect(await diagnosticsOf(articleWith(['draft: true', 'allow: ["814,9f00"]']))).toEqual([]);
+  });
+});
+
 describe('photos whose original has no credit', () => {
   test.each([
     {

@@ -214,6 +214,12 @@ describe('articleSchema', () => {
       words: /empty/,
     },
     {
+      what: 'a hero focus that is not a side of the photo',
+      patch: { hero: { src: photo, alt: 'A car', focus: 'middle' } },
+      path: ['hero', 'focus'],
+      words: /^"middle" is not a focus: write one of top, bottom, left, right or center/,
+    },
+    {
       what: 'an unknown format',
       patch: { format: 'gossip' },
       path: ['format'],
@@ -247,6 +253,14 @@ describe('articleSchema: what editors record about their text and photos', () =>
       });
       expect(article.hero).toEqual({ src: photo, alt: 'A car' });
       expect(article.bodyFigures).toEqual([{ src: photo, alt: 'A livestream', caption: 'Lei Jun.' }]);
+    },
+  );
+
+  test.each(['top', 'bottom', 'left', 'right', 'center'] as const)(
+    'a hero may keep its %s in a listing’s 3:2 crop; no focus by default',
+    (focus) => {
+      expect(schema.parse({ ...valid, hero: { src: photo, alt: 'A car', focus } }).hero?.focus).toBe(focus);
+      expect(schema.parse({ ...valid, hero: { src: photo, alt: 'A car' } }).hero?.focus).toBeUndefined();
     },
   );
 

@@ -37,23 +37,25 @@ export function placeholders(text: string): Found[] {
 }
 
 /**
- * Whether the editor has accepted `flagged` as written: an entry of the article's `allow:` list
- * occurs in `text` where it covers the flagged text. "TK Elevator" accepts the TK of that name and no
- * other TK in the article.
+ * Whether `entry` of the article's `allow:` list accepts `flagged`: the entry occurs in `text` where
+ * it covers the flagged text. "TK Elevator" accepts the TK of that name and no other TK in the article.
  */
-export function acknowledged(text: string, flagged: Found, allow: readonly string[]): boolean {
+export function accepts(text: string, flagged: Found, entry: string): boolean {
+  if (entry === '') return false;
   const end = flagged.index + flagged.text.length;
-  return allow.some((entry) => {
-    if (entry === '') return false;
-    for (
-      let at = text.indexOf(entry, Math.max(0, end - entry.length));
-      at !== -1 && at <= flagged.index;
-      at = text.indexOf(entry, at + 1)
-    ) {
-      if (at + entry.length >= end) return true;
-    }
-    return false;
-  });
+  for (
+    let at = text.indexOf(entry, Math.max(0, end - entry.length));
+    at !== -1 && at <= flagged.index;
+    at = text.indexOf(entry, at + 1)
+  ) {
+    if (at + entry.length >= end) return true;
+  }
+  return false;
+}
+
+/** Whether the editor has accepted `flagged` as written: some entry of `allow` accepts it. */
+export function acknowledged(text: string, flagged: Found, allow: readonly string[]): boolean {
+  return allow.some((entry) => accepts(text, flagged, entry));
 }
 
 /** A paragraph whose quotes or brackets do not pair up. */

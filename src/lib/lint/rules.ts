@@ -18,7 +18,7 @@ import { dateTime } from '../schema/fields';
 import { fieldWords } from '../field-words';
 import { lintHelpers } from './helpers';
 import { articleOf, origin } from './rule';
-import { malformedNumber, placeholder } from './text-rules';
+import { malformedNumber, placeholder, staleAllow } from './text-rules';
 
 /**
  * The content rules, as remark-lint rules. Each gets the content index, finds the article it is
@@ -196,6 +196,7 @@ export const contentRules = [
   { rule: placeholder, id: 'placeholder', severity: 'error' },
   { rule: correctionUpdate, id: 'correction-update', severity: 'error' },
   { rule: photoCredit, id: 'photo-credit', severity: 'warning' },
+  { rule: staleAllow, id: 'stale-allow', severity: 'warning' },
   { rule: headlineLength, id: 'headline-length', severity: 'warning' },
   { rule: unbalancedPunctuation, id: 'unbalanced-punctuation', severity: 'warning' },
   { rule: repeatedWord, id: 'repeated-word', severity: 'warning' },

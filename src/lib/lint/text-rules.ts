@@ -5,7 +5,7 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import type { ArticleRef, ContentIndex } from './content-index';
 import { fieldWords } from '../field-words';
-import { acknowledged, malformedNumbers, placeholders } from './prose';
+import { accepts, acknowledged, malformedNumbers, placeholders } from './prose';
 import type { Found } from './prose';
 import { articleOf, origin } from './rule';
 
@@ -85,64 +85,91 @@ function shownTexts(tree: Root, article: ArticleRef, corrections: boolean): Show
   return shown;
 }
 
-/** The texts the editor accepted as written (`allow:`), as the schema reads them. */
-function allowed(article: ArticleRef): string[] {
+/**
+ * The texts the editor accepted as written (`allow:`), as the schema reads them, each with its place
+ * in the list. An entry that is not a text, or an empty one, is the schema's error.
+ */
+function allowed(article: ArticleRef): { at: number; text: string }[] {
   const allow = article.frontmatter.data['allow'];
-  return Array.isArray(allow)
-    ? allow.filter((each) => typeof each === 'string').map((each) => each.trim())
-    : [];
+  if (!Array.isArray(allow)) return [];
+  return allow.flatMap((entry, at) =>
+    typeof entry === 'string' && entry.trim() !== '' ? [{ at, text: entry.trim() }] : [],
+  );
 }
 
-/**
- * Reports every text `find` flags in what an article that will publish shows, unless accepted with
- * `allow:`. Drafts are unfinished by definition (`npm run new` writes a TODO standfirst) and are
- * checked once their `draft: true` goes.
- */
-function flagShown(
-  tree: Root,
-  file: VFile,
-  index: ContentIndex,
-  options: { corrections: boolean },
-  find: (text: string) => Found[],
-  problem: (text: string) => string,
-) {
-  const article = articleOf(file, index);
-  if (!article || article.draft) return;
-  const allow = allowed(article);
-  for (const { field, value, at } of shownTexts(tree, article, options.corrections)) {
-    for (const flagged of find(value)) {
-      if (acknowledged(value, flagged, allow)) continue;
-      file.message(
-        `${field}: ${problem(flagged.text)}. If it is meant exactly as written, accept it in the frontmatter with \`allow: ${JSON.stringify([flagged.text])}\` (content/README.md#meant-as-written)`,
-        { place: at(flagged.index) },
-      );
-    }
-  }
+/** One text check: what it flags, in which texts, and what it says of a flagged text. */
+interface TextCheck {
+  find: (text: string) => Found[];
+  /** Whether the corrections' texts are checked too. */
+  corrections: boolean;
+  problem: (text: string) => string;
 }
 
 /** Numbers with broken digit groups (prose.ts). Corrections are left out: they quote the typo they fix. */
+const numberCheck: TextCheck = {
+  find: malformedNumbers,
+  corrections: false,
+  problem: (text) => `"${text}" is not a well-formed number: check the digits and commas`,
+};
+
+/** Placeholders for text still to come (prose.ts). */
+const placeholderCheck: TextCheck = {
+  find: placeholders,
+  corrections: true,
+  problem: (text) => `"${text}" is a placeholder: write the real text before the article publishes`,
+};
+
+/** Every text `check` flags in what the article shows, with the text it was found in. */
+function flaggedIn(tree: Root, article: ArticleRef, check: TextCheck) {
+  return shownTexts(tree, article, check.corrections).flatMap((shown) =>
+    check.find(shown.value).map((flagged) => ({ shown, flagged })),
+  );
+}
+
+/**
+ * Reports every text `check` flags in what an article that will publish shows, unless accepted with
+ * `allow:`. Drafts are unfinished by definition (`npm run new` writes a TODO standfirst) and are
+ * checked once their `draft: true` goes.
+ */
+function flagShown(tree: Root, file: VFile, index: ContentIndex, check: TextCheck) {
+  const article = articleOf(file, index);
+  if (!article || article.draft) return;
+  const allow = allowed(article).map((entry) => entry.text);
+  for (const { shown, flagged } of flaggedIn(tree, article, check)) {
+    if (acknowledged(shown.value, flagged, allow)) continue;
+    file.message(
+      `${shown.field}: ${check.problem(flagged.text)}. If it is meant exactly as written, accept it in the frontmatter with \`allow: ${JSON.stringify([flagged.text])}\` (content/README.md#meant-as-written)`,
+      { place: shown.at(flagged.index) },
+    );
+  }
+}
+
+/** Numbers with broken digit groups. */
 export const malformedNumber = lintRule<Root, ContentIndex>(
   origin('malformed-number'),
   (tree, file, index) => {
-    flagShown(
-      tree,
-      file,
-      index,
-      { corrections: false },
-      malformedNumbers,
-      (text) => `"${text}" is not a well-formed number: check the digits and commas`,
-    );
+    flagShown(tree, file, index, numberCheck);
   },
 );
 
-/** Placeholders for text still to come (prose.ts). */
+/** Placeholders for text still to come. */
 export const placeholder = lintRule<Root, ContentIndex>(origin('placeholder'), (tree, file, index) => {
-  flagShown(
-    tree,
-    file,
-    index,
-    { corrections: true },
-    placeholders,
-    (text) => `"${text}" is a placeholder: write the real text before the article publishes`,
-  );
+  flagShown(tree, file, index, placeholderCheck);
+});
+
+/**
+ * An `allow:` entry that accepts nothing the text checks flag: the text was corrected or cut since.
+ * A warning, so that acknowledgements do not pile up unread and later accept a real mistake.
+ */
+export const staleAllow = lintRule<Root, ContentIndex>(origin('stale-allow'), (tree, file, index) => {
+  const article = articleOf(file, index);
+  if (!article || article.draft) return;
+  const flagged = [numberCheck, placeholderCheck].flatMap((check) => flaggedIn(tree, article, check));
+  for (const { at, text } of allowed(article)) {
+    if (flagged.some(({ shown, flagged: each }) => accepts(shown.value, each, text))) continue;
+    file.message(
+      `${fieldWords(['allow', at])}: "${text}" no longer accepts anything: the article has no placeholder or malformed number that it covers: remove it from allow (content/README.md#meant-as-written)`,
+      { place: article.frontmatter.position(['allow', at]) },
+    );
+  }
 });

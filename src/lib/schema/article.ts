@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { articleFormats } from '../article-format';
 import type { SchemaHelpers } from './helpers';
 import { dateTime, prose, slug, text, webUrl } from './fields';
-import { figureSchema } from './figure';
+import { figureSchema, heroSchema } from './figure';
 
 /** Frontmatter of one article file in content/articles/. */
 export function articleSchema(helpers: SchemaHelpers) {
@@ -34,7 +34,7 @@ export function articleSchema(helpers: SchemaHelpers) {
     /** Topic tags, as readers would search for them. */
     tags: z.array(text('a tag')).default([]),
     /** The lead photo, shown large above the body and in feeds and link previews. */
-    hero: figure.optional(),
+    hero: heroSchema(helpers).optional(),
     /** A note from the editors shown above the body, e.g. where the article sits in a series. */
     editorsNote: prose("the editor's note").optional(),
     /** Membership of a series ("special report"): which one and which part. */

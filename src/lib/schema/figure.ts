@@ -24,3 +24,25 @@ export function figureSchema({ image }: Pick<SchemaHelpers, 'image'>) {
       .transform((credit) => (isNoCredit(credit) ? undefined : credit)),
   });
 }
+
+/** The sides of a photo an editor can keep in view where listings crop it to 3:2 (CSS object-position). */
+export const heroFocuses = ['top', 'bottom', 'left', 'right', 'center'] as const;
+
+/** Where a listing's 3:2 crop of a hero is taken from. */
+export type HeroFocus = (typeof heroFocuses)[number];
+
+/** The lead photo: a figure, and the part of it listings keep when they crop it. */
+export function heroSchema(helpers: Pick<SchemaHelpers, 'image'>) {
+  return figureSchema(helpers).extend({
+    /**
+     * The side of the photo to keep when a listing crops it to 3:2, e.g. `top` for a portrait whose
+     * subject is near the top; the centre when absent.
+     */
+    focus: z
+      .enum(heroFocuses, {
+        error: (issue) =>
+          `"${String(issue.input)}" is not a focus: write one of ${heroFocuses.slice(0, -1).join(', ')} or ${heroFocuses.at(-1)!} (the side of the photo that listings keep when they crop it)`,
+      })
+      .optional(),
+  });
+}
