@@ -36,10 +36,11 @@ export const layoutEdit = 'Printed on synthetic paper.';
 const footer = 'src/components/SiteFooter.astro';
 
 /**
- * The events in two chains, each on its own copy of the site, so that the suite's two build lanes
- * share the twenty builds they take.
+ * The events in chains, each on its own copy of the site, so that the suite's two build lanes share
+ * the builds they take. The third repeats the first's events with partitioned builds
+ * (tests/support/sites.ts), as the second's are.
  */
-export const eventChains: SiteEvent[][] = [
+const chains: SiteEvent[][] = [
   [
     {
       name: 'body edit',
@@ -132,6 +133,10 @@ export const eventChains: SiteEvent[][] = [
       shows: 'index.html',
     },
   ],
+];
+export const eventChains: SiteEvent[][] = [
+  ...chains,
+  chains[0]!.map((event) => ({ ...event, name: `${event.name}, partitioned` })),
 ];
 
 /** Every event, in chain order. */

@@ -116,10 +116,10 @@ export const incrementalSite = {
     /** A copy of the output before the chain's first event. */
     start: join(outputRoot, `incremental/chain-${index}/start`),
     /**
-     * The second chain's incremental builds are partitioned (src/lib/partitions.ts): at most 10
+     * The later chains' incremental builds are partitioned (src/lib/partitions.ts): at most 10
      * articles a partition splits the fixture, whose articles span two years, in two.
      */
-    partitionSize: index === 1 ? 10 : undefined,
+    partitionSize: index >= 1 ? 10 : undefined,
   }),
   /** A copy of the incremental build's output after `event`. */
   incremental: (event: string) => join(eventFolder(event), 'incremental'),
