@@ -151,8 +151,10 @@ export function vanishedUrls(previous: Iterable<string>, current: Iterable<strin
  * takedown is dated `now` in the site's `timezone`.
  */
 export function formatVanished(paths: string[], now: Date, timezone: string): string {
-  const [first = ''] = paths;
-  const slug = /^\/articles\/([^/]+)\/$/.exec(first)?.[1];
+  // The example is an article's address where there is one: its old slug is the shorter fix.
+  const article = /^\/articles\/([^/]+)\/$/;
+  const first = paths.find((path) => article.test(path)) ?? paths[0] ?? '';
+  const slug = article.exec(first)?.[1];
   return [
     `The previous site had ${paths.length === 1 ? 'an address' : `${paths.length} addresses`} this build no longer has, so readers' links and search results would break:`,
     ...paths.map((path) => `  ${path}`),

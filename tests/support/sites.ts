@@ -151,3 +151,19 @@ export const partitionedSite = {
   /** The same content built in full. */
   full: join(outputRoot, 'partitioned/full'),
 };
+
+/**
+ * The rename site (special-sites.ts, writeRenameSite) built into one output folder three times, as a
+ * newsroom's deploys would be: `before`, then `after` an article's address changed and another was
+ * taken down, then once more with the renamed article's `redirectFrom:` forgotten, which must be
+ * refused and leave the output as `after` left it (tests/site/redirects.test.ts).
+ */
+export const renameSite = {
+  content: join(outputRoot, 'rename/content'),
+  dist: join(outputRoot, 'rename/dist'),
+  now: fixtureNow,
+  /** A copy of the output after the `after` build. */
+  after: join(outputRoot, 'rename/after'),
+  /** The refused build's `{ status, output }`. */
+  refused: join(outputRoot, 'rename/refused.json'),
+};

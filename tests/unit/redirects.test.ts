@@ -131,6 +131,12 @@ describe('vanishedUrls', () => {
     expect(vanishedUrls([], ['/articles/a/'])).toEqual([]);
   });
 
+  test('the example fix is for an article address where there is one: its old slug', () => {
+    const message = formatVanished(['/2019/old.html', '/articles/b/'], new Date(0), 'UTC');
+    expect(message).toContain('redirectFrom: ["b"]');
+    expect(message).toContain('- path: "/articles/b/"');
+  });
+
   test('the message names each address and both fixes, with a takedown dated in the site timezone', () => {
     const message = formatVanished(
       ['/articles/b/', '/articles/old/'],
