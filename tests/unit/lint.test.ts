@@ -531,6 +531,9 @@ describe('old addresses (redirectFrom) and takedowns (content/removed.yaml)', ()
     expect(
       await errorsOf({ 'articles/live.md': articleWith(['draft: true']), 'removed.yaml': removed }),
     ).toEqual([]);
+    const embargoed = articleWith(['publishedAt: "2026-02-01T09:00:00+08:00"']);
+    const [error] = await errorsOf({ 'articles/live.md': embargoed, 'removed.yaml': removed });
+    expect(error?.message).toMatch(/articles\/live\.md, which is embargoed: delete that file/);
   });
 
   test.each([

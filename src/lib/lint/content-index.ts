@@ -224,7 +224,7 @@ export async function indexContent(
 /**
  * Reads content/removed.yaml (absent: nothing was taken down), attaching its problems to it with
  * their lines: a takedown the schema refuses, an address listed twice, or the address of an article
- * that is still published (its file must go, or become a draft, for it to leave every listing).
+ * that is published or embargoed (its file must go, or become a draft, for it to leave every listing).
  */
 async function readRemoved(
   root: string,
@@ -258,18 +258,19 @@ async function readRemoved(
     }
     return [];
   }
-  const published = new Map(
-    articles.filter((article) => article.published).map((article) => [articleUrl(article.id), article]),
+  // An embargoed article counts: it would replace the removed page when its embargo lifts.
+  const live = new Map(
+    articles.filter((article) => !article.draft).map((article) => [articleUrl(article.id), article]),
   );
   const seen = new Map<string, number>();
   return result.data.map((entry, position) => {
     const place = at([position, 'path']);
     const removal = { ...entry, path: oldPath(entry.path), line: place.line };
-    const live = published.get(removal.path);
-    if (live) {
+    const article = live.get(removal.path);
+    if (article) {
       fail(
         file,
-        `${removal.path} is the address of ${live.file.path}, which is published: delete that file (or set draft: true in it) to take the story down, or remove this entry`,
+        `${removal.path} is the address of ${article.file.path}, which is ${article.published ? 'published' : 'embargoed'}: delete that file (or set draft: true in it) to take the story down, or remove this entry`,
         'removed-article',
         place,
       );
