@@ -27,6 +27,11 @@ export interface Tool {
   format: (article: BenchArticle) => string;
   /** Whether it leaves out an article marked `draft: true`; for the others unpublishing removes the file. */
   readsDrafts: boolean;
+  /**
+   * Where an unpublished story's address is listed as taken down, for a tool whose build refuses to
+   * lose a published address (Broadsheet: content/removed.yaml).
+   */
+  takedowns?: string;
 }
 
 /** True when Hugo is on the PATH (Debian: apt-get install hugo). */
@@ -98,6 +103,7 @@ export function tools(work: string, chosen: string[]): Tool[] {
       articles: join(content, 'articles'),
       format: broadsheetArticle,
       readsDrafts: true,
+      takedowns: join(content, 'removed.yaml'),
     },
     bareAstro('astro', {}),
     bareAstro('astro-unified', { BENCH_MARKDOWN: 'unified' }),
