@@ -8,11 +8,12 @@ import { absoluteUrl, articleUrl, homeUrl } from './urls';
  * lose an address the previous site had is refused (vanishedUrls). The build writes what is planned
  * here after the search index, so that none of these pages is indexed, listed or in a sitemap.
  *
- * Hosts read `_redirects` differently (README, "Hosting"): Netlify serves a file that exists at a
- * path rather than a rule for it unless the rule is forced (`301!`), and Cloudflare Pages refuses the
- * `!` and any 410 line (skipping the line with a warning) but applies redirects before files. So each
- * redirect has a forced line for Netlify, then a plain one for Cloudflare Pages; a takedown has a 410
- * line that only Netlify applies. Hosts without `_redirects` (GitHub Pages) serve the static pages.
+ * Hosts read `_redirects` differently (README, "Old addresses and takedowns"): Netlify serves a
+ * file that exists at a path rather than a rule for it unless the rule is forced (`301!`), and
+ * Cloudflare Pages refuses the `!` and any 410 line (skipping the line with a warning) but applies
+ * redirects before files. So each redirect has a forced line for Netlify, then a plain one for
+ * Cloudflare Pages; a takedown has a 410 line that only Netlify applies. Hosts without `_redirects`
+ * (GitHub Pages) serve the static pages.
  */
 
 /** An old address sent on to an article's URL. */
