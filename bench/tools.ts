@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { cacheDirFor } from '../src/lib/env.ts';
 import { type BenchArticle, benchClock, broadsheetArticle, peerArticle } from './corpus.ts';
 import { type Run, timed } from './measure.ts';
+import { addressesFile } from '../src/lib/redirect-output.ts';
 
 /** Every tool the bench knows, in the order it builds them. */
 export const toolNames = ['broadsheet', 'astro', 'astro-unified', 'hugo', 'eleventy'] as const;
@@ -91,11 +92,12 @@ export function tools(work: string, chosen: string[]): Tool[] {
             BROADSHEET_NOW: benchClock,
           },
         ),
+      // With the record of the addresses it published: a cold build starts a new site.
       clean: () => {
-        rm(join(work, 'broadsheet-dist'), broadsheetCache);
+        rm(join(work, 'broadsheet-dist'), addressesFile(join(work, 'broadsheet-dist')), broadsheetCache);
       },
       cleanButImages: () => {
-        rm(join(work, 'broadsheet-dist'));
+        rm(join(work, 'broadsheet-dist'), addressesFile(join(work, 'broadsheet-dist')));
         if (!existsSync(broadsheetCache)) return;
         for (const entry of readdirSync(broadsheetCache))
           if (entry !== 'assets') rm(join(broadsheetCache, entry));

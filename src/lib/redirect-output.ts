@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { sitemapArticleUrls } from './build-report';
+import { besideOutput, sitemapArticleUrls } from './build-report';
 import { fileOf, redirectPage, redirectSources, redirectsFile, removedPage } from './redirects';
 import type { Redirect, Removal } from './redirects';
 
@@ -65,4 +65,26 @@ export function writeRedirects(
   const own = join(dir, redirectsName);
   const rules = existsSync(own) ? readFileSync(own, 'utf8') : '';
   write(own, `${rules}${rules && !rules.endsWith('\n') ? '\n' : ''}${redirectsFile(redirects, removals)}`);
+}
+
+/**
+ * Where a build into `outDir` records the addresses it answers for, beside (never in) the output:
+ * CI keeps this small file from deploy to deploy even when it starts without the previous output
+ * (after a change of code, its cache of dist/ starts empty).
+ */
+export function addressesFile(outDir: string): string {
+  return besideOutput(outDir, 'addresses.json');
+}
+
+/** What the site published in `outDir` answered for: its output, and the record of it beside. */
+export function previousAddresses(outDir: string): string[] {
+  const record = addressesFile(outDir);
+  const recorded = existsSync(record) ? (JSON.parse(readFileSync(record, 'utf8')) as string[]) : [];
+  return [...siteAddresses(outDir), ...recorded];
+}
+
+/** Records what the site just published in `outDir` answers for. */
+export function recordAddresses(outDir: string): void {
+  const addresses = [...new Set(siteAddresses(outDir))].sort();
+  writeFileSync(addressesFile(outDir), `${JSON.stringify(addresses, null, 2)}\n`);
 }

@@ -2,6 +2,7 @@ import { load } from 'cheerio';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { addressesFile, siteAddresses } from '../../src/lib/redirect-output';
 import { filesIn, readDecompressed, readText, searchIndexRecords } from '../support/dist';
 import { renameSite } from '../support/sites';
 import { legacyPath, removalReason, renameIds } from '../support/special-sites';
@@ -12,7 +13,8 @@ import { legacyPath, removalReason, renameIds } from '../support/special-sites';
  * (content/removed.yaml), then once more with the old addresses forgotten.
  */
 
-const { dist, after } = renameSite;
+// The output as the `after` deploy left it (the output folder itself is deleted by the last build).
+const { after: dist, kept } = renameSite;
 const oldUrl = `/articles/${renameIds.moved}/`;
 const newUrl = `/articles/${renameIds.renamed}/`;
 const removedUrl = `/articles/${renameIds.removed}/`;
@@ -82,24 +84,34 @@ describe('a story taken down', () => {
 });
 
 describe('a deploy that would lose an address the previous site had', () => {
+  type Refusal = { status: number; output: string };
   const refused = () =>
-    JSON.parse(readFileSync(renameSite.refused, 'utf8')) as { status: number; output: string };
+    JSON.parse(readFileSync(renameSite.refused, 'utf8')) as Record<'withOutput' | 'withRecordOnly', Refusal>;
 
-  test('is refused, naming each lost address and both ways to keep it', () => {
-    const { status, output } = refused();
-    expect(status, output).not.toBe(0);
-    expect(output).toContain(`  ${oldUrl}\n`);
-    expect(output).toContain(`  ${legacyPath}\n`);
-    expect(output).not.toContain(`  ${removedUrl}\n`);
-    expect(output).toContain(`redirectFrom: ["${renameIds.moved}"]`);
-    expect(output).toContain('content/removed.yaml');
-    expect(output).toContain('Nothing was published');
-  });
+  test.each(['withOutput', 'withRecordOnly'] as const)(
+    'is refused (%s), naming each lost address and both ways to keep it',
+    (which) => {
+      const { status, output } = refused()[which];
+      expect(status, output).not.toBe(0);
+      expect(output).toContain(`  ${oldUrl}\n`);
+      expect(output).toContain(`  ${legacyPath}\n`);
+      expect(output).not.toContain(`  ${removedUrl}\n`);
+      expect(output).toContain(`redirectFrom: ["${renameIds.moved}"]`);
+      expect(output).toContain('content/removed.yaml');
+      expect(output).toContain('Nothing was published');
+    },
+  );
 
   test('leaves the output exactly as the deploy before left it', () => {
-    const files = filesIn(after);
-    expect(filesIn(dist)).toEqual(files);
+    const files = filesIn(dist);
+    expect(filesIn(kept)).toEqual(files);
     for (const file of files)
-      expect(readFileSync(join(dist, file)), file).toEqual(readFileSync(join(after, file)));
+      expect(readFileSync(join(kept, file)), file).toEqual(readFileSync(join(dist, file)));
+  });
+
+  test('the record of the addresses beside the output is what the deploy before answered for', () => {
+    const record = JSON.parse(readFileSync(addressesFile(renameSite.dist), 'utf8')) as string[];
+    expect(record).toEqual([...new Set(siteAddresses(dist))].sort());
+    expect(record).toEqual(expect.arrayContaining([oldUrl, newUrl, legacyPath, removedUrl]));
   });
 });

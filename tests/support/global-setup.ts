@@ -3,6 +3,7 @@ import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { cacheDirFor } from '../../src/lib/env';
+import { addressesFile } from '../../src/lib/redirect-output';
 import { chromiumPath } from './browser';
 import { buildSite, projectCopy } from './build-site';
 import type { BuiltSite } from './build-site';
@@ -94,8 +95,9 @@ async function inLanes(tasks: ((project: string) => Promise<void>)[], lanes: num
 
 /**
  * Builds `site`, logs how long it took, and returns the build's output; throws if the build fails.
- * The output folder is emptied first unless `previous` is 'kept': a build refuses to lose an address
- * the previous output had, and that output may be an earlier run's, of other content.
+ * The output folder (and the record of its addresses beside it) is emptied first unless `previous`
+ * is 'kept': a build refuses to lose an address the previous output had, and that output may be an
+ * earlier run's, of other content.
  */
 async function build(
   site: BuiltSite,
@@ -104,7 +106,10 @@ async function build(
   options: Parameters<typeof buildSite>[3] = {},
   previous: 'emptied' | 'kept' = 'emptied',
 ): Promise<string> {
-  if (previous === 'emptied') rmSync(site.dist, { recursive: true, force: true });
+  if (previous === 'emptied') {
+    rmSync(site.dist, { recursive: true, force: true });
+    rmSync(addressesFile(site.dist), { force: true });
+  }
   const started = Date.now();
   const { status, output } = await buildSite(site, project, env, options);
   if (status !== 0) throw new Error(`Building ${site.content} into ${site.dist} failed:\n${output}`);
@@ -155,7 +160,7 @@ async function buildOnSeveralMachines(project: string) {
  * a takedown, and with the rename's old addresses forgotten, which is refused.
  */
 async function buildRenameSite(project: string) {
-  const { content, dist, now, after, refused } = renameSite;
+  const { content, dist, now, after, kept, refused } = renameSite;
   writeRenameSite(content, 'before');
   await build({ content, now, dist }, project);
   writeRenameSite(content, 'after');
@@ -163,7 +168,13 @@ async function buildRenameSite(project: string) {
   rmSync(after, { recursive: true, force: true });
   cpSync(dist, after, { recursive: true });
   writeRenameSite(content, 'forgotten');
-  writeFileSync(refused, JSON.stringify(await buildSite({ content, now, dist }, project)));
+  const withOutput = await buildSite({ content, now, dist }, project);
+  rmSync(kept, { recursive: true, force: true });
+  cpSync(dist, kept, { recursive: true });
+  // As on CI after a change of code: the previous output is gone, its record of addresses is kept.
+  rmSync(dist, { recursive: true, force: true });
+  const withRecordOnly = await buildSite({ content, now, dist }, project);
+  writeFileSync(refused, JSON.stringify({ withOutput, withRecordOnly }));
 }
 
 /**

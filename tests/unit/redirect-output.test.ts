@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { siteAddresses, writeRedirects } from '../../src/lib/redirect-output';
+import {
+  addressesFile,
+  previousAddresses,
+  recordAddresses,
+  siteAddresses,
+  writeRedirects,
+} from '../../src/lib/redirect-output';
 
 /** The build's side of the redirects, on a small output folder written for each test. */
 const site = { name: 'The Test Paper', url: 'https://paper.example', language: 'en', timezone: 'UTC' };
@@ -67,5 +73,28 @@ describe('siteAddresses', () => {
 
   test('are none for an output folder not built yet', () => {
     expect(siteAddresses(join(dir, 'never-built'))).toEqual([]);
+  });
+});
+
+describe('the record of the addresses beside the output', () => {
+  test('is what the output answers for, and is read back with it even when the output is gone', () => {
+    const out = join(dir, 'dist');
+    mkdirSync(out);
+    put('dist/sitemap-0.xml', '<urlset><url><loc>https://paper.example/articles/new/</loc></url></urlset>');
+    writeRedirects(out, [{ from: '/articles/old/', to: '/articles/new/' }], [], site);
+    recordAddresses(out);
+    expect(JSON.parse(readFileSync(addressesFile(out), 'utf8'))).toEqual([
+      '/articles/new/',
+      '/articles/old',
+      '/articles/old/',
+    ]);
+    rmSync(out, { recursive: true });
+    expect(new Set(previousAddresses(out))).toEqual(
+      new Set(['/articles/new/', '/articles/old', '/articles/old/']),
+    );
+  });
+
+  test('is beside the output, never in it', () => {
+    expect(addressesFile('/site/dist')).toBe('/site/dist.addresses.json');
   });
 });
