@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { redirectSources } from '../src/lib/redirects.ts';
 
 /** One build, as measured while it ran. */
 export interface Run {
@@ -137,5 +138,10 @@ export function changedFiles(before: Map<string, string>, after: Map<string, str
 export function publishedArticles(dir: string): number {
   const articles = join(dir, 'articles');
   if (!existsSync(articles)) return 0;
-  return readdirSync(articles).filter((slug) => existsSync(join(articles, slug, 'index.html'))).length;
+  // Not the pages Broadsheet leaves at old and removed addresses, which its _redirects lists.
+  const rules = join(dir, '_redirects');
+  const answered = new Set(existsSync(rules) ? redirectSources(readFileSync(rules, 'utf8')) : []);
+  return readdirSync(articles).filter(
+    (slug) => existsSync(join(articles, slug, 'index.html')) && !answered.has(`/articles/${slug}/`),
+  ).length;
 }

@@ -4,6 +4,7 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchClock } from './corpus.ts';
 import type { BenchArticle } from './corpus.ts';
 import type { Tool } from './tools.ts';
 
@@ -89,8 +90,19 @@ export function happen(event: Event, tool: Tool, picked: Targets, round: number)
       };
     }
     case 'unpublish': {
-      if (tool.readsDrafts)
-        return rewrite(file(picked.unpublished), (text) => `---\ndraft: true\n${text.slice(4)}`);
+      if (tool.readsDrafts) {
+        const undo = rewrite(file(picked.unpublished), (text) => `---\ndraft: true\n${text.slice(4)}`);
+        const { takedowns } = tool;
+        if (!takedowns) return undo;
+        writeFileSync(
+          takedowns,
+          `- path: /articles/${picked.unpublished.slug}/\n  date: "${benchClock}"\n  reason: Unpublished by the benchmark.\n`,
+        );
+        return () => {
+          rmSync(takedowns);
+          undo();
+        };
+      }
       // A tool without drafts unpublishes by leaving the file out.
       const undo = rewrite(file(picked.unpublished), (text) => text);
       rmSync(file(picked.unpublished));

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { cacheDirFor } from '../src/lib/env.ts';
 import { type BenchArticle, benchClock, broadsheetArticle, peerArticle } from './corpus.ts';
 import { type Run, timed } from './measure.ts';
+import { addressesFile } from '../src/lib/redirect-output.ts';
 
 /** Every tool the bench knows, in the order it builds them. */
 export const toolNames = ['broadsheet', 'astro', 'astro-unified', 'hugo', 'eleventy'] as const;
@@ -27,6 +28,11 @@ export interface Tool {
   format: (article: BenchArticle) => string;
   /** Whether it leaves out an article marked `draft: true`; for the others unpublishing removes the file. */
   readsDrafts: boolean;
+  /**
+   * Where an unpublished story's address is listed as taken down, for a tool whose build refuses to
+   * lose a published address (Broadsheet: content/removed.yaml).
+   */
+  takedowns?: string;
 }
 
 /** True when Hugo is on the PATH (Debian: apt-get install hugo). */
@@ -90,11 +96,12 @@ export function tools(work: string, chosen: string[], broadsheetArgs: string[] =
             BROADSHEET_NOW: benchClock,
           },
         ),
+      // With the record of the addresses it published: a cold build starts a new site.
       clean: () => {
-        rm(join(work, 'broadsheet-dist'), broadsheetCache);
+        rm(join(work, 'broadsheet-dist'), addressesFile(join(work, 'broadsheet-dist')), broadsheetCache);
       },
       cleanButImages: () => {
-        rm(join(work, 'broadsheet-dist'));
+        rm(join(work, 'broadsheet-dist'), addressesFile(join(work, 'broadsheet-dist')));
         if (!existsSync(broadsheetCache)) return;
         for (const entry of readdirSync(broadsheetCache))
           if (entry !== 'assets') rm(join(broadsheetCache, entry));
@@ -102,6 +109,7 @@ export function tools(work: string, chosen: string[], broadsheetArgs: string[] =
       articles: join(content, 'articles'),
       format: broadsheetArticle,
       readsDrafts: true,
+      takedowns: join(content, 'removed.yaml'),
     },
     bareAstro('astro', {}),
     bareAstro('astro-unified', { BENCH_MARKDOWN: 'unified' }),

@@ -18,8 +18,11 @@
  * 2. Waits for Astro.
  * 3. Checks that every published article has exactly one page and one sitemap URL.
  * 4. Writes the search index, keeping the shards of it whose pages have not changed.
- * 5. Only then swaps the new site in; on any failure the previous output is left as it was.
- * 6. Ends with the content check's summary by file, what was published and held back, when each
+ * 5. Writes a page at each old address (redirectFrom) and removed story (content/removed.yaml), and
+ *    dist/_redirects; stops if an address the previous output answered for would vanish (read from
+ *    it and from the record beside it, dist.addresses.json, written after each swap).
+ * 6. Only then swaps the new site in; on any failure the previous output is left as it was.
+ * 7. Ends with the content check's summary by file, what was published and held back, when each
  *    embargo lifts, and writes the schedule beside (never into) the output.
  */
 import { spawn } from 'node:child_process';
@@ -71,6 +74,13 @@ import {
   planPartitions,
 } from '../src/lib/partitions.ts';
 import type { Partition } from '../src/lib/partitions.ts';
+import {
+  previousAddresses,
+  recordAddresses,
+  siteAddresses,
+  writeRedirects,
+} from '../src/lib/redirect-output.ts';
+import { formatVanished, planRedirects, vanishedUrls } from '../src/lib/redirects.ts';
 import { buildSearchIndex } from '../src/lib/search-index.ts';
 import { pagesOf, partitionDigest, readSitePages } from '../src/lib/site-pages.ts';
 import { site } from '../src/site.config.ts';
@@ -332,11 +342,22 @@ try {
   stop(`The search index could not be written: ${(error as Error).message}`);
 }
 
+// After the search index, so that no redirect or removed page is indexed; in the final step of a
+// partitioned build, so that they are written once.
+try {
+  writeRedirects(staging, planRedirects(index.articles), index.removed, site);
+} catch (error) {
+  stop(`The redirects could not be written: ${(error as Error).message}`);
+}
+const vanished = vanishedUrls(previousAddresses(outDir), siteAddresses(staging));
+if (vanished.length > 0) stop(formatVanished(vanished, now, site.timezone));
+
 const previous = `${staging}.previous`;
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(staging, outDir);
 rmSync(previous, { recursive: true, force: true });
+recordAddresses(outDir);
 
 const report = schedule(lint.scheduled, now);
 writeFileSync(scheduleFile(outDir), `${JSON.stringify(report, null, 2)}\n`);

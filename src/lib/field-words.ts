@@ -13,6 +13,9 @@ const names: Record<string, string> = {
   publishedAt: 'publication date (publishedAt)',
   updatedAt: 'update date (updatedAt)',
   slug: 'slug',
+  redirectFrom: 'old addresses (redirectFrom)',
+  path: 'path',
+  reason: 'reason',
   format: 'format',
   tags: 'tags',
   hero: 'hero photo',
@@ -53,6 +56,7 @@ const items: Record<string, string> = {
   bodyFigures: 'photo in the text',
   links: 'link',
   allow: 'text accepted as written (allow)',
+  redirectFrom: 'old address (redirectFrom)',
 };
 
 /** Fields named as one phrase with their parent ("the series id", not "the series’ id"). */

@@ -135,6 +135,39 @@ export const badInputCases: BadCase[] = [
       })),
   },
   {
+    name: 'redirect-from-an-article',
+    mistake: { x: { redirectFrom: 'redirectFrom: [part-one]' } },
+    expected: (folder) => [
+      {
+        file: 'articles/x.md',
+        at: 'redirectFrom:',
+        problem: new RegExp(
+          `/articles/part-one/ is the address of ${escape(`${folder}/articles/part-one.md`)}`,
+        ),
+        fix: /remove it from redirectFrom here/,
+      },
+    ],
+  },
+  {
+    name: 'removed-but-published',
+    mistake: {
+      files: {
+        'removed.yaml':
+          '# Stories taken down\n- path: /articles/part-one/\n  date: "2026-01-10T09:00:00+08:00"\n  reason: Removed for a test.\n',
+      },
+    },
+    expected: (folder) => [
+      {
+        file: 'removed.yaml',
+        at: 'path:',
+        problem: new RegExp(
+          `/articles/part-one/ is the address of ${escape(`${folder}/articles/part-one.md`)}, which is published`,
+        ),
+        fix: /delete that file \(or set draft: true in it\)/,
+      },
+    ],
+  },
+  {
     name: 'duplicate-permalink',
     mistake: {
       files: {

@@ -3,6 +3,7 @@ import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { cacheDirFor } from '../../src/lib/env';
+import { addressesFile } from '../../src/lib/redirect-output';
 import { chromiumPath } from './browser';
 import { buildSite, projectCopy } from './build-site';
 import type { BuiltSite } from './build-site';
@@ -18,11 +19,12 @@ import {
   newsroomSite,
   partitionedSite,
   randomSite,
+  renameSite,
   seedSite,
   timezoneSites,
 } from './sites';
 import { eventChains, undoProjectEvents } from './site-events';
-import { writeEditPair, writeEmptySite, writeGatingSite } from './special-sites';
+import { writeEditPair, writeEmptySite, writeGatingSite, writeRenameSite } from './special-sites';
 
 /**
  * Builds each site the built-site and browser tests inspect, once per run, before any test starts.
@@ -58,6 +60,7 @@ export default async function setup(project: TestProject) {
   const groups: ((project: string) => Promise<void>)[] = [
     ...eventChains.map((_, index) => (project: string) => buildIncrementalChain(index, project)),
     buildOnSeveralMachines,
+    buildRenameSite,
     async (project) => {
       await build(gatingSites.before, project, { TZ: 'UTC' });
       await build(gatingSites.after, project, { TZ: 'UTC' });
@@ -90,13 +93,23 @@ async function inLanes(tasks: ((project: string) => Promise<void>)[], lanes: num
   if (failed) throw failed.reason;
 }
 
-/** Builds `site`, logs how long it took, and returns the build's output; throws if the build fails. */
+/**
+ * Builds `site`, logs how long it took, and returns the build's output; throws if the build fails.
+ * The output folder (and the record of its addresses beside it) is emptied first unless `previous`
+ * is 'kept': a build refuses to lose an address the previous output had, and that output may be an
+ * earlier run's, of other content.
+ */
 async function build(
   site: BuiltSite,
   project: string,
   env: Record<string, string> = {},
   options: Parameters<typeof buildSite>[3] = {},
+  previous: 'emptied' | 'kept' = 'emptied',
 ): Promise<string> {
+  if (previous === 'emptied') {
+    rmSync(site.dist, { recursive: true, force: true });
+    rmSync(addressesFile(site.dist), { force: true });
+  }
   const started = Date.now();
   const { status, output } = await buildSite(site, project, env, options);
   if (status !== 0) throw new Error(`Building ${site.content} into ${site.dist} failed:\n${output}`);
@@ -119,7 +132,8 @@ async function buildOnSeveralMachines(project: string) {
   };
   await build(site(full), project);
   newMachine();
-  writeFileSync(plan, await build(site(full), project, {}, { partitionSize, args: ['--plan'] }));
+  // --plan only prints the partitions: the full build stays.
+  writeFileSync(plan, await build(site(full), project, {}, { partitionSize, args: ['--plan'] }, 'kept'));
   newMachine();
   await build(
     site(join(parts, 'upto-2025')),
@@ -139,6 +153,28 @@ async function buildOnSeveralMachines(project: string) {
   }
   writeFileSync(partitionedSite.refusals, JSON.stringify(refusals));
   await build(site(dist), project, {}, { partitionSize, args: ['--partitions-from', parts] });
+}
+
+/**
+ * The rename site (sites.ts) deployed three times into one output folder: before, after a rename and
+ * a takedown, and with the rename's old addresses forgotten, which is refused.
+ */
+async function buildRenameSite(project: string) {
+  const { content, dist, now, after, kept, refused } = renameSite;
+  writeRenameSite(content, 'before');
+  await build({ content, now, dist }, project);
+  writeRenameSite(content, 'after');
+  await build({ content, now, dist }, project, {}, {}, 'kept');
+  rmSync(after, { recursive: true, force: true });
+  cpSync(dist, after, { recursive: true });
+  writeRenameSite(content, 'forgotten');
+  const withOutput = await buildSite({ content, now, dist }, project);
+  rmSync(kept, { recursive: true, force: true });
+  cpSync(dist, kept, { recursive: true });
+  // As on CI after a change of code: the previous output is gone, its record of addresses is kept.
+  rmSync(dist, { recursive: true, force: true });
+  const withRecordOnly = await buildSite({ content, now, dist }, project);
+  writeFileSync(refused, JSON.stringify({ withOutput, withRecordOnly }));
 }
 
 /**
@@ -162,10 +198,16 @@ async function buildIncrementalChain(index: number, project: string) {
         rmSync(copy, { recursive: true, force: true });
       await event.happen({ content, project });
       now = event.now ?? now;
-      const log = await build({ content, now, dist }, project, {}, { incremental: true, partitionSize });
+      const log = await build(
+        { content, now, dist },
+        project,
+        {},
+        { incremental: true, partitionSize },
+        'kept',
+      );
       cpSync(dist, incrementalSite.incremental(event.name), { recursive: true });
       writeFileSync(incrementalSite.log(event.name), log);
-      await build({ content, now, dist }, project);
+      await build({ content, now, dist }, project, {}, {}, 'kept');
       cpSync(dist, incrementalSite.full(event.name), { recursive: true });
     }
   } finally {

@@ -98,9 +98,14 @@ const chains: SiteEvent[][] = [
   ],
   [
     {
+      // Taken down as the editors' guide says: the file deleted, its address in removed.yaml.
       name: 'deleted article',
       happen: ({ content }) => {
         rmSync(join(content, 'articles', 'generated-story-009'), { recursive: true });
+        write(
+          join(content, 'removed.yaml'),
+          '- path: /articles/generated-story-009/\n  date: "2026-01-15T09:00:00+08:00"\n  reason: Removed for a test.\n',
+        );
       },
       shows: 'articles/generated-story-009/index.html',
     },

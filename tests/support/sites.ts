@@ -151,3 +151,25 @@ export const partitionedSite = {
   /** The same content built in full. */
   full: join(outputRoot, 'partitioned/full'),
 };
+
+/**
+ * The rename site (special-sites.ts, writeRenameSite) built into one output folder three times, as a
+ * newsroom's deploys would be: `before`, then `after` an article's address changed and another was
+ * taken down, then once more with the renamed article's `redirectFrom:` forgotten, which must be
+ * refused and leave the output as `after` left it, and refused again once that output is deleted
+ * (tests/site/redirects.test.ts).
+ */
+export const renameSite = {
+  content: join(outputRoot, 'rename/content'),
+  dist: join(outputRoot, 'rename/dist'),
+  now: fixtureNow,
+  /** A copy of the output after the `after` build. */
+  after: join(outputRoot, 'rename/after'),
+  /** A copy of the output after the first refused build. */
+  kept: join(outputRoot, 'rename/kept'),
+  /**
+   * The refused builds' `{ status, output }`: `withOutput` beside the output `after` left,
+   * `withRecordOnly` after that output was deleted, with only the record of its addresses beside.
+   */
+  refused: join(outputRoot, 'rename/refused.json'),
+};

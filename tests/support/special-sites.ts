@@ -125,3 +125,62 @@ export function writeEmptySite(dir: string): void {
   cpSync(seedNewsroom, dir, { recursive: true, filter: (source) => !source.includes('/articles/') });
   mkdirSync(join(dir, 'articles'), { recursive: true });
 }
+
+/** What an editor has done to the rename site before a build (see writeRenameSite). */
+export type RenameStage = 'before' | 'after' | 'forgotten';
+
+/** The rename site's articles, and what happens to them. */
+export const renameIds = {
+  kept: 'story-that-stays',
+  moved: 'story-that-moves',
+  renamed: 'story-with-a-new-address',
+  removed: 'story-taken-down',
+};
+
+/** The old address from an older system that the moved story also answers for. */
+export const legacyPath = '/2019/05/story-that-moves.html';
+
+/** The reason readers are given at the removed story's address. */
+export const removalReason = 'This synthetic story was removed for a test.';
+
+/**
+ * A tiny newsroom whose editors rename one story's address and take another down. `before`: three
+ * published stories. `after`: one has a new slug with its old address (and a legacy path) in
+ * `redirectFrom:`, another is deleted and listed in content/removed.yaml. `forgotten`: the same,
+ * but the renamed story does not list its old addresses.
+ */
+export function writeRenameSite(dir: string, stage: RenameStage): void {
+  rmSync(dir, { recursive: true, force: true });
+  writeFiles(dir, newsDesk);
+  const story = (title: string, day: number, extra: Record<string, unknown> = {}) =>
+    frontmatter({
+      title,
+      standfirst: 'A synthetic standfirst.',
+      section: 'news',
+      authors: ['avery-fixture'],
+      publishedAt: `2026-01-0${day}T09:00:00+08:00`,
+      ...extra,
+    }) + 'Synthetic body.\n';
+  write(join(dir, 'articles', `${renameIds.kept}.md`), story('A synthetic story that stays', 1));
+  const renamed = { slug: renameIds.renamed };
+  write(
+    join(dir, 'articles', `${renameIds.moved}.md`),
+    story(
+      'A synthetic story that moves',
+      2,
+      stage === 'before'
+        ? {}
+        : stage === 'after'
+          ? { ...renamed, redirectFrom: [renameIds.moved, legacyPath] }
+          : renamed,
+    ),
+  );
+  if (stage === 'before') {
+    write(join(dir, 'articles', `${renameIds.removed}.md`), story('A synthetic story taken down', 3));
+  } else {
+    write(
+      join(dir, 'removed.yaml'),
+      `- path: /articles/${renameIds.removed}/\n  date: "2026-01-10T09:00:00+08:00"\n  reason: ${removalReason}\n`,
+    );
+  }
+}

@@ -515,3 +515,110 @@ describe('one mistake, one message, on the line to fix', () => {
     },
   );
 });
+
+describe('old addresses (redirectFrom) and takedowns (content/removed.yaml)', () => {
+  const errorsOf = async (files: Record<string, string>) => {
+    await write(files);
+    const { diagnostics } = await lintContent(root, now, root);
+    return diagnostics.filter((each) => each.severity === 'error');
+  };
+
+  test('an article may take old slugs and paths that nothing else has', async () => {
+    expect(
+      await errorsOf({
+        'articles/new.md': articleWith(['redirectFrom: ["old-slug", "/2019/05/story.html"]']),
+        'removed.yaml':
+          '- path: /articles/gone/\n  date: "2026-01-10T09:00:00+08:00"\n  reason: Removed on legal advice.\n',
+      }),
+    ).toEqual([]);
+  });
+
+  test.each([
+    {
+      other: 'taken',
+      problem: /\/articles\/taken\/ is the address of articles\/taken\.md: .*remove it from redirectFrom/,
+    },
+    { other: 'self', problem: /this article's own address/ },
+  ])(
+    'an old address that an article has now ($other) is an error on its line',
+    async ({ other, problem }) => {
+      const text = articleWith([`redirectFrom:\n  - "/articles/free/"\n  - "${other}"`]);
+      const errors = await errorsOf({ 'articles/self.md': text, 'articles/taken.md': articleWith([]) });
+      expect(errors).toEqual([
+        expect.objectContaining({
+          file: 'articles/self.md',
+          line: lineOf(text, `"${other}"`),
+          rule: 'redirect-from',
+        }),
+      ]);
+      expect(errors[0]?.message).toMatch(problem);
+    },
+  );
+
+  test('an old address claimed by two articles is an error in each', async () => {
+    const errors = await errorsOf({
+      'articles/a.md': articleWith(['redirectFrom: [old]']),
+      'articles/b.md': articleWith(['redirectFrom: [old]']),
+    });
+    expect(errors.map((each) => [each.file, each.rule])).toEqual([
+      ['articles/a.md', 'redirect-from'],
+      ['articles/b.md', 'redirect-from'],
+    ]);
+    expect(errors[0]?.message).toMatch(/is also in the redirectFrom of articles\/b\.md/);
+  });
+
+  test('an old address listed as taken down is an error naming the line of removed.yaml', async () => {
+    const errors = await errorsOf({
+      'articles/a.md': articleWith(['redirectFrom: [gone]']),
+      'removed.yaml':
+        '# Takedowns\n- path: /articles/gone/\n  date: "2026-01-10T09:00:00+08:00"\n  reason: Removed.\n',
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toMatch(/taken down in removed\.yaml \(line 2\): remove it there or here/);
+  });
+
+  test('a takedown of a story still published is an error at its path: delete the file or make it a draft', async () => {
+    const removed = '- path: /articles/live/\n  date: "2026-01-10T09:00:00+08:00"\n  reason: Removed.\n';
+    const errors = await errorsOf({ 'articles/live.md': articleWith([]), 'removed.yaml': removed });
+    expect(errors).toEqual([
+      expect.objectContaining({ file: 'removed.yaml', line: 1, column: 9, rule: 'removed-article' }),
+    ]);
+    expect(errors[0]?.message).toMatch(
+      /articles\/live\.md, which is published: delete that file \(or set draft: true/,
+    );
+    expect(
+      await errorsOf({ 'articles/live.md': articleWith(['draft: true']), 'removed.yaml': removed }),
+    ).toEqual([]);
+    const embargoed = articleWith(['publishedAt: "2026-02-01T09:00:00+08:00"']);
+    const [error] = await errorsOf({ 'articles/live.md': embargoed, 'removed.yaml': removed });
+    expect(error?.message).toMatch(/articles\/live\.md, which is embargoed: delete that file/);
+  });
+
+  test.each([
+    {
+      yaml: '- path: /articles/a/\n  date: "2026-01-10T09:00:00+08:00"\n',
+      line: 1,
+      message: /the first item’s reason: needs the reason/,
+    },
+    {
+      yaml: '- path: /articles/a/\n  date: "2026-01-10"\n  reason: Gone.\n',
+      line: 2,
+      message: /the first item’s date: "2026-01-10" is not a date-time/,
+    },
+    {
+      yaml: '- path: "/articles/*"\n  date: "2026-01-10T09:00:00+08:00"\n  reason: Gone.\n',
+      line: 1,
+      message: /the first item’s path: "\/articles\/\*" is not an address/,
+    },
+    { yaml: 'path: /articles/a/\n', line: 1, message: /must be a list of takedowns/ },
+    {
+      yaml: '- path: /articles/a/\n  date: "2026-01-10T09:00:00+08:00"\n  reason: Removed: legal advice.\n',
+      line: 3,
+      message: /in quotes/,
+    },
+  ])('a malformed removed.yaml is an error on its line: $message', async ({ yaml, line, message }) => {
+    const errors = await errorsOf({ 'removed.yaml': yaml });
+    expect(errors).toEqual([expect.objectContaining({ file: 'removed.yaml', line })]);
+    expect(errors[0]?.message).toMatch(message);
+  });
+});

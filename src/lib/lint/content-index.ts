@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { VFile } from 'vfile';
 import { z } from 'astro/zod';
@@ -14,6 +14,14 @@ import { fieldWords } from '../field-words';
 import { lintHelpers } from './helpers';
 import { parseDocument } from 'yaml';
 import { lineColumn, yamlProblems } from '../yaml-problems';
+import { oldPath } from '../redirects';
+import type { Removal } from '../redirects';
+import { removedSchema } from '../schema/removed';
+import { oldAddress } from '../schema/fields';
+import { articleUrl } from '../urls';
+
+/** The takedown list, beside the articles (content/README.md, "Taking a story down"). */
+export const removedFile = 'removed.yaml';
 
 /**
  * Everything the content rules need to know across files, read once before any article is checked:
@@ -32,6 +40,13 @@ export interface ArticleRef {
   draft: boolean;
   publishedAt?: Date | undefined;
   series?: { id: string; part: number } | undefined;
+  /** The old addresses it lists in `redirectFrom:`, as paths (the valid ones; the schema rule names the rest). */
+  redirectFrom: string[];
+}
+
+/** A takedown in content/removed.yaml that the schema accepts, with its line there. */
+export interface RemovalRef extends Removal {
+  line: number;
 }
 
 /** The content folder, read. */
@@ -46,8 +61,10 @@ export interface ContentIndex {
   byId: Map<string, ArticleRef[]>;
   /** Articles by their file's path as reported. */
   byPath: Map<string, ArticleRef>;
-  /** Data files (sections, authors, series, pages) with their problems already attached. */
+  /** Data files (sections, authors, series, pages, removed.yaml) with their problems already attached. */
   dataFiles: VFile[];
+  /** The takedowns listed in content/removed.yaml. */
+  removed: RemovalRef[];
 }
 
 async function filesUnder(dir: string, pattern: RegExp): Promise<string[]> {
@@ -165,8 +182,12 @@ export async function indexContent(
     const draft = data['draft'] === true;
     const gated = publishedAt && { draft, publishedAt };
     const membership = data['series'] as { id?: unknown; part?: unknown } | undefined;
+    const redirects: unknown[] = Array.isArray(data['redirectFrom']) ? data['redirectFrom'] : [];
     articles.push({
       file,
+      redirectFrom: redirects.flatMap((address) =>
+        oldAddress().safeParse(address).success ? [oldPath(address as string)] : [],
+      ),
       id: articleId(entry, data),
       frontmatter,
       draft,
@@ -185,9 +206,11 @@ export async function indexContent(
     if (same) same.push(article);
     else byId.set(article.id, [article]);
   }
+  const removed = await readRemoved(root, cwd, articles, dataFiles);
   return {
     root,
     now,
+    removed,
     sections: new Set(sections.keys()),
     authors: new Set(authors.keys()),
     series,
@@ -196,4 +219,72 @@ export async function indexContent(
     byPath: new Map(articles.map((article) => [article.file.path, article])),
     dataFiles,
   };
+}
+
+/**
+ * Reads content/removed.yaml (absent: nothing was taken down), attaching its problems to it with
+ * their lines: a takedown the schema refuses, an address listed twice, or the address of an article
+ * that is published or embargoed (its file must go, or become a draft, for it to leave every listing).
+ */
+async function readRemoved(
+  root: string,
+  cwd: string,
+  articles: ArticleRef[],
+  dataFiles: VFile[],
+): Promise<RemovalRef[]> {
+  const path = join(root, removedFile);
+  try {
+    await stat(path);
+  } catch {
+    return [];
+  }
+  const file = await readVFile(path, cwd);
+  dataFiles.push(file);
+  const text = String(file.value);
+  const document = parseDocument(text, { prettyErrors: false });
+  const problems = yamlProblems(text, document.errors);
+  for (const { message, offset } of problems) fail(file, message, 'yaml-syntax', lineColumn(text, offset));
+  if (problems.length > 0) return [];
+  const at = (keys: (string | number)[]) => {
+    const node = document.getIn(keys, true) as { range?: number[] } | undefined;
+    return lineColumn(text, node?.range?.[0] ?? 0);
+  };
+  const data = (document.toJS() as unknown) ?? [];
+  const result = removedSchema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const keys = issue.path.filter((key) => typeof key !== 'symbol');
+      fail(file, `${fieldWords(keys)}: ${issue.message}`, 'schema', at(keys));
+    }
+    return [];
+  }
+  // An embargoed article counts: it would replace the removed page when its embargo lifts.
+  const live = new Map(
+    articles.filter((article) => !article.draft).map((article) => [articleUrl(article.id), article]),
+  );
+  const seen = new Map<string, number>();
+  return result.data.map((entry, position) => {
+    const place = at([position, 'path']);
+    const removal = { ...entry, path: oldPath(entry.path), line: place.line };
+    const article = live.get(removal.path);
+    if (article) {
+      fail(
+        file,
+        `${removal.path} is the address of ${article.file.path}, which is ${article.published ? 'published' : 'embargoed'}: delete that file (or set draft: true in it) to take the story down, or remove this entry`,
+        'removed-article',
+        place,
+      );
+    }
+    const earlier = seen.get(removal.path);
+    if (earlier) {
+      fail(
+        file,
+        `${removal.path} is already listed on line ${earlier}: list each address once`,
+        'removed-article',
+        place,
+      );
+    }
+    seen.set(removal.path, removal.line);
+    return removal;
+  });
 }

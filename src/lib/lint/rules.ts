@@ -12,7 +12,8 @@ import {
   repeatedWord,
   unbalancedPunctuation,
 } from './body-rules';
-import type { ContentIndex } from './content-index';
+import { removedFile } from './content-index';
+import type { ArticleRef, ContentIndex } from './content-index';
 import { articleUrl } from '../urls';
 import { dateTime } from '../schema/fields';
 import { fieldWords } from '../field-words';
@@ -102,6 +103,34 @@ export const duplicateSlug = lintRule<Root, ContentIndex>(origin('duplicate-slug
   }
 });
 
+/**
+ * An old address (`redirectFrom:`) leads to one place: not an address an article has now, not one
+ * another article already redirects, not a story listed as taken down (src/lib/redirects.ts).
+ */
+export const redirectFrom = lintRule<Root, ContentIndex>(origin('redirect-from'), (_, file, index) => {
+  const article = articleOf(file, index);
+  if (!article || article.draft) return;
+  const claimed = (path: string) => (other: ArticleRef) =>
+    other !== article && !other.draft && other.redirectFrom.includes(path);
+  for (const [at, path] of article.redirectFrom.entries()) {
+    const place = article.frontmatter.position(['redirectFrom', at]);
+    const owner = index.articles.find((other) => articleUrl(other.id) === path);
+    const other = index.articles.find(claimed(path));
+    const removal = index.removed.find((each) => each.path === path);
+    const problem =
+      owner === article
+        ? `${path} is this article's own address: remove it from redirectFrom`
+        : owner
+          ? `${path} is the address of ${owner.file.path}: an address leads to one article, so remove it from redirectFrom here`
+          : other
+            ? `${path} is also in the redirectFrom of ${other.file.path}: an old address leads to one article, so keep it in one of them`
+            : removal
+              ? `${path} is listed as taken down in ${removedFile} (line ${removal.line}): remove it there or here`
+              : undefined;
+    if (problem) file.message(problem, { place });
+  }
+});
+
 /** A series part number belongs to one article. */
 export const seriesPart = lintRule<Root, ContentIndex>(origin('series-part'), (_, file, index) => {
   const article = articleOf(file, index);
@@ -187,6 +216,7 @@ export const contentRules = [
   { rule: schema, id: 'schema', severity: 'error' },
   { rule: duplicateSlug, id: 'duplicate-slug', severity: 'error' },
   { rule: seriesPart, id: 'series-part', severity: 'error' },
+  { rule: redirectFrom, id: 'redirect-from', severity: 'error' },
   { rule: bodyPhotos, id: 'body-photo', severity: 'error' },
   { rule: photoFile, id: 'photo-file', severity: 'error' },
   { rule: articleLinks, id: 'article-link', severity: 'error' },
@@ -207,4 +237,5 @@ export const errorRules: ReadonlySet<string> = new Set([
   ...contentRules.filter((each) => each.severity === 'error').map((each) => each.id),
   'unreadable-file',
   'section-tree',
+  'removed-article',
 ]);

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { articleFormats } from '../article-format';
 import type { SchemaHelpers } from './helpers';
-import { dateTime, prose, slug, text, webUrl } from './fields';
+import { dateTime, oldAddress, prose, slug, text, webUrl } from './fields';
 import { figureSchema, heroSchema } from './figure';
 
 /** Frontmatter of one article file in content/articles/. */
@@ -22,8 +22,14 @@ export function articleSchema(helpers: SchemaHelpers) {
     publishedAt: dateTime(),
     /** Last substantive update or correction, with offset. */
     updatedAt: dateTime().optional(),
-    /** URL slug; the file or folder name when absent. Never change it once published. */
+    /** URL slug; the file or folder name when absent. Changing it once published needs `redirectFrom`. */
     slug: slug().optional(),
+    /** The article's old addresses (old slugs or paths), each sent on to its URL with a permanent redirect. */
+    redirectFrom: z
+      .array(oldAddress(), {
+        error: 'must be a list of old slugs or paths, e.g. redirectFrom: ["old-headline"]',
+      })
+      .default([]),
     /** Kind of journalism (src/lib/article-format.ts): decides the kicker label, the look and the JSON-LD type. */
     format: z
       .enum(articleFormats, {

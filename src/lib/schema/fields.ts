@@ -52,3 +52,17 @@ export function slug() {
 export function webUrl() {
   return z.url({ protocol: /^https?$/, error: 'must be a full web address starting with https://' });
 }
+
+/**
+ * An address the site once had (src/lib/redirects.ts): an old slug, e.g. "old-headline", or a path
+ * on the site, e.g. "/2019/05/old-story.html". Characters `_redirects` reads as patterns (`*`, `:`)
+ * and query strings are refused: each line must name one address.
+ */
+export function oldAddress() {
+  return z
+    .string({ error: 'needs an old slug or a path in quotes, e.g. "old-headline"' })
+    .regex(/^(?:[a-z0-9]+(?:-[a-z0-9]+)*|(?:\/[A-Za-z0-9._~%-]+)+\/?)$/, {
+      error: (issue) =>
+        `"${String(issue.input)}" is not an address: write an old slug, e.g. "old-headline", or a path on this site starting with /, e.g. "/2019/05/old-story.html"`,
+    });
+}

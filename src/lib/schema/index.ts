@@ -5,3 +5,4 @@ export type { SchemaHelpers } from './helpers';
 export { sectionSchema } from './section';
 export { seriesSchema } from './series';
 export { pageSchema } from './page';
+export { removedSchema } from './removed';
