@@ -24,11 +24,7 @@ const now = '2026-01-15T12:00:00+08:00';
 const headline = 'Harbour ferry timetable changes for winter';
 const slug = 'harbour-ferry-timetable-changes-for-winter';
 
-const git = (...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Desk', '-c', 'user.email=desk@broadsheet.invalid', ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-  });
+const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
 
 /**
  * The policy public/_headers gives /admin/ on the host, plus decap-server's address, which only
@@ -51,6 +47,10 @@ beforeAll(async () => {
   rmSync(root, { recursive: true, force: true });
   writeFiles(content, newsDesk);
   git('init', '--quiet', '--initial-branch=main');
+  // decap-server commits as the repository's own user: a CI machine may have none configured.
+  git('config', 'user.name', 'Desk');
+  git('config', 'user.email', 'desk@broadsheet.invalid');
+  git('config', 'commit.gpgsign', 'false');
   git('add', '.');
   git('commit', '--quiet', '--message=A newsroom with one section and one author');
   backend = await startDecapServer(repo);
