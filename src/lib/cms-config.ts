@@ -115,7 +115,7 @@ export function cmsConfig(options: CmsOptions): Record<string, unknown> {
     ...(options.localBackendUrl ? { local_backend: { url: options.localBackendUrl } } : {}),
     // Draft → In review → Ready: each story is a branch and a pull request until it is published.
     publish_mode: 'editorial_workflow',
-    // Photos live beside each article (collection-level media_folder below); this is Decap's default.
+    // Decap requires a site-wide media folder; the collection's own (below) keeps photos beside each article.
     media_folder: options.articlesFolder,
     public_folder: '',
     site_url: options.siteUrl,
