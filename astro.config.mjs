@@ -1,6 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { cmsAdmin } from './src/integrations/cms-admin';
 import { previewSearch } from './src/integrations/preview-search';
 import { pruneAssets } from './src/integrations/prune-assets';
 import { join } from 'node:path';
@@ -94,5 +95,13 @@ export default defineConfig({
       }),
     pruneAssets(),
     previewSearch(),
+    // After pruneAssets, which need not read the CMS's bundle.
+    cmsAdmin({
+      contentRoot: contentRoot(),
+      backend: site.cmsBackend,
+      siteUrl: site.url,
+      timezone: site.timezone,
+      writes: writesSitemap,
+    }),
   ],
 });

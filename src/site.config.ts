@@ -26,7 +26,17 @@ export interface SiteConfig {
    * switches WebSub off: no hub links, no pings.
    */
   websubHub: string | false;
+  /**
+   * Where the editors' CMS at /admin/ saves stories: through Netlify Identity's git-gateway, or
+   * GitHub's API signed in through an OAuth proxy (content/README.md, "Filing from the CMS").
+   */
+  cmsBackend: CmsBackend;
 }
+
+/** A Decap CMS backend (https://decapcms.org/docs/backends-overview/). */
+export type CmsBackend =
+  | { name: 'git-gateway'; branch: string }
+  | { name: 'github'; repo: string; branch: string; base_url?: string; auth_endpoint?: string };
 
 export const site: SiteConfig = {
   name: 'The Broadsheet',
@@ -40,4 +50,5 @@ export const site: SiteConfig = {
   feedItems: 50,
   embedHosts: ['www.youtube-nocookie.com', 'player.vimeo.com'],
   websubHub: 'https://pubsubhubbub.appspot.com/',
+  cmsBackend: { name: 'git-gateway', branch: 'main' },
 };

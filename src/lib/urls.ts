@@ -13,10 +13,14 @@ export const reservedSegments = [
   'archive',
   'search',
   '_astro',
+  'admin',
 ] as const;
 
 /** The front page. */
 export const homeUrl = '/';
+
+/** The editors' CMS (src/integrations/cms-admin.ts), kept out of search engines. */
+export const adminUrl = '/admin/';
 
 /** The search page. */
 export const searchUrl = '/search/';

@@ -1,4 +1,4 @@
-import { absoluteUrl, newsSitemapUrl, sitemapIndexUrl } from '../lib/urls';
+import { absoluteUrl, adminUrl, newsSitemapUrl, sitemapIndexUrl } from '../lib/urls';
 import { site } from '../site.config';
 
 export const GET = () =>
@@ -6,6 +6,7 @@ export const GET = () =>
     [
       'User-agent: *',
       'Allow: /',
+      `Disallow: ${adminUrl}`,
       '',
       `Sitemap: ${absoluteUrl(sitemapIndexUrl, site.url)}`,
       `Sitemap: ${absoluteUrl(newsSitemapUrl, site.url)}`,

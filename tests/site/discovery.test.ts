@@ -3,7 +3,9 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { load } from 'cheerio';
 import { site } from '../../src/site.config';
-import { page, readText } from '../support/dist';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { filesIn, page, readText, searchIndexUrls } from '../support/dist';
 import { onSite, onSitePattern } from '../support/expected';
 import { fixtureIds } from '../support/fixture-site';
 import { fixtureManifest, fixtureSite } from '../support/sites';
@@ -74,6 +76,10 @@ describe('sitemaps and robots.txt', () => {
       expect(`${path} ${lastmod}`).toBe(`${path} ${new Date(Math.max(...shown)).toISOString()}`);
   });
 
+  test('robots.txt keeps crawlers out of the CMS', () => {
+    expect(readText(dist, 'robots.txt').split('\n')).toContain('Disallow: /admin/');
+  });
+
   test('robots.txt names both sitemaps', () => {
     const robots = readText(dist, 'robots.txt');
     expect(robots).toContain(`Sitemap: ${onSite('/sitemap-index.xml')}`);
@@ -106,6 +112,30 @@ describe.each([
     expect($('h1')).toHaveLength(1);
     expect($('a.skip-link[href="#main"]')).toHaveLength(1);
     expect($('nav[aria-label="Sections"] a[href="/news/"]')).toHaveLength(1);
+  });
+});
+
+describe('the editors’ CMS at /admin/', () => {
+  test('is built from the npm package: its page, its generated config and every script it loads', () => {
+    const $ = page(dist, '/admin/');
+    expect($('meta[name="robots"]').attr('content')).toBe('noindex');
+    const scripts = $('script')
+      .toArray()
+      .map((script) => $(script).attr('src') ?? 'inline');
+    expect(scripts).toEqual(['/admin/decap-cms.js']);
+    expect(existsSync(join(dist, 'admin/decap-cms.js'))).toBe(true);
+    expect(readText(dist, 'admin/config.yml')).toContain('publish_mode: editorial_workflow');
+  });
+
+  test('is in no sitemap, feed or search index', () => {
+    const announcements = filesIn(dist).filter(
+      (file) => /\.(?:xml|json)$/.test(file) && !/^(?:admin|pagefind)\//.test(file),
+    );
+    expect(announcements).toEqual(expect.arrayContaining(['sitemap-0.xml', 'rss.xml', 'feed.json']));
+    expect(
+      announcements.filter((file) => readFileSync(join(dist, file), 'utf8').includes('/admin/')),
+    ).toEqual([]);
+    expect(searchIndexUrls(dist).filter((url) => url.includes('/admin/'))).toEqual([]);
   });
 });
 

@@ -20,15 +20,24 @@ const types: Record<string, string> = {
   '.txt': 'text/plain',
 };
 
-/** Serves a built site on a free loopback port, as a static host would (index.html, 404.html). */
-export async function serve(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves a built site on a free loopback port, as a static host would (index.html, 404.html), with
+ * `headers` on every file.
+ */
+export async function serve(
+  root: string,
+  headers: Record<string, string> = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
     let file = join(root, path);
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       statSync(file);
-      response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+      response.writeHead(200, {
+        ...headers,
+        'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+      });
       createReadStream(file).pipe(response);
     } catch {
       response.writeHead(404, { 'Content-Type': types['.html']! });

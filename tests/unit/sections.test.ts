@@ -92,7 +92,7 @@ describe('sectionTreeProblems', () => {
     expect(problems[0]).toContain('sections/sport.yaml');
   });
 
-  test.each(['articles', 'tags', 'authors', 'series', 'archive', 'search'])(
+  test.each(['articles', 'tags', 'authors', 'series', 'archive', 'search', 'admin'])(
     'a section named "%s" is refused because the site uses that path',
     (reserved) => {
       const problems = sectionTreeProblems(['business', reserved]);

@@ -12,6 +12,7 @@ import {
   newsSitemapUrl,
   notFoundUrl,
   reservedSegments,
+  adminUrl,
   searchUrl,
   sectionUrl,
   seriesUrl,
@@ -104,6 +105,7 @@ describe("the site's own pages and files", () => {
     { name: 'series', url: seriesUrl('a') },
     { name: 'archive', url: archiveUrl() },
     { name: 'search', url: searchUrl },
+    { name: 'CMS', url: adminUrl },
   ])('the first segment of the $name URL $url is reserved, so no section can take it', ({ url }) => {
     expect(reservedSegments).toContain(url.split('/')[1]);
   });

@@ -8,7 +8,10 @@ import { smarten } from '../typography';
  * type instead. Zod adds the field name and Astro the file name.
  */
 
-/** A date-time with an explicit UTC offset, e.g. 2025-03-03T09:00:00+08:00; parsed to a Date. */
+/**
+ * A date-time with an explicit UTC offset, e.g. 2025-03-03T09:00:00+08:00; parsed to a Date. Marked
+ * as a date-time for the CMS's form (src/lib/cms-config.ts), which offers a date picker.
+ */
 export function dateTime() {
   return z
     .string({ error: 'needs a date-time in quotes, e.g. "2025-03-03T09:00:00+08:00"' })
@@ -20,6 +23,7 @@ export function dateTime() {
             ? `"${String(issue.input)}" is not a date that exists (no such day or time): check the day and month`
             : `"${String(issue.input)}" is not a date-time: write it as "2025-03-03T09:00:00+08:00"`,
     })
+    .meta({ format: 'date-time' })
     .transform((value) => new Date(value));
 }
 
