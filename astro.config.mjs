@@ -101,7 +101,7 @@ export default defineConfig({
       backend: site.cmsBackend,
       siteUrl: site.url,
       timezone: site.timezone,
-      writes: writesSitemap,
+      writes: isNewest(partition),
     }),
   ],
 });

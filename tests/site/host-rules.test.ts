@@ -71,7 +71,9 @@ describe('public/_headers, under the host', () => {
   });
 
   test('the fingerprinted assets under /_astro/ are cached for a year, immutable', async () => {
-    const asset = readdirSync(join(renameSite.after, '_astro')).find((file) => file.endsWith('.css'));
+    // Pages inline their CSS; the fonts and photos are fingerprinted files.
+    const asset = readdirSync(join(renameSite.after, '_astro')).find((file) => file.endsWith('.woff2'));
+    expect(asset).toBeDefined();
     const response = await get(`/_astro/${asset}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe(headersFor('/_astro/*').get('cache-control'));
@@ -82,6 +84,18 @@ describe('public/_headers, under the host', () => {
     const response = await get('/pagefind/shards.json');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe(headersFor('/pagefind/*').get('cache-control'));
+  });
+});
+
+describe('the editors’ CMS, under the host', () => {
+  test('/admin/ gets its own policy in place of the site’s, and is kept out of search engines', async () => {
+    const response = await get('/admin/');
+    expect(response.status).toBe(200);
+    const policy = headersFor('/admin/*').get('content-security-policy');
+    expect(policy).toContain("'unsafe-eval'");
+    // One policy, not the site's joined to it: browsers would enforce both, and the CMS would not run.
+    expect(response.headers.get('content-security-policy')).toBe(policy);
+    expect(response.headers.get('x-robots-tag')).toBe('noindex');
   });
 });
 

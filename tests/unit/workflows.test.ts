@@ -12,6 +12,8 @@ import { addressesFile } from '../../src/lib/redirect-output';
  */
 /** The record of the addresses the site published, kept beside dist/ from deploy to deploy. */
 const addressRecord = 'dist.addresses.json';
+/** The record of what the WebSub hub was last told (scripts/notify.ts), kept the same way. */
+const websubRecord = 'dist.websub.json';
 
 interface Step {
   name?: string;
@@ -104,7 +106,7 @@ test('each job of the publish workflow saves exactly what the setup action resto
   const saves = Object.values(publish.jobs)
     .flatMap((job) => job.steps ?? [])
     .filter((step) => step.uses?.startsWith('actions/cache/save@'))
-    .filter((step) => step.with?.['path'] !== addressRecord);
+    .filter((step) => ![addressRecord, websubRecord].includes(step.with?.['path'] ?? ''));
   const restore = setup.runs.steps.find((step) => step.uses?.startsWith('actions/cache/restore@'));
   // The site's build, and each partition's of a large archive.
   expect(saves).toHaveLength(2);
@@ -128,6 +130,26 @@ test('the site build restores the record of the addresses before building and ke
   expect(restore.with?.['restore-keys']).toBe('addresses-${{ runner.os }}-');
   expect(steps[at('actions/cache/save@')]!.with?.['key']).toBe(restore.with?.['key']);
   expect(basename(addressesFile('dist'))).toBe(addressRecord);
+});
+
+test('after the deploy, the hub is told of the changed feeds, with what it was last told kept whatever the code', () => {
+  const { jobs } = parse(readFileSync(join(folder, 'publish.yml'), 'utf8')) as {
+    jobs: Record<string, { needs?: string | string[]; steps: Step[] }>;
+  };
+  const notify = jobs['notify']!;
+  expect(notify.needs).toBe('deploy');
+  const steps = notify.steps;
+  const at = (prefix: string) =>
+    steps.findIndex((step) => step.uses?.startsWith(prefix) && step.with?.['path'] === websubRecord);
+  const told = steps.findIndex((step) => step.run === 'npm run notify');
+  // The deployed site comes from the build job's cache, which the setup action restores.
+  expect(steps.findIndex((step) => step.uses === './.github/actions/setup')).toBeLessThan(told);
+  expect(at('actions/cache/restore@')).toBeGreaterThan(-1);
+  expect(at('actions/cache/restore@')).toBeLessThan(told);
+  expect(at('actions/cache/save@')).toBeGreaterThan(told);
+  const restore = steps[at('actions/cache/restore@')]!;
+  expect(restore.with?.['restore-keys']).toBe('websub-${{ runner.os }}-');
+  expect(steps[at('actions/cache/save@')]!.with?.['key']).toBe(restore.with?.['key']);
 });
 
 test('the partitions the plan names are built side by side, and the site build merges what they upload', () => {
