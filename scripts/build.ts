@@ -82,6 +82,7 @@ import {
 } from '../src/lib/redirect-output.ts';
 import { formatVanished, planRedirects, vanishedUrls } from '../src/lib/redirects.ts';
 import { buildSearchIndex } from '../src/lib/search-index.ts';
+import { colourTokens } from '../src/lib/palette.ts';
 import { pagesOf, partitionDigest, readSitePages } from '../src/lib/site-pages.ts';
 import { site } from '../src/site.config.ts';
 
@@ -345,7 +346,9 @@ try {
 // After the search index, so that no redirect or removed page is indexed; in the final step of a
 // partitioned build, so that they are written once.
 try {
-  writeRedirects(staging, planRedirects(index.articles), index.removed, site);
+  // The pages at old and removed addresses wear the paper's colours (src/styles/tokens.css).
+  const palette = colourTokens(readFileSync('src/styles/tokens.css', 'utf8'));
+  writeRedirects(staging, planRedirects(index.articles), index.removed, { ...site, palette });
 } catch (error) {
   stop(`The redirects could not be written: ${(error as Error).message}`);
 }

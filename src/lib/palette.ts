@@ -1,7 +1,8 @@
 /**
  * The colour palette lives in src/styles/tokens.css alone. The feed page's stylesheet
  * (public/rss.css, served as it is) copies the colours it needs, checked against tokens.css by
- * tests/unit/palette.test.ts, and scripts/masthead-logo.ts reads them from tokens.css through here.
+ * tests/unit/palette.test.ts; scripts/masthead-logo.ts and the build's pages at old and removed
+ * addresses (src/lib/redirects.ts) read them from tokens.css through here.
  */
 
 /** The hex colour tokens of a stylesheet: light ones, and the dark scheme's overrides. */

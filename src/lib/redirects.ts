@@ -1,5 +1,7 @@
 import { formatDate, isoInZone } from './dates';
 import { escapeHtml } from './html';
+import { colour } from './palette';
+import type { Palette } from './palette';
 import { absoluteUrl, articleUrl, homeUrl } from './urls';
 
 /**
@@ -79,9 +81,34 @@ interface PageSite {
   url: string;
   language: string;
   timezone: string;
+  /** The site's colours (src/styles/tokens.css), so the page looks like the paper's. */
+  palette: Palette;
 }
 
-/** A small page outside the site's layout: the host serves it as it is, without the site's styles. */
+/**
+ * The style of the small pages: the paper's colours (light and dark), its masthead rule and a serif
+ * column, inline, since the site's stylesheets are Astro's and these pages are written after it.
+ */
+function smallPageStyle({ light, dark }: Palette): string {
+  const scheme = (tokens: Map<string, string>) =>
+    `body{background:${colour(tokens, 'paper')};color:${colour(tokens, 'ink')}}` +
+    `a{color:${colour(tokens, 'accent')}}header{border-color:${colour(tokens, 'rule-strong')}}` +
+    `.note{color:${colour(tokens, 'muted')}}`;
+  const darker = new Map([...light, ...dark]);
+  return (
+    ':root{color-scheme:light dark}' +
+    "body{margin:0;font:1.1875rem/1.55 Georgia,'Times New Roman',serif}" +
+    'header{border-bottom:3px double;padding:1rem;text-align:center}' +
+    'header a{color:inherit;text-decoration:none;font-weight:700;font-size:1.75rem}' +
+    'main{max-width:38rem;margin:0 auto;padding:1.5rem 1rem 3rem}' +
+    'h1{font-size:clamp(1.75rem,1.3rem + 2vw,2.5rem);line-height:1.15;margin:0 0 1rem}' +
+    '.note{font-family:system-ui,sans-serif;font-size:.9375rem}' +
+    scheme(light) +
+    `@media (prefers-color-scheme:dark){${scheme(darker)}}`
+  );
+}
+
+/** A small page outside the site's layout: the host serves it as it is, with its own small style. */
 function smallPage(site: PageSite, title: string, head: string[], body: string[]): string {
   return [
     '<!doctype html>',
@@ -93,8 +120,10 @@ function smallPage(site: PageSite, title: string, head: string[], body: string[]
     // Neither page is content: search engines follow the redirect and drop the removed address.
     '<meta name="robots" content="noindex">',
     ...head,
+    `<style>${smallPageStyle(site.palette)}</style>`,
     '</head>',
     '<body>',
+    `<header><a href="${homeUrl}">${escapeHtml(site.name)}</a></header>`,
     ...body,
     '</body>',
     '</html>',
@@ -115,7 +144,9 @@ export function redirectPage({ to }: Redirect, site: PageSite): string {
       `<meta http-equiv="refresh" content="0; url=${target}">`,
       `<link rel="canonical" href="${escapeHtml(absoluteUrl(to, site.url))}">`,
     ],
-    [`<p>This story has moved to <a href="${target}">${escapeHtml(absoluteUrl(to, site.url))}</a>.</p>`],
+    [
+      `<main><p>This story has moved to <a href="${target}">${escapeHtml(absoluteUrl(to, site.url))}</a>.</p></main>`,
+    ],
   );
 }
 
@@ -129,7 +160,7 @@ export function removedPage(removal: Removal, site: PageSite): string {
       '<main>',
       '<h1>This story has been removed</h1>',
       `<p>${escapeHtml(removal.reason)}</p>`,
-      `<p>Removed on <time datetime="${removal.date.toISOString()}">${escapeHtml(formatDate(removal.date, site.timezone))}</time>.</p>`,
+      `<p class="note">Removed on <time datetime="${removal.date.toISOString()}">${escapeHtml(formatDate(removal.date, site.timezone))}</time>.</p>`,
       `<p><a href="${homeUrl}">${escapeHtml(site.name)}: front page</a></p>`,
       '</main>',
     ],

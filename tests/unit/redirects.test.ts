@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { load } from 'cheerio';
+import { colourTokens } from '../../src/lib/palette';
 import { describe, expect, test } from 'vitest';
 import {
   fileOf,
@@ -18,6 +20,7 @@ const site = {
   url: 'https://paper.example',
   language: 'en',
   timezone: 'Asia/Shanghai',
+  palette: colourTokens(readFileSync('src/styles/tokens.css', 'utf8')),
 };
 const removal = {
   path: '/articles/gone/',
@@ -114,6 +117,18 @@ describe('the pages at old and removed addresses', () => {
     expect($('time').text()).toBe('1 February 2026');
     expect($('meta[name="robots"]').attr('content')).toBe('noindex');
     expect($('meta[http-equiv="refresh"]')).toHaveLength(0);
+  });
+
+  test('both pages wear the paper’s masthead and colours, light and dark', () => {
+    for (const html of [removedPage(removal, site), redirectPage({ from: '/a/', to: '/b/' }, site)]) {
+      const $ = load(html);
+      expect($('header a[href="/"]').text()).toBe(site.name);
+      const style = $('style').text();
+      expect(style).toContain(`background:${site.palette.light.get('paper')}`);
+      expect(style).toMatch(
+        new RegExp(`prefers-color-scheme:dark\\).*background:${site.palette.dark.get('paper')}`),
+      );
+    }
   });
 });
 
