@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { colourTokens } from '../../src/lib/palette';
+import { testPaper } from '../support/test-paper';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   addressesFile,
@@ -12,13 +12,7 @@ import {
 } from '../../src/lib/redirect-output';
 
 /** The build's side of the redirects, on a small output folder written for each test. */
-const site = {
-  name: 'The Test Paper',
-  url: 'https://paper.example',
-  language: 'en',
-  timezone: 'UTC',
-  palette: colourTokens(readFileSync('src/styles/tokens.css', 'utf8')),
-};
+const site = testPaper('UTC');
 const removal = { path: '/articles/gone/', date: new Date('2026-02-01T10:00:00Z'), reason: 'Removed.' };
 let dir = '';
 

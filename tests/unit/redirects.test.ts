@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { load } from 'cheerio';
-import { colourTokens } from '../../src/lib/palette';
+import { testPaper } from '../support/test-paper';
 import { describe, expect, test } from 'vitest';
 import {
   fileOf,
@@ -15,13 +14,7 @@ import {
 } from '../../src/lib/redirects';
 import { oldAddress } from '../../src/lib/schema/fields';
 
-const site = {
-  name: 'The Test Paper',
-  url: 'https://paper.example',
-  language: 'en',
-  timezone: 'Asia/Shanghai',
-  palette: colourTokens(readFileSync('src/styles/tokens.css', 'utf8')),
-};
+const site = testPaper('Asia/Shanghai');
 const removal = {
   path: '/articles/gone/',
   date: new Date('2026-02-01T10:00:00+08:00'),
