@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { besideOutput } from '../../src/lib/build-report';
 import { addressesFile } from '../../src/lib/redirect-output';
 
 /**
@@ -116,40 +117,51 @@ test('each job of the publish workflow saves exactly what the setup action resto
   }
 });
 
-test('the site build restores the record of the addresses before building and keeps it after, whatever the code', () => {
-  const publish = parse(readFileSync(join(folder, 'publish.yml'), 'utf8')) as Workflow;
-  const steps = publish.jobs['build']?.steps ?? [];
-  const at = (prefix: string) =>
-    steps.findIndex((step) => step.uses?.startsWith(prefix) && step.with?.['path'] === addressRecord);
-  const build = steps.findIndex((step) => step.run?.startsWith('npm run build'));
-  expect(at('actions/cache/restore@')).toBeGreaterThan(-1);
-  expect(at('actions/cache/restore@')).toBeLessThan(build);
-  expect(at('actions/cache/save@')).toBeGreaterThan(build);
-  const restore = steps[at('actions/cache/restore@')]!;
-  // No hash of the code in the key: a change of code must not forget what the site published.
-  expect(restore.with?.['restore-keys']).toBe('addresses-${{ runner.os }}-');
-  expect(steps[at('actions/cache/save@')]!.with?.['key']).toBe(restore.with?.['key']);
-  expect(basename(addressesFile('dist'))).toBe(addressRecord);
-});
+/**
+ * The records kept beside dist/ from deploy to deploy, each by the job whose command reads and
+ * writes it: what the site published (the build refuses to lose an address) and what the WebSub
+ * hub was last told (npm run notify).
+ */
+const records = [
+  { job: 'build', command: 'npm run build', record: addressRecord, written: addressesFile('dist') },
+  {
+    job: 'notify',
+    command: 'npm run notify',
+    record: websubRecord,
+    written: besideOutput('dist', 'websub.json'),
+  },
+];
 
-test('after the deploy, the hub is told of the changed feeds, with what it was last told kept whatever the code', () => {
+test.each(records)(
+  'the $job job restores $record before `$command` and keeps it after, whatever the code',
+  ({ job, command, record, written }) => {
+    const publish = parse(readFileSync(join(folder, 'publish.yml'), 'utf8')) as Workflow;
+    const steps = publish.jobs[job]?.steps ?? [];
+    const at = (prefix: string) =>
+      steps.findIndex((step) => step.uses?.startsWith(prefix) && step.with?.['path'] === record);
+    const runs = steps.findIndex((step) => step.run?.startsWith(command));
+    expect(runs).toBeGreaterThan(-1);
+    expect(at('actions/cache/restore@')).toBeGreaterThan(-1);
+    expect(at('actions/cache/restore@')).toBeLessThan(runs);
+    expect(at('actions/cache/save@')).toBeGreaterThan(runs);
+    const restore = steps[at('actions/cache/restore@')]!;
+    // No hash of the code in the key: a change of code must not forget what was published or told.
+    expect(restore.with?.['restore-keys']).toMatch(/^[a-z]+-\$\{\{ runner\.os \}\}-$/);
+    expect(steps[at('actions/cache/save@')]!.with?.['key']).toBe(restore.with?.['key']);
+    expect(basename(written)).toBe(record);
+  },
+);
+
+test('the hub is told once the site is deployed, and of the deployed site', () => {
   const { jobs } = parse(readFileSync(join(folder, 'publish.yml'), 'utf8')) as {
     jobs: Record<string, { needs?: string | string[]; steps: Step[] }>;
   };
-  const notify = jobs['notify']!;
-  expect(notify.needs).toBe('deploy');
-  const steps = notify.steps;
-  const at = (prefix: string) =>
-    steps.findIndex((step) => step.uses?.startsWith(prefix) && step.with?.['path'] === websubRecord);
-  const told = steps.findIndex((step) => step.run === 'npm run notify');
+  expect(jobs['notify']!.needs).toBe('deploy');
+  const steps = jobs['notify']!.steps;
   // The deployed site comes from the build job's cache, which the setup action restores.
-  expect(steps.findIndex((step) => step.uses === './.github/actions/setup')).toBeLessThan(told);
-  expect(at('actions/cache/restore@')).toBeGreaterThan(-1);
-  expect(at('actions/cache/restore@')).toBeLessThan(told);
-  expect(at('actions/cache/save@')).toBeGreaterThan(told);
-  const restore = steps[at('actions/cache/restore@')]!;
-  expect(restore.with?.['restore-keys']).toBe('websub-${{ runner.os }}-');
-  expect(steps[at('actions/cache/save@')]!.with?.['key']).toBe(restore.with?.['key']);
+  expect(steps.findIndex((step) => step.uses === './.github/actions/setup')).toBeLessThan(
+    steps.findIndex((step) => step.run === 'npm run notify'),
+  );
 });
 
 test('the partitions the plan names are built side by side, and the site build merges what they upload', () => {
