@@ -6,7 +6,7 @@ import { previewSearch } from './src/integrations/preview-search';
 import { pruneAssets } from './src/integrations/prune-assets';
 import { join } from 'node:path';
 import { buildPartition, cacheDirFor, contentRoot, sitePagesFile } from './src/lib/env';
-import { inPartition, isNewest } from './src/lib/partitions';
+import { isNewest } from './src/lib/partitions';
 import { readSitePages } from './src/lib/site-pages';
 import { absoluteUrl } from './src/lib/urls';
 import { markdownProcessor } from './src/markdown';
@@ -16,7 +16,8 @@ import { site } from './src/site.config';
  * The newest partition of a partitioned build (src/lib/partitions.ts), or the whole site, writes the
  * sitemaps; the others write none. Both list and date pages from the record of the site's pages that
  * the build's route producers write (src/lib/site-pages.ts), read once the pages are built: a
- * partitioned build's other partitions may be built after this one, or not at all.
+ * partitioned build's other partitions may be built after this one, or not at all, and pages that
+ * did not change are not rendered.
  */
 const partition = buildPartition();
 const record = sitePagesFile();
@@ -76,11 +77,11 @@ export default defineConfig({
       sitemap({
         // The news sitemap and feeds are listed in robots.txt; the sitemap holds pages.
         filter: (page) => !page.endsWith('/search/'),
-        // Read when the sitemap is written, after this build's pages: those of the other partitions.
+        // Read when the sitemap is written, after this build's pages: every dated page of the site,
+        // also those that other partitions render or that were not rendered again (scripts/build.ts
+        // links them from the last build). The sitemap drops the ones it also found and sorts them.
         get customPages() {
-          return sitePages()
-            .pages.filter(({ year }) => !inPartition(year, partition))
-            .map(({ path }) => absoluteUrl(path, site.url));
+          return sitePages().pages.map(({ path }) => absoluteUrl(path, site.url));
         },
         // Every page is dated by the date it states: an article's last change, a listing's newest.
         serialize: (item) => {

@@ -59,7 +59,7 @@ export function timed(command: string, args: string[], env: NodeJS.ProcessEnv): 
 
 /**
  * Astro's phases from the times its log lines appeared: content sync, the Vite bundle, page rendering,
- * images, and what integrations do after (search index, sitemap, pruning).
+ * images, and what integrations do after (sitemap, pruning); then Broadsheet's steps after Astro.
  */
 function astroPhases(lines: { at: number; text: string }[], total: number): Record<string, number> {
   const strip = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
@@ -78,6 +78,11 @@ function astroPhases(lines: { at: number; text: string }[], total: number): Reco
     ['render pages', after(/generating static routes/)],
     ['images', after(/generating optimized images/)],
     ['integrations', after(/\[build\] ✓ Completed in/)],
+    // Broadsheet's own steps after Astro (its build runs with --verbose here): the pages it kept
+    // from the last build (with the wait for the content check), the search index, the swap.
+    ['keep pages', after(/ \(kept\)$/)],
+    ['search index', after(/^Built .* pages? and /)],
+    ['swap', after(/^Search index: /)],
     ['end', total],
   ];
   const known = marks.filter((mark): mark is [string, number] => mark[1] !== undefined);

@@ -10,6 +10,7 @@ import { cacheDirFor } from '../src/lib/env.ts';
 import { type BenchArticle, benchClock, broadsheetArticle, peerArticle } from './corpus.ts';
 import { type Run, timed } from './measure.ts';
 import { addressesFile } from '../src/lib/redirect-output.ts';
+import { builtPagesFile } from '../src/lib/build-cache.ts';
 
 /** Every tool the bench knows, in the order it builds them. */
 export const toolNames = ['broadsheet', 'astro', 'astro-unified', 'hugo', 'eleventy'] as const;
@@ -89,6 +90,8 @@ export function tools(work: string, chosen: string[], broadsheetArgs: string[] =
             'scripts/build.ts',
             '--outDir',
             join(work, 'broadsheet-dist'),
+            // A line per page and step, whose times the bench reads as phases (measure.ts).
+            '--verbose',
             ...broadsheetArgs,
           ],
           {
@@ -96,12 +99,21 @@ export function tools(work: string, chosen: string[], broadsheetArgs: string[] =
             BROADSHEET_NOW: benchClock,
           },
         ),
-      // With the record of the addresses it published: a cold build starts a new site.
+      // With the records beside it (addresses published, pages built): a cold build starts a new site.
       clean: () => {
-        rm(join(work, 'broadsheet-dist'), addressesFile(join(work, 'broadsheet-dist')), broadsheetCache);
+        rm(
+          join(work, 'broadsheet-dist'),
+          addressesFile(join(work, 'broadsheet-dist')),
+          builtPagesFile(join(work, 'broadsheet-dist')),
+          broadsheetCache,
+        );
       },
       cleanButImages: () => {
-        rm(join(work, 'broadsheet-dist'), addressesFile(join(work, 'broadsheet-dist')));
+        rm(
+          join(work, 'broadsheet-dist'),
+          addressesFile(join(work, 'broadsheet-dist')),
+          builtPagesFile(join(work, 'broadsheet-dist')),
+        );
         if (!existsSync(broadsheetCache)) return;
         for (const entry of readdirSync(broadsheetCache))
           if (entry !== 'assets') rm(join(broadsheetCache, entry));

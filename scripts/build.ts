@@ -12,6 +12,9 @@
  *    (src/lib/partitions.ts); the articles' dates are read first, to divide it. The newest builds
  *    first and records every page's cache key; an older partition whose pages' keys and code are
  *    those of its last build is not built, its kept output is taken (src/lib/site-pages.ts).
+ *    Astro is not asked for the article and listing pages whose key is the one recorded beside the
+ *    output being replaced (dist.pages.json, written after each build): they are hard-linked from
+ *    it, with their images, once Astro is done.
  *    On several machines (a CI matrix): --plan prints the partitions other than the newest as JSON
  *    (and to GITHUB_OUTPUT), reading only the articles' dates; --partition NAME builds one of them into --outDir; --partitions-from DIR
  *    builds the newest and merges those found in DIR/<name> (moving their files).
@@ -52,9 +55,13 @@ import {
 } from '../src/lib/build-report.ts';
 import { countArticleFiles } from '../src/lib/article-files.ts';
 import {
+  builtPages,
+  builtPagesFile,
   codeDigest,
   discardUnfinishedBuild,
   keepPartitionOutput,
+  keepUnchangedPages,
+  previousBuild,
   restorePartitionCache,
   savePartitionCache,
   takeKeptOutput,
@@ -84,6 +91,7 @@ import { formatVanished, planRedirects, vanishedUrls } from '../src/lib/redirect
 import { buildSearchIndex } from '../src/lib/search-index.ts';
 import { colourTokens } from '../src/lib/palette.ts';
 import { pagesOf, partitionDigest, readSitePages } from '../src/lib/site-pages.ts';
+import type { SitePages } from '../src/lib/site-pages.ts';
 import { site } from '../src/site.config.ts';
 
 const usage =
@@ -142,6 +150,13 @@ console.log(`Checking ${shown(contentRoot())} and building the site for ${shown(
 const astroLog: AstroLine[] = [];
 const cacheDir = cacheDirFor(contentRoot());
 const sitePagesRecord = join(cacheDir, 'site-pages.json');
+const code = codeDigest(process.cwd());
+// The pages of the output this build replaces, when it was built with the same code: those whose
+// key is unchanged are linked from it instead of rendered (docs/architecture.md, "Scale: pages that
+// did not change"). --force renders every page.
+const previous = options.force ? undefined : previousBuild(outDir, code);
+/** The record of the site's pages, which the newest partition's (or the whole site's) build writes. */
+let current: SitePages | undefined;
 
 /** Runs one Astro build into the staging folder: the whole site, or one partition of it. */
 function buildWithAstro(partition: Partition): { exit: Promise<number>; stop: () => void } {
@@ -169,6 +184,7 @@ function buildWithAstro(partition: Partition): { exit: Promise<number>; stop: ()
         BROADSHEET_NOW: now.toISOString(),
         BROADSHEET_PARTITION: partitionName(partition),
         ...(records && { BROADSHEET_SITE_PAGES: sitePagesRecord }),
+        ...(previous && { BROADSHEET_BUILT_PAGES: builtPagesFile(outDir) }),
         ...(options.jobs !== undefined && { BROADSHEET_JOBS: options.jobs }),
       },
     },
@@ -252,6 +268,13 @@ async function buildPartitionHere(partition: Partition, step: string): Promise<v
     stop('Astro could not build the site (see the messages above).');
   }
   if (plan.length > 1) savePartitionCache(cacheDir, name);
+  if (isNewest(partition)) current = readSitePages(sitePagesRecord);
+  if (previous && current) {
+    for (const file of keepUnchangedPages(outDir, staging, previous, current, partition)) {
+      astroLog.push({ kind: 'page', path: `/${file}`, restored: true });
+      if (options.verbose) console.log(`  ├─ /${file} (kept)`);
+    }
+  }
 }
 
 if (options.partition !== undefined) {
@@ -282,10 +305,6 @@ if (older.length > 0) {
   mkdirSync(parts, { recursive: true });
   renameSync(staging, join(parts, partitionName(newest)));
 }
-// What a kept partition output must have been built from (not needed when others built them).
-const local = older.length > 0 && options.partitionsFrom === undefined;
-const code = local ? codeDigest(process.cwd()) : '';
-const record = local ? readSitePages(sitePagesRecord) : undefined;
 for (const [index, partition] of older.entries()) {
   const name = partitionName(partition);
   const step = `${index + 2} of ${plan.length}`;
@@ -301,7 +320,7 @@ for (const [index, partition] of older.entries()) {
     continue;
   }
   const output = join(parts, name);
-  const pagesDigest = partitionDigest(record!, partition);
+  const pagesDigest = partitionDigest(current!, partition);
   const key = pagesDigest && digest(code, pagesDigest);
   if (key && !options.force && takeKeptOutput(cacheDir, name, key, output)) {
     console.log(`Partition ${name} (${step}) is as it was at its last build: kept.`);
@@ -309,7 +328,7 @@ for (const [index, partition] of older.entries()) {
     await buildPartitionHere(partition, step);
     // Every partition builds into the same folder: Astro keeps its content store only for the same one.
     renameSync(staging, output);
-    if (key) keepPartitionOutput(cacheDir, name, output, key, pagesOf(record!, partition));
+    if (key) keepPartitionOutput(cacheDir, name, output, key, pagesOf(current!, partition));
   }
   built.push(output);
 }
@@ -355,12 +374,16 @@ try {
 const vanished = vanishedUrls(previousAddresses(outDir), siteAddresses(staging));
 if (vanished.length > 0) stop(formatVanished(vanished, now, site.timezone));
 
-const previous = `${staging}.previous`;
-rmSync(previous, { recursive: true, force: true });
-if (existsSync(outDir)) renameSync(outDir, previous);
+const pagesBuilt = builtPages(staging, code, current!, previous);
+const replaced = `${staging}.previous`;
+rmSync(replaced, { recursive: true, force: true });
+// Until the new record is written, no record: the next build would render every page.
+rmSync(builtPagesFile(outDir), { force: true });
+if (existsSync(outDir)) renameSync(outDir, replaced);
 renameSync(staging, outDir);
-rmSync(previous, { recursive: true, force: true });
+rmSync(replaced, { recursive: true, force: true });
 recordAddresses(outDir);
+writeFileSync(builtPagesFile(outDir), JSON.stringify(pagesBuilt));
 
 const report = schedule(lint.scheduled, now);
 writeFileSync(scheduleFile(outDir), `${JSON.stringify(report, null, 2)}\n`);

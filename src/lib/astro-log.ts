@@ -28,7 +28,8 @@ export function readAstroLine(raw: string): AstroLine {
   // A warning or error logged while a page renders is written onto that page's line: show it.
   if (/ \[(WARN|ERROR)\] /.test(line)) return { kind: 'message' };
   const page = /[├└]─ (\S+)(.*)$/.exec(line);
-  if (page) return { kind: 'page', path: page[1]!, restored: /\((restored|cached)\)/.test(page[2]!) };
+  // `(kept)`: a page scripts/build.ts linked from the last build without asking Astro for it.
+  if (page) return { kind: 'page', path: page[1]!, restored: /\((restored|cached|kept)\)/.test(page[2]!) };
   if (/▶ \S+ /.test(line))
     return { kind: 'image', reused: /\((reused|revalidated) cache entry\)/.test(line) };
   if (/^\S+ \[[^\]]+\] /.test(line)) return { kind: 'progress' };

@@ -13,6 +13,10 @@ import {
 } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { assetReferences } from './assets';
+import { besideOutput } from './build-report';
+import type { Partition } from './partitions';
+import { pageFile, readBuiltPages, unchangedPages } from './site-pages';
+import type { BuiltPages, SitePages } from './site-pages';
 
 /**
  * Astro's cache after a build that did not finish (stopped for content errors, or failed). Astro
@@ -115,6 +119,86 @@ export function takeKeptOutput(cacheDir: string, name: string, key: string, into
   return true;
 }
 
+/** Where a build into `outDir` records what its pages were built from (`BuiltPages`), beside it. */
+export function builtPagesFile(outDir: string): string {
+  return besideOutput(outDir, 'pages.json');
+}
+
+/**
+ * The record of the pages in `outDir`, when it was built with this `code` and every page and image
+ * it names is still there; otherwise none, and the build renders every page (Astro still restores
+ * from its own cache what it can).
+ */
+export function previousBuild(outDir: string, code: string): BuiltPages | undefined {
+  const built = readBuiltPages(builtPagesFile(outDir));
+  if (built?.code !== code) return undefined;
+  const files = Object.entries(built.pages).flatMap(([path, { assets }]) => [
+    pageFile(path),
+    ...assets.map((asset) => `_astro/${asset}`),
+  ]);
+  return files.every((file) => existsSync(join(outDir, file))) ? built : undefined;
+}
+
+/**
+ * Links into `into` the pages of `current` in `partition` that the previous output `outDir` has as
+ * they are now (`built` is its record), which Astro was not asked to render, with the images they
+ * name that `into` lacks; returns those pages' files. Hard links: nothing edits a file of the output
+ * in place (docs/architecture.md).
+ */
+export function keepUnchangedPages(
+  outDir: string,
+  into: string,
+  built: BuiltPages,
+  current: SitePages,
+  partition: Partition,
+): string[] {
+  const kept: string[] = [];
+  for (const { path } of unchangedPages(current, built, partition)) {
+    const file = pageFile(path);
+    if (existsSync(join(into, file))) continue;
+    for (const each of [file, ...built.pages[path]!.assets.map((asset) => `_astro/${asset}`)]) {
+      if (!existsSync(join(into, each))) linkFile(join(outDir, each), join(into, each));
+    }
+    kept.push(file);
+  }
+  return kept;
+}
+
+/**
+ * What the dated pages of the site built in `dir` were built from: their keys, from `current`, and
+ * the images they name, read from the pages, but for a page whose key is the one in `previous`
+ * (built with the same code), whose bytes are the same. Written beside the output once it is
+ * swapped in (`builtPagesFile`).
+ */
+export function builtPages(
+  dir: string,
+  code: string,
+  current: SitePages,
+  previous: BuiltPages | undefined,
+): BuiltPages {
+  const pages: BuiltPages['pages'] = {};
+  for (const { path, key } of current.pages) {
+    if (key === undefined) continue;
+    const before = previous?.code === code ? previous.pages[path] : undefined;
+    const assets =
+      before?.key === key
+        ? before.assets
+        : [...new Set(assetReferences(readFileSync(join(dir, pageFile(path)), 'utf8')))].sort();
+    pages[path] = { key, assets };
+  }
+  return { code, pages };
+}
+
+/** Links `source` to `target`, copying across file systems, where links cannot go. */
+function linkFile(source: string, target: string): void {
+  mkdirSync(dirname(target), { recursive: true });
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
+  }
+}
+
 /**
  * Links the files of `from` (those `picked`, by their path inside it with `/`) into `to`, copying
  * across file systems, where links cannot go.
@@ -126,13 +210,7 @@ function linkTree(from: string, to: string, picked: (file: string) => boolean = 
     const source = join(entry.parentPath, entry.name);
     const file = source.slice(from.length + 1);
     if (!picked(file.split(sep).join('/'))) continue;
-    const target = join(to, file);
-    mkdirSync(dirname(target), { recursive: true });
-    try {
-      linkSync(source, target);
-    } catch {
-      copyFileSync(source, target);
-    }
+    linkFile(source, join(to, file));
   }
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { basename, isAbsolute, resolve } from 'node:path';
 import { z } from 'astro/zod';
+import { inDevServer } from './dev-server';
 import { parsePartition } from './partitions';
 import type { Partition } from './partitions';
 
@@ -52,11 +53,11 @@ export function cacheDirFor(root: string, projectRoot: string = process.cwd()): 
  * them: only in `npm run dev`, which is the dev server with BROADSHEET_PREVIEW=1 (set by the dev
  * script). It takes both: Vite reports DEV for a production build too when NODE_ENV is not
  * "production", and a BROADSHEET_PREVIEW=1 left in a shell must never publish a draft.
- * Outside Vite (the scripts) there is no `import.meta.env` and so no preview.
+ * Outside Vite (the scripts) there is no dev server and so no preview (src/lib/dev-server.ts).
  */
 export function previewsUnpublished(
   env: NodeJS.ProcessEnv = process.env,
-  devServer: boolean = (import.meta.env as ImportMetaEnv | undefined)?.DEV === true,
+  devServer: boolean = inDevServer(),
 ): boolean {
   return devServer && env['BROADSHEET_PREVIEW'] === '1';
 }
@@ -95,6 +96,15 @@ export function buildPartition(env: NodeJS.ProcessEnv = process.env): Partition 
  */
 export function sitePagesFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env['BROADSHEET_SITE_PAGES'] || undefined;
+}
+
+/**
+ * The record of the output this build replaces (BROADSHEET_BUILT_PAGES, set by scripts/build.ts when
+ * that output was built with the same code; src/lib/site-pages.ts, `BuiltPages`): the pages whose
+ * key it records are not rendered, but linked from that output. None: every page is rendered.
+ */
+export function builtPagesFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env['BROADSHEET_BUILT_PAGES'] || undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { articleDigest, cardDigest, digest } from './cache-keys';
 import { chromeOf } from './chrome';
 import { yearIn } from './dates';
-import { buildPartition, previewsUnpublished, sitePagesFile } from './env';
+import { buildPartition, builtPagesFile, previewsUnpublished, sitePagesFile } from './env';
 import { lastModified } from './feed';
 import { frontPage, frontPageArticles } from './front-page';
 import { archiveTree, feedKinds, listingPages } from './listings';
@@ -15,7 +15,8 @@ import type { Newsroom } from './query';
 import { relatedArticles, sectionNeighbours } from './related';
 import { childSections, sectionPath } from './sections';
 import { seriesParts } from './series';
-import { sitePages, writeSitePages } from './site-pages';
+import { isUnchanged, readBuiltPages, sitePages, writeSitePages } from './site-pages';
+import type { BuiltPages } from './site-pages';
 import type { SeriesPart } from './series';
 import { site } from '../site.config';
 
@@ -41,6 +42,17 @@ function yearOf(newest: Article | undefined): number | undefined {
  */
 function rendersHere(page: { year?: number | undefined }): boolean {
   return inPartition(page.year, buildPartition());
+}
+
+let built: { record: BuiltPages | undefined } | undefined;
+
+/**
+ * Whether this build renders an article or listing page: one of its partition that the output it
+ * replaces does not have as it is now (same key). scripts/build.ts links those from that output.
+ */
+function rendersNow(page: { year?: number | undefined; path: string; cacheKey: string }): boolean {
+  built ??= { record: readBuiltPages(builtPagesFile()) };
+  return rendersHere(page) && !isUnchanged(page, built.record);
 }
 
 /** The chrome for a page that shows nothing else from the newsroom (search, 404). */
@@ -108,7 +120,7 @@ export async function articlePaths() {
     props: { chrome: siteChrome(room), broken: article },
   }));
   return [
-    ...articles.filter(rendersHere).map(({ params, props, cacheKey }) => ({ params, props, cacheKey })),
+    ...articles.filter(rendersNow).map(({ params, props, cacheKey }) => ({ params, props, cacheKey })),
     ...broken,
   ];
 }
@@ -176,7 +188,7 @@ function listingPagesOf(room: Newsroom, around: Chrome) {
 /** Static paths of every listing page (sections, authors, tags, series, archives), paginated. */
 export async function listingPagePaths() {
   const { listings } = await everyPage();
-  return listings.filter(rendersHere).map(({ params, props, cacheKey }) => ({ params, props, cacheKey }));
+  return listings.filter(rendersNow).map(({ params, props, cacheKey }) => ({ params, props, cacheKey }));
 }
 
 let pages: ReturnType<typeof findEveryPage> | undefined;

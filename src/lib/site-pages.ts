@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { digest } from './cache-keys';
 import { inPartition } from './partitions';
 import type { Partition } from './partitions';
@@ -26,6 +26,8 @@ export interface SitePage {
   year?: number | undefined;
   /** The date the page states (`article:modified_time`, `og:updated_time`), ISO in UTC. */
   updated?: string | undefined;
+  /** Its cache key (src/lib/cache-keys.ts); none for the front page, which every build renders. */
+  key?: string | undefined;
 }
 
 /** A page as the route producers (src/lib/routes.ts) give it, with its cache key. */
@@ -46,7 +48,15 @@ export function sitePages(pages: readonly KeyedPage[]): SitePages {
   for (const year of [...keysByYear.keys()].sort((a, b) => a - b)) {
     years[year] = digest(keysByYear.get(year)!.sort());
   }
-  return { years, pages: pages.map(({ path, year, updated }) => ({ path, year, updated })) };
+  return {
+    years,
+    pages: pages.map(({ path, year, updated, cacheKey }) => ({
+      path,
+      year,
+      updated,
+      ...(cacheKey && { key: cacheKey }),
+    })),
+  };
 }
 
 /**
@@ -68,7 +78,46 @@ export function pagesOf(record: SitePages, partition: Partition): Set<string> {
   return new Set(
     record.pages
       .filter(({ year }) => year !== undefined && inPartition(year, partition))
-      .map(({ path }) => `${path.slice(1)}index.html`),
+      .map(({ path }) => pageFile(path)),
+  );
+}
+
+/** The file of a dated page (all are folders with an index.html) inside the output, with `/`. */
+export function pageFile(path: string): string {
+  return `${path.slice(1)}index.html`;
+}
+
+/**
+ * What the dated pages of a built output were built from, recorded beside it after each build
+ * (`dist.pages.json`): the digest of the code, and per page its cache key and the files under
+ * `_astro/` it names. A later build with the same code renders only the pages whose key is not the
+ * one recorded; the others it links from that output, with their images, as they are
+ * (docs/architecture.md, "Scale: pages that did not change").
+ */
+export interface BuiltPages {
+  code: string;
+  pages: Record<string, BuiltPage>;
+}
+
+export interface BuiltPage {
+  key: string;
+  /** The files under `_astro/` the page names (src/lib/assets.ts). */
+  assets: string[];
+}
+
+/** Whether `page` shows what it showed when `built` was built: the same key, so the same bytes. */
+export function isUnchanged(
+  page: { path: string; cacheKey: string },
+  built: BuiltPages | undefined,
+): boolean {
+  return built?.pages[page.path]?.key === page.cacheKey;
+}
+
+/** The pages of `current` in `partition` that `built` has as they are now. */
+export function unchangedPages(current: SitePages, built: BuiltPages, partition: Partition): SitePage[] {
+  return current.pages.filter(
+    ({ path, year, key }) =>
+      key !== undefined && inPartition(year, partition) && isUnchanged({ path, cacheKey: key }, built),
   );
 }
 
@@ -78,4 +127,9 @@ export function writeSitePages(file: string, record: SitePages): void {
 
 export function readSitePages(file: string): SitePages {
   return JSON.parse(readFileSync(file, 'utf8')) as SitePages;
+}
+
+/** The record of a built output (`BuiltPages`), if there is a file. */
+export function readBuiltPages(file: string | undefined): BuiltPages | undefined {
+  return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BuiltPages) : undefined;
 }

@@ -16,6 +16,11 @@ describe('readAstroLine', () => {
       line: '15:25:52   ├─ /articles/a/index.html (restored)',
       read: { kind: 'page', path: '/articles/a/index.html', restored: true },
     },
+    // The build's own line for a page it linked from the last build without asking Astro for it.
+    {
+      line: '  ├─ /articles/b/index.html (kept)',
+      read: { kind: 'page', path: '/articles/b/index.html', restored: true },
+    },
     {
       line: '15:25:52   └─ /tags/港口/rss.xml (cached)',
       read: { kind: 'page', path: '/tags/港口/rss.xml', restored: true },

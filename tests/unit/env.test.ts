@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   buildClock,
@@ -133,5 +134,30 @@ describe('githubOutput', () => {
     { what: 'with GITHUB_OUTPUT empty', env: { GITHUB_OUTPUT: '' }, file: undefined },
   ])('$what is $file', ({ env, file }) => {
     expect(githubOutput(env)).toBe(file);
+  });
+});
+
+/**
+ * Astro writes into any module whose text reads `import.meta.env` whole the value of every
+ * environment variable the text names (astro/dist/env/vite-plugin-import-meta-env.js). Such a module
+ * that named the build clock changed with every clock, and with it the code of every page that
+ * imports it: Astro's incremental build, which reuses a page only for the same code, rendered every
+ * page again in every build but one whose clock was pinned (issue 11).
+ */
+describe('modules that read import.meta.env whole', () => {
+  const bare = /\bimport\.meta\.env\b(?!\.)/;
+  const modules = readdirSync('src', { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.(ts|mjs|astro)$/.test(file))
+    .map((file) => ({ file, text: readFileSync(join('src', file), 'utf8') }))
+    .filter(({ text }) => bare.test(text));
+
+  test('are only the dev-server check', () => {
+    expect(modules.map(({ file }) => file)).toEqual([join('lib', 'dev-server.ts')]);
+  });
+
+  test('name no environment variable the build sets, nor any with an underscore (a shell sets `_`)', () => {
+    for (const { text } of modules) {
+      expect(text).not.toMatch(/BROADSHEET|NODE|GITHUB|_/);
+    }
   });
 });

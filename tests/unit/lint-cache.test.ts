@@ -25,10 +25,13 @@ const edit = (file: string, change: (text: string) => string) => {
 };
 
 describe('the lint cache', () => {
-  test('unchanged content gives the same diagnostics as the first run', async () => {
+  test('unchanged content gives the same diagnostics as the first run, and checks no file again', async () => {
     const first = await lintContent(root, now);
     expect(first.warnings).toBe(2);
-    expect(await lintContent(root, now)).toEqual(first);
+    expect(first.checkedFiles).toBe(first.articles.length);
+    const second = await lintContent(root, now);
+    expect({ ...second, checkedFiles: first.checkedFiles }).toEqual(first);
+    expect(second.checkedFiles).toBe(0);
   });
 
   test('an edited file is checked again', async () => {
@@ -51,5 +54,68 @@ describe('the lint cache', () => {
     expect(await rules()).not.toContainEqual(expect.stringMatching(/^article-link /));
     edit(seed, (text) => text.replace('---\n', '---\ndraft: true\n'));
     expect(await rules()).toContainEqual(expect.stringMatching(/^article-link /));
+  });
+
+  /** A synthetic article in `file` with these extra frontmatter lines and body. */
+  const story = (file: string, extra = '', body = 'A synthetic paragraph.') => {
+    writeFileSync(
+      join(root, file),
+      `---\ntitle: A synthetic story\nstandfirst: Synthetic.\nsection: business\nauthors: [ni-tao]\npublishedAt: "2026-01-01T09:00:00+08:00"\n${extra}---\n\n${body}\n`,
+    );
+  };
+
+  // Publishing is the commonest event: it must not make the check of 10,000 articles start over.
+  test('a new article is the only file checked again when no other article concerns it', async () => {
+    await rules();
+    story('articles/a-new-story.md');
+    const after = await lintContent(root, now);
+    expect(after.checkedFiles).toBe(1);
+    edit('articles/a-new-story.md', (text) => text.replace('---\n', '---\ndraft: true\n'));
+    expect((await lintContent(root, now)).checkedFiles).toBe(1);
+  });
+
+  test('an unchanged file is checked again when a new article takes its slug', async () => {
+    await rules();
+    story('articles/twin.md', 'slug: head-of-xiaomi-auto-charms-buyers\n');
+    const found = (await lintContent(root, now)).diagnostics.filter((each) => each.rule === 'duplicate-slug');
+    expect(found.map((each) => each.file).sort()).toEqual([
+      expect.stringContaining('articles/head-of-xiaomi-auto-charms-buyers/index.md'),
+      expect.stringContaining('articles/twin.md'),
+    ]);
+  });
+
+  test('an unchanged file is checked again when a new article claims its old address', async () => {
+    story('articles/first.md', 'redirectFrom: [/old/address/]\n');
+    await rules();
+    story('articles/second.md', 'redirectFrom: [/old/address/]\n');
+    const found = (await lintContent(root, now)).diagnostics.filter((each) => each.rule === 'redirect-from');
+    expect(found.map((each) => each.file).sort()).toEqual([
+      expect.stringContaining('articles/first.md'),
+      expect.stringContaining('articles/second.md'),
+    ]);
+  });
+
+  test('an unchanged file is checked again when a new article takes the address it redirects', async () => {
+    story('articles/first.md', 'redirectFrom: [/articles/taken-later/]\n');
+    expect(await rules()).not.toContainEqual(expect.stringMatching(/^redirect-from /));
+    story('articles/taken-later.md');
+    expect(await rules()).toContainEqual(expect.stringMatching(/^redirect-from /));
+  });
+
+  test('an unchanged file is checked again when the article it links to is published', async () => {
+    story('articles/linking.md', '', 'See [the later story](/articles/published-later/).');
+    expect(await rules()).toContainEqual(expect.stringMatching(/^article-link /));
+    story('articles/published-later.md');
+    expect(await rules()).not.toContainEqual(expect.stringMatching(/^article-link /));
+  });
+
+  test('an unchanged file is checked again when a new article takes its series part', async () => {
+    await rules();
+    story('articles/same-part.md', 'series:\n  id: xiaomi-from-phones-to-cars\n  part: 2\n');
+    const found = (await lintContent(root, now)).diagnostics.filter((each) => each.rule === 'series-part');
+    expect(found.map((each) => each.file).sort()).toEqual([
+      expect.stringContaining('articles/head-of-xiaomi-auto-charms-buyers/index.md'),
+      expect.stringContaining('articles/same-part.md'),
+    ]);
   });
 });

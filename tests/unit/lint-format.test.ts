@@ -10,6 +10,7 @@ const resultOf = (diagnostics: Diagnostic[]): LintResult => ({
   drafts: 0,
   scheduled: [],
   articles: [],
+  checkedFiles: 0,
 });
 
 const missingAuthor: Diagnostic = {

@@ -66,6 +66,7 @@ describe('formatCompiler', () => {
     drafts: 0,
     scheduled: [],
     articles: [],
+    checkedFiles: 0,
   });
 
   test('prints each problem like a compiler, then ends with the summary by file', () => {

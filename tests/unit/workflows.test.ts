@@ -117,6 +117,15 @@ test('each job of the publish workflow saves exactly what the setup action resto
   }
 });
 
+// The record of what dist/'s pages were built from tells the next build which pages it need not
+// render (docs/architecture.md): it is only true of the dist/ it was written with, so both travel
+// in one cache entry.
+test('the setup action restores dist/ with the record of its pages', () => {
+  const restore = setup.runs.steps.find((step) => step.uses?.startsWith('actions/cache/restore@'));
+  const paths = (restore?.with?.['path'] ?? '').split('\n').map((path) => path.trim());
+  expect(paths).toEqual(expect.arrayContaining(['dist', 'dist.pages.json']));
+});
+
 /**
  * The records kept beside dist/ from deploy to deploy, each by the job whose command reads and
  * writes it: what the site published (the build refuses to lose an address) and what the WebSub

@@ -83,6 +83,8 @@ export const articleLinks = lintRule<Root, ContentIndex>(origin('article-link'),
   visit(tree, 'link', (link: Link) => {
     const id = articlePath.exec(link.url)?.[1];
     if (!id) return;
+    // For the lint cache (cache.ts): this file's messages depend on that article.
+    (file.data.linkedSlugs ??= []).push(id);
     const target = index.byId.get(id)?.[0];
     if (!target) {
       file.message(

@@ -3,15 +3,18 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'n
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
-import type { ContentIndex } from './content-index';
+import { articleUrl } from '../urls';
+import type { ArticleRef, ContentIndex } from './content-index';
 
 /**
  * Lint results kept between runs, so that checking 10,000 articles after one edit parses one file,
  * not all of them (it also leaves the build's other core to Astro). A file's messages are reused
  * only when nothing they could depend on has changed:
  * - the file's text, and the size and time of every photo it names;
- * - what the cross-file rules see of the whole newsroom: every article's id, path, state, series
- *   part and old addresses, the sections, authors and series that exist, and the takedowns;
+ * - what the cross-file rules read of the other articles for this one (`concerning`): so that
+ *   publishing a story, the commonest change, checks that story and the few files it concerns, not
+ *   the whole archive again;
+ * - the sections, authors and series that exist, and the takedowns;
  * - the linter's own code (and the schemas and site config it uses).
  */
 
@@ -25,7 +28,24 @@ interface StoredMessage {
 
 interface Stored {
   context: string;
-  files: Record<string, { key: string; messages: StoredMessage[] }>;
+  files: Record<
+    string,
+    {
+      key: string;
+      /** The digest of the other articles that concern it, as they were (`concerning`). */
+      others: string;
+      /** The slugs its links name (body-rules.ts, `articleLinks`), found when it was checked. */
+      linked: string[];
+      messages: StoredMessage[];
+    }
+  >;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The slugs of the articles a file's links point at, as the article-link rule read them. */
+    linkedSlugs: string[];
+  }
 }
 
 const sha = (text: string) => createHash('sha256').update(text).digest('base64url');
@@ -45,7 +65,7 @@ function codeDigest(): string {
   return sha(files.map((file) => `${file}\n${readFileSync(file, 'utf8')}`).join('\n'));
 }
 
-/** What every file's messages may depend on beyond the file itself. */
+/** What every file's messages may depend on beyond the file itself and the articles that concern it. */
 function contextDigest(index: ContentIndex): string {
   return sha(
     JSON.stringify([
@@ -53,17 +73,61 @@ function contextDigest(index: ContentIndex): string {
       [...index.sections].sort(),
       [...index.authors].sort(),
       [...index.series].sort(),
-      index.articles.map((article) => [
-        article.file.path,
-        article.id,
-        article.published,
-        article.draft,
-        article.series,
-        article.redirectFrom,
-      ]),
       index.removed.map((removal) => [removal.path, removal.line]),
     ]),
   );
+}
+
+/** Everything a cross-file rule reads of another article. */
+const seen = (article: ArticleRef) => [
+  article.file.path,
+  article.id,
+  article.published,
+  article.draft,
+  article.series,
+  article.redirectFrom,
+];
+
+/** Adds `article` to the list under `key`. */
+function addTo<K>(map: Map<K, ArticleRef[]>, key: K, article: ArticleRef): void {
+  const list = map.get(key);
+  if (list) list.push(article);
+  else map.set(key, [article]);
+}
+
+/**
+ * The digest of the other articles whose state a file's cross-file messages depend on, found as the
+ * rules find them (rules.ts, body-rules.ts): those with its slug (duplicate slug) or with a slug its
+ * links name (article link); those at, or also redirecting from, an address in its `redirectFrom`
+ * (redirect-from); those with its series part (series part). A new rule that reads other articles
+ * must add what it reads here; tests/unit/lint-cache.test.ts checks each.
+ */
+function concerning(index: ContentIndex) {
+  const byUrl = new Map<string, ArticleRef[]>();
+  const byOldAddress = new Map<string, ArticleRef[]>();
+  const byPart = new Map<string, ArticleRef[]>();
+  const part = ({ series }: ArticleRef) => series && `${series.id}\0${series.part}`;
+  for (const article of index.articles) {
+    addTo(byUrl, articleUrl(article.id), article);
+    for (const path of article.redirectFrom) addTo(byOldAddress, path, article);
+    const at = part(article);
+    if (at) addTo(byPart, at, article);
+  }
+  return (path: string, linked: readonly string[]): string => {
+    const article = index.byPath.get(path);
+    if (!article) return '';
+    const at = part(article);
+    return sha(
+      JSON.stringify([
+        [article.id, ...linked].map((id) => (index.byId.get(id) ?? []).map(seen)),
+        article.redirectFrom.map((address) => [
+          (byUrl.get(address) ?? []).map(seen),
+          (byOldAddress.get(address) ?? []).map(seen),
+        ]),
+        at ? (byPart.get(at) ?? []).map(seen) : [],
+      ]),
+    );
+  };
 }
 
 /** The file's text and the photos it names (hero and body), as they are on disk now. */
@@ -89,12 +153,13 @@ export function lintCache(path: string, index: ContentIndex) {
     // No cache yet, or one from an older format: every file is checked.
   }
   const next: Stored = { context, files: {} };
+  const others = concerning(index);
   return {
     /** Puts the stored messages on `file` and returns true, or returns false when it must be checked. */
     restore(file: VFile): boolean {
       const key = fileKey(file);
       const hit = stored.files[file.path];
-      if (hit?.key !== key) return false;
+      if (hit?.key !== key || hit.others !== others(file.path, hit.linked)) return false;
       for (const { reason, line, column, ruleId } of hit.messages) {
         file.message(reason, { place: { line, column }, ruleId, source: 'broadsheet' });
       }
@@ -103,8 +168,11 @@ export function lintCache(path: string, index: ContentIndex) {
     },
     /** Keeps the messages of a file just checked. */
     keep(file: VFile): void {
+      const linked = [...new Set(file.data.linkedSlugs)].sort();
       next.files[file.path] = {
         key: fileKey(file),
+        others: others(file.path, linked),
+        linked,
         messages: file.messages.map((message) => ({
           reason: message.reason,
           line: message.line ?? 1,

@@ -38,6 +38,8 @@ export interface LintResult {
   scheduled: { file: string; id: string; publishedAt: Date }[];
   /** Every article file and its id (its URL slug), so a problem can be shown at its article's URL. */
   articles: { file: string; id: string }[];
+  /** How many article files were checked in this run; the others' messages came from the cache. */
+  checkedFiles: number;
 }
 
 // Errors and warnings among `diagnostics`, for the whole folder or the files asked for.
@@ -63,10 +65,12 @@ export async function lintContent(
   // one finishes, which made checking 10,000 articles quadratic.
   const files = index.articles.map((article) => article.file);
   const cache = lintCache(join(cacheDirFor(root, cwd), 'lint-cache.json'), index);
+  let checkedFiles = 0;
   for (const file of files) {
     // A file that already has messages (it could not be read) is always checked afresh.
     const fresh = file.messages.length === 0;
     if (fresh && cache.restore(file)) continue;
+    checkedFiles += 1;
     await processor.run(processor.parse(file), file);
     if (fresh) cache.keep(file);
   }
@@ -96,6 +100,7 @@ export async function lintContent(
     drafts: index.articles.filter((article) => article.state === 'draft').length,
     scheduled,
     articles: index.articles.map(({ file, id }) => ({ file: file.path, id })),
+    checkedFiles,
   };
 }
 

@@ -1,0 +1,127 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { builtPages, builtPagesFile, keepUnchangedPages, previousBuild } from '../../src/lib/build-cache';
+import { isUnchanged, sitePages, unchangedPages } from '../../src/lib/site-pages';
+import type { BuiltPages } from '../../src/lib/site-pages';
+
+/**
+ * Pages that did not change are not rendered again (docs/architecture.md, "Scale: pages that did
+ * not change"): the build links them from the output it replaces, with their images, by the record
+ * beside that output.
+ */
+
+function folder(files: Record<string, string>): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'kept-pages-')), 'dist');
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  return dir;
+}
+
+const page = (path: string, year: number | undefined, cacheKey: string) => ({ path, year, cacheKey });
+
+/** A built output: two articles of 2019 and 2020, a tag page, the front page, and their images. */
+const output = () =>
+  folder({
+    'articles/a/index.html': 'a <img src="/_astro/a.webp" srcset="/_astro/a.avif 1x">',
+    'articles/b/index.html': 'b <img src="/_astro/b.webp">',
+    'tags/x/index.html': 'x <img src="/_astro/a.webp">',
+    'index.html': 'front <img src="/_astro/front.webp">',
+    '_astro/a.webp': 'A',
+    '_astro/a.avif': 'A2',
+    '_astro/b.webp': 'B',
+    '_astro/front.webp': 'F',
+  });
+const site = sitePages([
+  page('/articles/a/', 2019, 'a1'),
+  page('/articles/b/', 2020, 'b1'),
+  page('/tags/x/', 2020, 'x1'),
+  page('/', undefined, ''),
+]);
+
+describe('the record of a built output', () => {
+  test('holds each keyed page’s key and the images it names; not the front page, which is always rendered', () => {
+    const record = builtPages(output(), 'code 1', site, undefined);
+    expect(record).toEqual({
+      code: 'code 1',
+      pages: {
+        '/articles/a/': { key: 'a1', assets: ['a.avif', 'a.webp'] },
+        '/articles/b/': { key: 'b1', assets: ['b.webp'] },
+        '/tags/x/': { key: 'x1', assets: ['a.webp'] },
+      },
+    });
+  });
+
+  test('takes the images of a page whose key and code are unchanged from the last record, without reading it', () => {
+    const dir = output();
+    const before = builtPages(dir, 'code 1', site, undefined);
+    rmSync(join(dir, 'articles/a/index.html'));
+    expect(builtPages(dir, 'code 1', site, before).pages['/articles/a/']).toEqual(
+      before.pages['/articles/a/'],
+    );
+    // Another code, or another key, and the page is read again (here: it is gone).
+    expect(() => builtPages(dir, 'code 2', site, before)).toThrow(/articles\/a\/index\.html/);
+  });
+
+  test('is trusted only for the same code and while every page and image it names is there', () => {
+    const dir = output();
+    writeFileSync(builtPagesFile(dir), JSON.stringify(builtPages(dir, 'code 1', site, undefined)));
+    expect(builtPagesFile(dir)).toMatch(/dist\.pages\.json$/);
+    expect(previousBuild(dir, 'code 1')?.pages['/articles/b/']?.key).toBe('b1');
+    expect(previousBuild(dir, 'code 2')).toBeUndefined();
+    rmSync(join(dir, '_astro/a.avif'));
+    expect(previousBuild(dir, 'code 1')).toBeUndefined();
+    expect(previousBuild(folder({}), 'code 1')).toBeUndefined();
+  });
+});
+
+describe('pages kept from the last build', () => {
+  const built: BuiltPages = {
+    code: 'code 1',
+    pages: {
+      '/articles/a/': { key: 'a1', assets: ['a.avif', 'a.webp'] },
+      '/articles/b/': { key: 'b1', assets: ['b.webp'] },
+      '/tags/x/': { key: 'x1', assets: ['a.webp'] },
+    },
+  };
+
+  test('a page is unchanged only with the key it was built with', () => {
+    expect(isUnchanged({ path: '/articles/a/', cacheKey: 'a1' }, built)).toBe(true);
+    expect(isUnchanged({ path: '/articles/a/', cacheKey: 'a2' }, built)).toBe(false);
+    expect(isUnchanged({ path: '/articles/new/', cacheKey: 'n1' }, built)).toBe(false);
+    expect(isUnchanged({ path: '/articles/a/', cacheKey: 'a1' }, undefined)).toBe(false);
+  });
+
+  test('are those of the partition whose key is unchanged', () => {
+    const now = sitePages([
+      page('/articles/a/', 2019, 'a1'),
+      page('/articles/b/', 2020, 'b2'),
+      page('/tags/x/', 2020, 'x1'),
+      page('/articles/new/', 2020, 'n1'),
+      page('/', undefined, ''),
+    ]);
+    expect(unchangedPages(now, built, {}).map(({ path }) => path)).toEqual(['/articles/a/', '/tags/x/']);
+    expect(unchangedPages(now, built, { to: 2019 }).map(({ path }) => path)).toEqual(['/articles/a/']);
+  });
+
+  test('are linked with the images they name, beside the pages Astro rendered, which stay as rendered', () => {
+    const previous = output();
+    const into = folder({ 'articles/b/index.html': 'b, edited', 'tags/x/index.html': 'x, rendered' });
+    const now = sitePages([
+      page('/articles/a/', 2019, 'a1'),
+      page('/articles/b/', 2020, 'b2'),
+      page('/tags/x/', 2020, 'x1'),
+    ]);
+    expect(keepUnchangedPages(previous, into, built, now, {})).toEqual(['articles/a/index.html']);
+    const a = join(into, 'articles/a/index.html');
+    expect(statSync(a).ino).toBe(statSync(join(previous, 'articles/a/index.html')).ino);
+    expect(readFileSync(join(into, '_astro/a.avif'), 'utf8')).toBe('A2');
+    expect(readFileSync(join(into, 'tags/x/index.html'), 'utf8')).toBe('x, rendered');
+    expect(readFileSync(join(into, 'articles/b/index.html'), 'utf8')).toBe('b, edited');
+    // The changed page's old image is not carried over: the page Astro rendered names its own.
+    expect(existsSync(join(into, '_astro/b.webp'))).toBe(false);
+  });
+});
