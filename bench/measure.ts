@@ -80,7 +80,7 @@ function astroPhases(lines: { at: number; text: string }[], total: number): Reco
     ['integrations', after(/\[build\] ✓ Completed in/)],
     // Broadsheet's own steps after Astro (its build runs with --verbose here): the pages it kept
     // from the last build (with the wait for the content check), the search index, the swap.
-    ['keep pages', after(/ \(kept\)$/)],
+    ['keep pages', after(/^Keeping the pages that did not change/)],
     ['search index', after(/^Built .* pages? and /)],
     ['swap', after(/^Search index: /)],
     ['end', total],

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cacheDirFor } from '../src/lib/env.ts';
-import { type BenchArticle, benchClock, broadsheetArticle, peerArticle } from './corpus.ts';
+import { type BenchArticle, broadsheetArticle, nextBuildClock, peerArticle } from './corpus.ts';
 import { type Run, timed } from './measure.ts';
 import { addressesFile } from '../src/lib/redirect-output.ts';
 import { builtPagesFile } from '../src/lib/build-cache.ts';
@@ -96,7 +96,7 @@ export function tools(work: string, chosen: string[], broadsheetArgs: string[] =
           ],
           {
             BROADSHEET_CONTENT: content,
-            BROADSHEET_NOW: benchClock,
+            BROADSHEET_NOW: nextBuildClock(),
           },
         ),
       // With the records beside it (addresses published, pages built): a cold build starts a new site.

@@ -69,8 +69,6 @@ import {
 import { digest } from '../src/lib/cache-keys.ts';
 import { yearIn } from '../src/lib/dates.ts';
 import { buildClock, buildJobs, cacheDirFor, contentRoot, githubOutput } from '../src/lib/env.ts';
-import { indexContent } from '../src/lib/lint/content-index.ts';
-import { formatCompiler, lintContent } from '../src/lib/lint/index.ts';
 import { counted } from '../src/lib/plural.ts';
 import { mergeOutput } from '../src/lib/merge-output.ts';
 import {
@@ -90,7 +88,7 @@ import {
 import { formatVanished, planRedirects, vanishedUrls } from '../src/lib/redirects.ts';
 import { buildSearchIndex } from '../src/lib/search-index.ts';
 import { colourTokens } from '../src/lib/palette.ts';
-import { pagesOf, partitionDigest, readSitePages } from '../src/lib/site-pages.ts';
+import { pageFile, pagesOf, partitionDigest, readSitePages } from '../src/lib/site-pages.ts';
 import type { SitePages } from '../src/lib/site-pages.ts';
 import { site } from '../src/site.config.ts';
 
@@ -213,6 +211,10 @@ const machines = options.plan || options.partition !== undefined || options.part
 const whole = !machines && countArticleFiles(join(contentRoot(), 'articles')) <= options.partitionSize;
 /** The Astro build under way, which a content error stops. */
 let running = whole ? buildWithAstro({}) : undefined;
+// Loaded once Astro has started: the content check's code (unified, retext, the schemas) takes most
+// of a second to load, which Astro, the longer of the two, need not wait for.
+const { indexContent } = await import('../src/lib/lint/content-index.ts');
+const { formatCompiler, lintContent } = await import('../src/lib/lint/index.ts');
 const index = await indexContent(contentRoot(), now);
 const plan = whole
   ? [{}]
@@ -270,6 +272,7 @@ async function buildPartitionHere(partition: Partition, step: string): Promise<v
   if (plan.length > 1) savePartitionCache(cacheDir, name);
   if (isNewest(partition)) current = readSitePages(sitePagesRecord);
   if (previous && current) {
+    if (options.verbose) console.log(`Keeping the pages that did not change from ${shown(outDir)} …`);
     for (const file of keepUnchangedPages(outDir, staging, previous, current, partition)) {
       astroLog.push({ kind: 'page', path: `/${file}`, restored: true });
       if (options.verbose) console.log(`  ├─ /${file} (kept)`);
@@ -354,9 +357,14 @@ const problems = countProblems({ published: lint.published, pages, sitemap });
 if (problems.length > 0) stop(problems.join('\n'));
 
 console.log(formatAstroSummary(astroLog, Date.now() - startedAt));
+// What the pages were built from, for the next build; the digests of their bytes also serve the search index.
+const pagesBuilt = builtPages(staging, code, current!, previous);
 try {
   const searchStarted = Date.now();
-  const search = await buildSearchIndex(staging, outDir);
+  const digests = new Map(
+    Object.entries(pagesBuilt.pages).map(([path, { bytes }]) => [pageFile(path), bytes]),
+  );
+  const search = await buildSearchIndex(staging, outDir, digests);
   console.log(formatSearchIndex(search, Date.now() - searchStarted));
 } catch (error) {
   stop(`The search index could not be written: ${(error as Error).message}`);
@@ -374,7 +382,6 @@ try {
 const vanished = vanishedUrls(previousAddresses(outDir), siteAddresses(staging));
 if (vanished.length > 0) stop(formatVanished(vanished, now, site.timezone));
 
-const pagesBuilt = builtPages(staging, code, current!, previous);
 const replaced = `${staging}.previous`;
 rmSync(replaced, { recursive: true, force: true });
 // Until the new record is written, no record: the next build would render every page.

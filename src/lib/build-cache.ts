@@ -132,11 +132,14 @@ export function builtPagesFile(outDir: string): string {
 export function previousBuild(outDir: string, code: string): BuiltPages | undefined {
   const built = readBuiltPages(builtPagesFile(outDir));
   if (built?.code !== code) return undefined;
-  const files = Object.entries(built.pages).flatMap(([path, { assets }]) => [
-    pageFile(path),
-    ...assets.map((asset) => `_astro/${asset}`),
-  ]);
-  return files.every((file) => existsSync(join(outDir, file))) ? built : undefined;
+  // Pages share their images: each is looked for once.
+  const files = new Set(
+    Object.entries(built.pages).flatMap(([path, { assets }]) => [
+      pageFile(path),
+      ...assets.map((asset) => `_astro/${asset}`),
+    ]),
+  );
+  return [...files].every((file) => existsSync(join(outDir, file))) ? built : undefined;
 }
 
 /**
@@ -166,9 +169,9 @@ export function keepUnchangedPages(
 
 /**
  * What the dated pages of the site built in `dir` were built from: their keys, from `current`, and
- * the images they name, read from the pages, but for a page whose key is the one in `previous`
- * (built with the same code), whose bytes are the same. Written beside the output once it is
- * swapped in (`builtPagesFile`).
+ * the images they name and the digest of their bytes, read from the pages, but for a page whose key
+ * is the one in `previous` (built with the same code), whose bytes are the same. Written beside the
+ * output once it is swapped in (`builtPagesFile`).
  */
 export function builtPages(
   dir: string,
@@ -180,11 +183,16 @@ export function builtPages(
   for (const { path, key } of current.pages) {
     if (key === undefined) continue;
     const before = previous?.code === code ? previous.pages[path] : undefined;
-    const assets =
-      before?.key === key
-        ? before.assets
-        : [...new Set(assetReferences(readFileSync(join(dir, pageFile(path)), 'utf8')))].sort();
-    pages[path] = { key, assets };
+    if (before?.key === key) {
+      pages[path] = before;
+      continue;
+    }
+    const bytes = readFileSync(join(dir, pageFile(path)));
+    pages[path] = {
+      key,
+      assets: [...new Set(assetReferences(bytes.toString('utf8')))].sort(),
+      bytes: createHash('sha256').update(bytes).digest('hex'),
+    };
   }
   return { code, pages };
 }

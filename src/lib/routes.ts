@@ -44,6 +44,7 @@ function rendersHere(page: { year?: number | undefined }): boolean {
   return inPartition(page.year, buildPartition());
 }
 
+/** The record of the output this build replaces, read once (`record` is undefined when there is none). */
 let built: { record: BuiltPages | undefined } | undefined;
 
 /**

@@ -35,11 +35,14 @@ const interfaceFiles = ['pagefind-ui.js', 'pagefind-ui.css'];
  * per shard (src/lib/search-shards.ts). A shard whose pages are byte for byte those of the same
  * shard in `previous` (the site published before) is linked from there instead of indexed again.
  * Only elements marked data-pagefind-body (article headlines and text) are indexed, so only
- * article pages are read.
+ * article pages are read. `digests` gives the SHA-256 of pages' bytes the build knows already (the
+ * record of the built pages, src/lib/site-pages.ts), so that a publish does not read and hash every
+ * article page of the archive again; any other page is read.
  */
 export async function buildSearchIndex(
   site: string,
   previous: string,
+  digests: ReadonlyMap<string, string> = new Map(),
 ): Promise<{ pages: number; indexed: string[]; kept: string[] }> {
   const pages = new Map<string, string>();
   const articles = join(site, 'articles');
@@ -48,9 +51,10 @@ export async function buildSearchIndex(
     const page = `articles/${file}`;
     pages.set(
       page,
-      createHash('sha256')
-        .update(readFileSync(join(site, page)))
-        .digest('hex'),
+      digests.get(page) ??
+        createHash('sha256')
+          .update(readFileSync(join(site, page)))
+          .digest('hex'),
     );
   }
   const plan = planShards(pages, indexer);

@@ -103,6 +103,8 @@ export interface BuiltPage {
   key: string;
   /** The files under `_astro/` the page names (src/lib/assets.ts). */
   assets: string[];
+  /** The SHA-256 of its bytes (hex), by which the search index plans its shards (search-index.ts). */
+  bytes: string;
 }
 
 /** Whether `page` shows what it showed when `built` was built: the same key, so the same bytes. */

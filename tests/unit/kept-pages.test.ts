@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -43,19 +44,24 @@ const site = sitePages([
 ]);
 
 describe('the record of a built output', () => {
-  test('holds each keyed page’s key and the images it names; not the front page, which is always rendered', () => {
-    const record = builtPages(output(), 'code 1', site, undefined);
+  test('holds each keyed page’s key, the images it names and the digest of its bytes; not the front page, which is always rendered', () => {
+    const dir = output();
+    const record = builtPages(dir, 'code 1', site, undefined);
+    const sha = (file: string) =>
+      createHash('sha256')
+        .update(readFileSync(join(dir, file)))
+        .digest('hex');
     expect(record).toEqual({
       code: 'code 1',
       pages: {
-        '/articles/a/': { key: 'a1', assets: ['a.avif', 'a.webp'] },
-        '/articles/b/': { key: 'b1', assets: ['b.webp'] },
-        '/tags/x/': { key: 'x1', assets: ['a.webp'] },
+        '/articles/a/': { key: 'a1', assets: ['a.avif', 'a.webp'], bytes: sha('articles/a/index.html') },
+        '/articles/b/': { key: 'b1', assets: ['b.webp'], bytes: sha('articles/b/index.html') },
+        '/tags/x/': { key: 'x1', assets: ['a.webp'], bytes: sha('tags/x/index.html') },
       },
     });
   });
 
-  test('takes the images of a page whose key and code are unchanged from the last record, without reading it', () => {
+  test('takes what it holds of a page whose key and code are unchanged from the last record, without reading it', () => {
     const dir = output();
     const before = builtPages(dir, 'code 1', site, undefined);
     rmSync(join(dir, 'articles/a/index.html'));
@@ -82,9 +88,9 @@ describe('pages kept from the last build', () => {
   const built: BuiltPages = {
     code: 'code 1',
     pages: {
-      '/articles/a/': { key: 'a1', assets: ['a.avif', 'a.webp'] },
-      '/articles/b/': { key: 'b1', assets: ['b.webp'] },
-      '/tags/x/': { key: 'x1', assets: ['a.webp'] },
+      '/articles/a/': { key: 'a1', assets: ['a.avif', 'a.webp'], bytes: 'a' },
+      '/articles/b/': { key: 'b1', assets: ['b.webp'], bytes: 'b' },
+      '/tags/x/': { key: 'x1', assets: ['a.webp'], bytes: 'x' },
     },
   };
 

@@ -118,4 +118,23 @@ describe('the lint cache', () => {
       expect.stringContaining('articles/same-part.md'),
     ]);
   });
+
+  // Unpublishing a story lists its address as taken down: that must not check the archive again.
+  test('a new takedown checks again only the files whose old addresses it lists', async () => {
+    story('articles/first.md', 'redirectFrom: [/old/address/]\n');
+    await rules();
+    writeFileSync(
+      join(root, 'removed.yaml'),
+      '- path: /articles/gone/\n  date: "2026-11-01T09:00:00+08:00"\n  reason: A synthetic takedown.\n',
+    );
+    expect((await lintContent(root, now)).checkedFiles).toBe(0);
+    writeFileSync(
+      join(root, 'removed.yaml'),
+      '- path: /old/address/\n  date: "2026-11-01T09:00:00+08:00"\n  reason: A synthetic takedown.\n',
+    );
+    const after = await lintContent(root, now);
+    expect(after.checkedFiles).toBe(1);
+    const found = after.diagnostics.filter((each) => each.rule === 'redirect-from');
+    expect(found.map((each) => each.file)).toEqual([expect.stringContaining('articles/first.md')]);
+  });
 });

@@ -14,7 +14,7 @@ import type { ArticleRef, ContentIndex } from './content-index';
  * - what the cross-file rules read of the other articles for this one (`concerning`): so that
  *   publishing a story, the commonest change, checks that story and the few files it concerns, not
  *   the whole archive again;
- * - the sections, authors and series that exist, and the takedowns;
+ * - the sections, authors and series that exist;
  * - the linter's own code (and the schemas and site config it uses).
  */
 
@@ -65,7 +65,7 @@ function codeDigest(): string {
   return sha(files.map((file) => `${file}\n${readFileSync(file, 'utf8')}`).join('\n'));
 }
 
-/** What every file's messages may depend on beyond the file itself and the articles that concern it. */
+/** What every file's messages may depend on beyond the file itself and what concerns it alone. */
 function contextDigest(index: ContentIndex): string {
   return sha(
     JSON.stringify([
@@ -73,7 +73,6 @@ function contextDigest(index: ContentIndex): string {
       [...index.sections].sort(),
       [...index.authors].sort(),
       [...index.series].sort(),
-      index.removed.map((removal) => [removal.path, removal.line]),
     ]),
   );
 }
@@ -98,8 +97,8 @@ function addTo<K>(map: Map<K, ArticleRef[]>, key: K, article: ArticleRef): void 
 /**
  * The digest of the other articles whose state a file's cross-file messages depend on, found as the
  * rules find them (rules.ts, body-rules.ts): those with its slug (duplicate slug) or with a slug its
- * links name (article link); those at, or also redirecting from, an address in its `redirectFrom`
- * (redirect-from); those with its series part (series part). A new rule that reads other articles
+ * links name (article link); those at, or also redirecting from, an address in its `redirectFrom`,
+ * and the takedowns of those addresses (redirect-from); those with its series part (series part). A new rule that reads other articles
  * must add what it reads here; tests/unit/lint-cache.test.ts checks each.
  */
 function concerning(index: ContentIndex) {
@@ -123,6 +122,7 @@ function concerning(index: ContentIndex) {
         article.redirectFrom.map((address) => [
           (byUrl.get(address) ?? []).map(seen),
           (byOldAddress.get(address) ?? []).map(seen),
+          index.removed.filter(({ path }) => path === address).map(({ line }) => line),
         ]),
         at ? (byPart.get(at) ?? []).map(seen) : [],
       ]),
