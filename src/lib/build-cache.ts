@@ -183,7 +183,8 @@ export function builtPages(
   for (const { path, key } of current.pages) {
     if (key === undefined) continue;
     const before = previous?.code === code ? previous.pages[path] : undefined;
-    if (before?.key === key) {
+    // (A record without `bytes` was written before they were kept: the page is read again.)
+    if (before?.key === key && before.bytes) {
       pages[path] = before;
       continue;
     }

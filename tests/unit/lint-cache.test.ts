@@ -63,6 +63,18 @@ describe('the lint cache', () => {
       `---\ntitle: A synthetic story\nstandfirst: Synthetic.\nsection: business\nauthors: [ni-tao]\npublishedAt: "2026-01-01T09:00:00+08:00"\n${extra}---\n\n${body}\n`,
     );
   };
+  /** The files a check of the folder now reports under `rule`, sorted. */
+  const filesWith = async (rule: string, result?: Awaited<ReturnType<typeof lintContent>>) =>
+    (result ?? (await lintContent(root, now))).diagnostics
+      .filter((each) => each.rule === rule)
+      .map((each) => each.file)
+      .sort();
+  const takedown = (path: string) => {
+    writeFileSync(
+      join(root, 'removed.yaml'),
+      `- path: ${path}\n  date: "2026-11-01T09:00:00+08:00"\n  reason: A synthetic takedown.\n`,
+    );
+  };
 
   // Publishing is the commonest event: it must not make the check of 10,000 articles start over.
   test('a new article is the only file checked again when no other article concerns it', async () => {
@@ -74,23 +86,34 @@ describe('the lint cache', () => {
     expect((await lintContent(root, now)).checkedFiles).toBe(1);
   });
 
-  test('an unchanged file is checked again when a new article takes its slug', async () => {
+  // Each cross-file rule: an unchanged file must get the message a new article gives it.
+  test.each([
+    {
+      what: 'takes its slug',
+      rule: 'duplicate-slug',
+      first: undefined,
+      added: 'slug: head-of-xiaomi-auto-charms-buyers\n',
+    },
+    {
+      what: 'claims its old address',
+      rule: 'redirect-from',
+      first: 'redirectFrom: [/old/address/]\n',
+      added: 'redirectFrom: [/old/address/]\n',
+    },
+    {
+      what: 'takes its series part',
+      rule: 'series-part',
+      first: undefined,
+      added: 'series:\n  id: xiaomi-from-phones-to-cars\n  part: 2\n',
+    },
+  ])('an unchanged file is checked again when a new article $what', async ({ rule, first, added }) => {
+    if (first) story('articles/first.md', first);
     await rules();
-    story('articles/twin.md', 'slug: head-of-xiaomi-auto-charms-buyers\n');
-    const found = (await lintContent(root, now)).diagnostics.filter((each) => each.rule === 'duplicate-slug');
-    expect(found.map((each) => each.file).sort()).toEqual([
-      expect.stringContaining('articles/head-of-xiaomi-auto-charms-buyers/index.md'),
-      expect.stringContaining('articles/twin.md'),
-    ]);
-  });
-
-  test('an unchanged file is checked again when a new article claims its old address', async () => {
-    story('articles/first.md', 'redirectFrom: [/old/address/]\n');
-    await rules();
-    story('articles/second.md', 'redirectFrom: [/old/address/]\n');
-    const found = (await lintContent(root, now)).diagnostics.filter((each) => each.rule === 'redirect-from');
-    expect(found.map((each) => each.file).sort()).toEqual([
-      expect.stringContaining('articles/first.md'),
+    story('articles/second.md', added);
+    expect(await filesWith(rule)).toEqual([
+      first
+        ? expect.stringContaining('articles/first.md')
+        : expect.stringContaining('articles/head-of-xiaomi-auto-charms-buyers/index.md'),
       expect.stringContaining('articles/second.md'),
     ]);
   });
@@ -109,32 +132,15 @@ describe('the lint cache', () => {
     expect(await rules()).not.toContainEqual(expect.stringMatching(/^article-link /));
   });
 
-  test('an unchanged file is checked again when a new article takes its series part', async () => {
-    await rules();
-    story('articles/same-part.md', 'series:\n  id: xiaomi-from-phones-to-cars\n  part: 2\n');
-    const found = (await lintContent(root, now)).diagnostics.filter((each) => each.rule === 'series-part');
-    expect(found.map((each) => each.file).sort()).toEqual([
-      expect.stringContaining('articles/head-of-xiaomi-auto-charms-buyers/index.md'),
-      expect.stringContaining('articles/same-part.md'),
-    ]);
-  });
-
   // Unpublishing a story lists its address as taken down: that must not check the archive again.
   test('a new takedown checks again only the files whose old addresses it lists', async () => {
     story('articles/first.md', 'redirectFrom: [/old/address/]\n');
     await rules();
-    writeFileSync(
-      join(root, 'removed.yaml'),
-      '- path: /articles/gone/\n  date: "2026-11-01T09:00:00+08:00"\n  reason: A synthetic takedown.\n',
-    );
+    takedown('/articles/gone/');
     expect((await lintContent(root, now)).checkedFiles).toBe(0);
-    writeFileSync(
-      join(root, 'removed.yaml'),
-      '- path: /old/address/\n  date: "2026-11-01T09:00:00+08:00"\n  reason: A synthetic takedown.\n',
-    );
+    takedown('/old/address/');
     const after = await lintContent(root, now);
     expect(after.checkedFiles).toBe(1);
-    const found = after.diagnostics.filter((each) => each.rule === 'redirect-from');
-    expect(found.map((each) => each.file)).toEqual([expect.stringContaining('articles/first.md')]);
+    expect(await filesWith('redirect-from', after)).toEqual([expect.stringContaining('articles/first.md')]);
   });
 });
