@@ -183,8 +183,7 @@ export function builtPages(
   for (const { path, key } of current.pages) {
     if (key === undefined) continue;
     const before = previous?.code === code ? previous.pages[path] : undefined;
-    // (A record without `bytes` was written before they were kept: the page is read again.)
-    if (before?.key === key && before.bytes) {
+    if (before?.key === key) {
       pages[path] = before;
       continue;
     }

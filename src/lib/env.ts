@@ -103,7 +103,7 @@ export function sitePagesFile(env: NodeJS.ProcessEnv = process.env): string | un
  * that output was built with the same code; src/lib/site-pages.ts, `BuiltPages`): the pages whose
  * key it records are not rendered, but linked from that output. None: every page is rendered.
  */
-export function builtPagesFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function replacedPagesFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env['BROADSHEET_BUILT_PAGES'] || undefined;
 }
 

@@ -1,7 +1,7 @@
 import { articleDigest, cardDigest, digest } from './cache-keys';
 import { chromeOf } from './chrome';
 import { yearIn } from './dates';
-import { buildPartition, builtPagesFile, previewsUnpublished, sitePagesFile } from './env';
+import { buildPartition, previewsUnpublished, replacedPagesFile, sitePagesFile } from './env';
 import { lastModified } from './feed';
 import { frontPage, frontPageArticles } from './front-page';
 import { archiveTree, feedKinds, listingPages } from './listings';
@@ -52,7 +52,7 @@ let built: { record: BuiltPages | undefined } | undefined;
  * replaces does not have as it is now (same key). scripts/build.ts links those from that output.
  */
 function rendersNow(page: { year?: number | undefined; path: string; cacheKey: string }): boolean {
-  built ??= { record: readBuiltPages(builtPagesFile()) };
+  built ??= { record: readBuiltPages(replacedPagesFile()) };
   return rendersHere(page) && !isUnchanged(page, built.record);
 }
 
