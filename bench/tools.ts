@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { cacheDirFor } from '../src/lib/env.ts';
 import { type BenchArticle, broadsheetArticle, nextBuildClock, peerArticle } from './corpus.ts';
 import { type Run, timed } from './measure.ts';
@@ -59,6 +59,16 @@ export function tools(work: string, chosen: string[], broadsheetArgs: string[] =
   const peerArticles = join(work, 'peer-content', 'articles');
   const astroRoot = resolve('bench/peers/astro');
   const broadsheetCache = cacheDirFor(content);
+  const broadsheetOut = join(work, 'broadsheet-dist');
+  /** Broadsheet's output, the records beside it and the folders it works in (`.broadsheet-dist.*`). */
+  const besideBroadsheetOutput = () => [
+    broadsheetOut,
+    addressesFile(broadsheetOut),
+    builtPagesFile(broadsheetOut),
+    ...readdirSync(work)
+      .filter((entry) => entry.startsWith(`.${basename(broadsheetOut)}.`))
+      .map((entry) => join(work, entry)),
+  ];
   const peer = { articles: peerArticles, format: peerArticle, readsDrafts: false };
   /** The bare Astro peer, with Astro's default Markdown processor or (BENCH_MARKDOWN) another. */
   const bareAstro = (name: string, env: NodeJS.ProcessEnv): Tool => {
@@ -81,7 +91,7 @@ export function tools(work: string, chosen: string[], broadsheetArgs: string[] =
   const all: Tool[] = [
     {
       name: 'broadsheet',
-      out: join(work, 'broadsheet-dist'),
+      out: broadsheetOut,
       build: () =>
         timed(
           node,
@@ -89,7 +99,7 @@ export function tools(work: string, chosen: string[], broadsheetArgs: string[] =
             resolve('node_modules/tsx/dist/cli.mjs'),
             'scripts/build.ts',
             '--outDir',
-            join(work, 'broadsheet-dist'),
+            broadsheetOut,
             // A line per page and step, whose times the bench reads as phases (measure.ts).
             '--verbose',
             ...broadsheetArgs,
@@ -99,21 +109,14 @@ export function tools(work: string, chosen: string[], broadsheetArgs: string[] =
             BROADSHEET_NOW: nextBuildClock(),
           },
         ),
-      // With the records beside it (addresses published, pages built): a cold build starts a new site.
+      // With the records beside it (addresses published, pages built) and the folders the build
+      // works in beside it (the output it replaced, the search index's pages): a cold build starts a
+      // new site.
       clean: () => {
-        rm(
-          join(work, 'broadsheet-dist'),
-          addressesFile(join(work, 'broadsheet-dist')),
-          builtPagesFile(join(work, 'broadsheet-dist')),
-          broadsheetCache,
-        );
+        rm(...besideBroadsheetOutput(), broadsheetCache);
       },
       cleanButImages: () => {
-        rm(
-          join(work, 'broadsheet-dist'),
-          addressesFile(join(work, 'broadsheet-dist')),
-          builtPagesFile(join(work, 'broadsheet-dist')),
-        );
+        rm(...besideBroadsheetOutput());
         if (!existsSync(broadsheetCache)) return;
         for (const entry of readdirSync(broadsheetCache))
           if (entry !== 'assets') rm(join(broadsheetCache, entry));

@@ -24,7 +24,9 @@
  * 5. Writes a page at each old address (redirectFrom) and removed story (content/removed.yaml), and
  *    dist/_redirects; stops if an address the previous output answered for would vanish (read from
  *    it and from the record beside it, dist.addresses.json, written after each swap).
- * 6. Only then swaps the new site in; on any failure the previous output is left as it was.
+ * 6. Only then swaps the new site in; on any failure the previous output is left as it was. The
+ *    replaced output waits beside it (.dist.previous): the next build assembles its own in
+ *    it, where most kept pages are already linked, rather than in an empty folder.
  * 7. Ends with the content check's summary by file, what was published and held back, when each
  *    embargo lifts, and writes the schedule beside (never into) the output.
  */
@@ -39,7 +41,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { formatAstroSummary, readAstroLine } from '../src/lib/astro-log.ts';
@@ -62,8 +64,10 @@ import {
   keepPartitionOutput,
   keepUnchangedPages,
   previousBuild,
+  replacedOutput,
   restorePartitionCache,
   savePartitionCache,
+  stagingFolder,
   takeKeptOutput,
 } from '../src/lib/build-cache.ts';
 import { digest } from '../src/lib/cache-keys.ts';
@@ -130,7 +134,8 @@ function shown(folder: string): string {
   const inside = relative(process.cwd(), folder);
   return inside.startsWith('..') || isAbsolute(inside) ? folder : `${inside}/`;
 }
-const staging = join(dirname(outDir), `.${basename(outDir)}.staging`);
+const staging = stagingFolder(outDir);
+const replaced = replacedOutput(outDir);
 const now = buildClock();
 
 const startedAt = Date.now();
@@ -273,7 +278,10 @@ async function buildPartitionHere(partition: Partition, step: string): Promise<v
   if (isNewest(partition)) current = readSitePages(sitePagesRecord);
   if (previous && current) {
     if (options.verbose) console.log(`Keeping the pages that did not change from ${shown(outDir)} …`);
-    for (const file of keepUnchangedPages(outDir, staging, previous, current, partition)) {
+    // A whole site is assembled in the output the last build replaced, which holds most of the
+    // kept pages already; a partition's share of it in an empty folder.
+    const reused = plan.length === 1 && !machines ? replaced : undefined;
+    for (const file of keepUnchangedPages(outDir, staging, previous, current, partition, reused)) {
       astroLog.push({ kind: 'page', path: `/${file}`, restored: true });
       if (options.verbose) console.log(`  ├─ /${file} (kept)`);
     }
@@ -382,13 +390,12 @@ try {
 const vanished = vanishedUrls(previousAddresses(outDir), siteAddresses(staging));
 if (vanished.length > 0) stop(formatVanished(vanished, now, site.timezone));
 
-const replaced = `${staging}.previous`;
+// The output replaced last time, unless this build made it its own (keepUnchangedPages).
 rmSync(replaced, { recursive: true, force: true });
 // Until the new record is written, no record: the next build would render every page.
 rmSync(builtPagesFile(outDir), { force: true });
 if (existsSync(outDir)) renameSync(outDir, replaced);
 renameSync(staging, outDir);
-rmSync(replaced, { recursive: true, force: true });
 recordAddresses(outDir);
 writeFileSync(builtPagesFile(outDir), JSON.stringify(pagesBuilt));
 

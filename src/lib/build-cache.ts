@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  copyFileSync,
   existsSync,
-  linkSync,
   mkdirSync,
   readFileSync,
   readdirSync,
@@ -11,10 +9,12 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { assetReferences } from './assets';
-import { besideOutput } from './build-report';
+import { filesIn, holdLinks, linkFile, linkTree } from './links';
+import { besideOutput, workBesideOutput } from './build-report';
 import type { Partition } from './partitions';
+import { searchIndexFolder } from './search-shards';
 import { pageFile, readBuiltPages, unchangedPages } from './site-pages';
 import type { BuiltPages, SitePages } from './site-pages';
 
@@ -142,11 +142,29 @@ export function previousBuild(outDir: string, code: string): BuiltPages | undefi
   return [...files].every((file) => existsSync(join(outDir, file))) ? built : undefined;
 }
 
+/** The folder a build into `outDir` assembles the new site in, beside it, before the swap. */
+export function stagingFolder(outDir: string): string {
+  return workBesideOutput(outDir, 'staging');
+}
+
 /**
- * Links into `into` the pages of `current` in `partition` that the previous output `outDir` has as
- * they are now (`built` is its record), which Astro was not asked to render, with the images they
- * name that `into` lacks; returns those pages' files. Hard links: nothing edits a file of the output
- * in place (docs/architecture.md).
+ * Where the output a build replaced waits for the next build, which makes it its new output
+ * (`keepUnchangedPages`) rather than linking every kept page into an empty folder: at 10,000
+ * articles, creating 13,500 folders and removing as many took 5–7 seconds of every build.
+ */
+export function replacedOutput(outDir: string): string {
+  return workBesideOutput(outDir, 'previous');
+}
+
+/**
+ * Puts into `into`, beside what Astro wrote there, the pages of `current` in `partition` that the
+ * previous output `outDir` has as they are now (`built` is its record), which Astro was not asked
+ * to render, with the images they name that Astro did not write; returns those pages' files. Hard
+ * links: nothing edits a file of the output in place (docs/architecture.md).
+ *
+ * With `replaced`, the output the last build replaced, it is that folder that becomes `into`: most
+ * of its files are already the links wanted, so only the pages that changed since are linked again,
+ * and Astro's files are moved into it.
  */
 export function keepUnchangedPages(
   outDir: string,
@@ -154,15 +172,30 @@ export function keepUnchangedPages(
   built: BuiltPages,
   current: SitePages,
   partition: Partition,
+  replaced?: string,
 ): string[] {
+  const written = new Set(filesIn(into));
   const kept: string[] = [];
+  const linked = new Set<string>();
   for (const { path } of unchangedPages(current, built, partition)) {
     const file = pageFile(path);
-    if (existsSync(join(into, file))) continue;
+    if (written.has(file)) continue;
     for (const each of [file, ...built.pages[path]!.assets.map((asset) => `_astro/${asset}`)]) {
-      if (!existsSync(join(into, each))) linkFile(join(outDir, each), join(into, each));
+      if (!written.has(each)) linked.add(each);
     }
     kept.push(file);
+  }
+  if (replaced !== undefined && existsSync(replaced)) {
+    // The search index is assembled in the same way, by buildSearchIndex.
+    holdLinks(replaced, outDir, linked, (file) => file.startsWith(`${searchIndexFolder}/`));
+    for (const file of written) {
+      mkdirSync(dirname(join(replaced, file)), { recursive: true });
+      renameSync(join(into, file), join(replaced, file));
+    }
+    rmSync(into, { recursive: true, force: true });
+    renameSync(replaced, into);
+  } else {
+    for (const file of linked) linkFile(join(outDir, file), join(into, file));
   }
   return kept;
 }
@@ -195,31 +228,6 @@ export function builtPages(
     };
   }
   return { code, pages };
-}
-
-/** Links `source` to `target`, copying across file systems, where links cannot go. */
-function linkFile(source: string, target: string): void {
-  mkdirSync(dirname(target), { recursive: true });
-  try {
-    linkSync(source, target);
-  } catch {
-    copyFileSync(source, target);
-  }
-}
-
-/**
- * Links the files of `from` (those `picked`, by their path inside it with `/`) into `to`, copying
- * across file systems, where links cannot go.
- */
-function linkTree(from: string, to: string, picked: (file: string) => boolean = () => true): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const source = join(entry.parentPath, entry.name);
-    const file = source.slice(from.length + 1);
-    if (!picked(file.split(sep).join('/'))) continue;
-    linkFile(source, join(to, file));
-  }
 }
 
 /** What the site's code is made of: a change to any of these can change any page. */

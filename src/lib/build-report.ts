@@ -39,6 +39,14 @@ export function besideOutput(outDir: string, name: string): string {
   return join(dirname(outDir), `${basename(outDir)}.${name}`);
 }
 
+/**
+ * A folder the build works in beside the output, hidden: `dist` and `staging` give `.dist.staging`.
+ * None is needed to build again; each saves work when it is there.
+ */
+export function workBesideOutput(outDir: string, name: string): string {
+  return join(dirname(outDir), `.${basename(outDir)}.${name}`);
+}
+
 /** Where a build into `outDir` writes its schedule, for `npm run embargo-due` to read. */
 export function scheduleFile(outDir: string): string {
   return besideOutput(outDir, 'schedule.json');

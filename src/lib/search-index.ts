@@ -1,22 +1,16 @@
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { findPackageJSON } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { close, createIndex } from 'pagefind';
+import { workBesideOutput } from './build-report.ts';
+import { filesIn, holdLinks, linkFile } from './links.ts';
 import {
   manifestOf,
   parseManifest,
   planShards,
   reusableShards,
+  searchIndexFolder,
   type ShardManifest,
 } from './search-shards.ts';
 
@@ -60,41 +54,49 @@ export async function buildSearchIndex(
   const plan = planShards(pages, indexer);
   const before = previousManifest(previous);
   const reusable = reusableShards(plan, before);
-  const output = join(site, 'pagefind');
+  const output = join(site, searchIndexFolder);
+  const previousOutput = join(previous, searchIndexFolder);
+  const kept = plan
+    .filter((shard) => reusable.has(shard.name) && existsSync(join(previousOutput, shard.name)))
+    .map((shard) => shard.name);
+  // The kept shards are the previous site's files, linked. The site may hold a search index
+  // already (the output replaced last time, which the build reuses: src/lib/build-cache.ts): its
+  // files still linked to the kept shards' stay, and everything else in it goes.
+  holdLinks(
+    output,
+    previousOutput,
+    new Set(kept.flatMap((name) => filesIn(join(previousOutput, name)).map((file) => `${name}/${file}`))),
+  );
   const indexed: string[] = [];
-  const kept: string[] = [];
-  const pagesRoot = `${site}.search-pages`;
-  rmSync(pagesRoot, { recursive: true, force: true });
+  // Pagefind reads a folder of pages far faster than pages handed over one by one, so each shard's
+  // pages are linked into a folder of their own beside the site. The folders stay from one build to
+  // the next: a page that did not change is the same file (src/lib/build-cache.ts), whose link in
+  // them stays, so only the pages that changed are linked again.
+  const pagesRoot = searchPagesFolder(previous);
+  const empty = join(pagesRoot, 'interface');
   try {
     for (const shard of plan) {
-      const from = join(previous, 'pagefind', shard.name);
-      if (reusable.has(shard.name) && existsSync(from)) {
-        linkTree(from, join(output, shard.name));
-        kept.push(shard.name);
-        continue;
-      }
-      // Pagefind reads a folder of pages far faster than pages handed over one by one, so each
-      // shard's pages are linked into a folder of their own beside the site.
+      if (kept.includes(shard.name)) continue;
       const folder = join(pagesRoot, shard.name);
-      for (const page of shard.pages) {
-        mkdirSync(dirname(join(folder, page)), { recursive: true });
-        link(join(site, page), join(folder, page));
-      }
+      holdLinks(folder, site, new Set(shard.pages));
       await writeBundle(join(output, shard.name), folder);
       indexed.push(shard.name);
     }
     // The interface comes from a bundle of no pages, so the search page loads it even before the
     // first article is published.
-    const empty = join(pagesRoot, 'interface');
+    rmSync(empty, { recursive: true, force: true });
     await writeBundle(empty);
-    mkdirSync(output, { recursive: true });
-    for (const file of interfaceFiles) link(join(empty, file), join(output, file));
+    for (const file of interfaceFiles) linkFile(join(empty, file), join(output, file));
   } finally {
     await close();
-    rmSync(pagesRoot, { recursive: true, force: true });
   }
   writeFileSync(join(output, 'shards.json'), `${JSON.stringify(manifestOf(plan))}\n`);
   return { pages: pages.size, indexed, kept };
+}
+
+/** Where the build into `outDir` links each shard's pages for Pagefind to read, beside it. */
+export function searchPagesFolder(outDir: string): string {
+  return workBesideOutput(outDir, 'search-pages');
 }
 
 /** Writes a Pagefind bundle of the article pages under `pages` (none if absent) into `output`. */
@@ -113,26 +115,6 @@ async function writeBundle(output: string, pages?: string): Promise<void> {
 }
 
 function previousManifest(previous: string): ShardManifest | undefined {
-  const file = join(previous, 'pagefind', 'shards.json');
+  const file = join(previous, searchIndexFolder, 'shards.json');
   return parseManifest(existsSync(file) ? readFileSync(file, 'utf8') : undefined);
-}
-
-/**
- * Hard links rather than copies: nothing writes into an index file once Pagefind has written it,
- * and a link costs nothing however large the shard.
- */
-function link(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
-}
-
-function linkTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    if (entry.isDirectory()) linkTree(join(from, entry.name), join(to, entry.name));
-    else link(join(from, entry.name), join(to, entry.name));
-  }
 }

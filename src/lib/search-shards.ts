@@ -11,6 +11,9 @@ import { createHash } from 'node:crypto';
  */
 export const shardCount = 8;
 
+/** The folder of the site that holds the search index. */
+export const searchIndexFolder = 'pagefind';
+
 /** One shard of the search index. */
 export interface Shard {
   /** Folder name under pagefind/. */

@@ -1,4 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,5 +139,55 @@ describe('pages kept from the last build', () => {
     expect(readFileSync(join(into, 'articles/b/index.html'), 'utf8')).toBe('b, edited');
     // The changed page's old image is not carried over: the page Astro rendered names its own.
     expect(existsSync(join(into, '_astro/b.webp'))).toBe(false);
+  });
+
+  /** Every file under `dir` and its text, by path: what a reader of the output gets. */
+  const tree = (dir: string): Record<string, string> => {
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
+    return Object.fromEntries(files.map((file) => [file.slice(dir.length + 1), readFileSync(file, 'utf8')]));
+  };
+
+  test('are assembled in the output the last build replaced, which then holds exactly what an empty folder would', () => {
+    const previous = output();
+    const published = tree(previous);
+    // The output replaced last time: one page still a link of the published one, a stale image, a
+    // page and a search shard since gone, old versions of the pages Astro rendered now.
+    const replaced = folder({
+      '_astro/a.webp': 'A, as it was',
+      '_astro/b.webp': 'B, as it was',
+      'articles/b/index.html': 'b, as it was',
+      'tags/x/index.html': 'x, as it was',
+      'articles/gone/index.html': 'gone',
+      'pagefind/s0/fragment/one.pf_fragment': 'search',
+    });
+    mkdirSync(join(replaced, 'articles/a'), { recursive: true });
+    linkSync(join(previous, 'articles/a/index.html'), join(replaced, 'articles/a/index.html'));
+    const rendered = { 'articles/b/index.html': 'b, edited', 'tags/x/index.html': 'x, rendered' };
+    const now = sitePages([
+      page('/articles/a/', 2019, 'a1'),
+      page('/articles/b/', 2020, 'b2'),
+      page('/tags/x/', 2020, 'x1'),
+    ]);
+
+    const fresh = folder(rendered);
+    expect(keepUnchangedPages(previous, fresh, built, now, {})).toEqual(['articles/a/index.html']);
+    const into = folder(rendered);
+    expect(keepUnchangedPages(previous, into, built, now, {}, replaced)).toEqual(['articles/a/index.html']);
+
+    // The search index is left to buildSearchIndex, which assembles it in the same way.
+    const { 'pagefind/s0/fragment/one.pf_fragment': search, ...pages } = tree(into);
+    expect(search).toBe('search');
+    expect(pages).toEqual(tree(fresh));
+    expect(readdirSync(into).sort()).toEqual(['_astro', 'articles', 'pagefind', 'tags']);
+    expect(readdirSync(join(into, 'articles')).sort()).toEqual(['a', 'b']);
+    expect(existsSync(replaced)).toBe(false);
+    for (const file of ['articles/a/index.html', '_astro/a.webp', '_astro/a.avif']) {
+      expect(statSync(join(into, file)).ino).toBe(statSync(join(previous, file)).ino);
+    }
+    // Nothing was written into a file the published output shares.
+    expect(tree(previous)).toEqual(published);
   });
 });

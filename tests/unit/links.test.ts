@@ -1,0 +1,58 @@
+import { existsSync, linkSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { filesIn, holdLinks } from '../../src/lib/links';
+import { writeFiles } from '../support/content-files';
+
+/** A folder holding `files` (path: text). */
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'links-'));
+  writeFiles(dir, files);
+  return dir;
+}
+
+const contents = (dir: string) =>
+  Object.fromEntries(filesIn(dir).map((file) => [file, readFileSync(join(dir, file), 'utf8')]));
+
+describe('a folder made to hold links of another’s files', () => {
+  const source = () => folder({ 'a/one.html': 'one', 'a/b/two.html': 'two', 'three.txt': 'three' });
+
+  test('keeps the links it has, replaces other files of those paths, removes the rest and the folders left empty', () => {
+    const from = source();
+    const target = folder({
+      'a/one.html': 'one, but another file',
+      'a/b/c/stale.html': 'stale',
+      'gone/deep/old.html': 'old',
+      'kept/by/caller.txt': 'left alone',
+    });
+    linkSync(join(from, 'three.txt'), join(target, 'three.txt'));
+    const three = statSync(join(target, 'three.txt')).ino;
+
+    holdLinks(target, from, new Set(['a/one.html', 'a/b/two.html', 'three.txt']), (file) =>
+      file.startsWith('kept/'),
+    );
+
+    expect(contents(target)).toEqual({
+      'a/b/two.html': 'two',
+      'a/one.html': 'one',
+      'kept/by/caller.txt': 'left alone',
+      'three.txt': 'three',
+    });
+    for (const file of ['a/one.html', 'a/b/two.html', 'three.txt']) {
+      expect(statSync(join(target, file)).ino).toBe(statSync(join(from, file)).ino);
+    }
+    expect(statSync(join(target, 'three.txt')).ino).toBe(three);
+    expect(existsSync(join(target, 'a/b/c'))).toBe(false);
+    expect(existsSync(join(target, 'gone'))).toBe(false);
+    // The source is as it was: a file of the target was never written in place.
+    expect(contents(from)).toEqual({ 'a/b/two.html': 'two', 'a/one.html': 'one', 'three.txt': 'three' });
+  });
+
+  test('that does not exist yet is made', () => {
+    const from = source();
+    const target = join(folder({}), 'new');
+    holdLinks(target, from, new Set(['a/b/two.html']));
+    expect(contents(target)).toEqual({ 'a/b/two.html': 'two' });
+  });
+});
