@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { besideOutput } from '../../src/lib/build-report';
 import { addressesFile } from '../../src/lib/redirect-output';
+import { builtPagesFile, replacedOutput } from '../../src/lib/build-cache';
+import { searchPagesFolder } from '../../src/lib/search-index';
 
 /**
  * The GitHub Actions workflows (.github/workflows/) pass actionlint, and stay thin: every command
@@ -119,11 +121,20 @@ test('each job of the publish workflow saves exactly what the setup action resto
 
 // The record of what dist/'s pages were built from tells the next build which pages it need not
 // render (docs/architecture.md): it is only true of the dist/ it was written with, so both travel
-// in one cache entry.
-test('the setup action restores dist/ with the record of its pages', () => {
+// in one cache entry. So does the output dist/ replaced, in which the next build assembles its own
+// (replacedOutput), and the search index's pages: mostly hard links of dist/'s files, which one
+// archive stores once.
+test('the setup action restores dist/ with the record of its pages and the folders the build reuses', () => {
   const restore = setup.runs.steps.find((step) => step.uses?.startsWith('actions/cache/restore@'));
   const paths = (restore?.with?.['path'] ?? '').split('\n').map((path) => path.trim());
-  expect(paths).toEqual(expect.arrayContaining(['dist', 'dist.pages.json']));
+  expect(paths).toEqual(
+    expect.arrayContaining([
+      'dist',
+      builtPagesFile('dist'),
+      replacedOutput('dist'),
+      searchPagesFolder('dist'),
+    ]),
+  );
 });
 
 /**
