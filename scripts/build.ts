@@ -90,7 +90,7 @@ import {
   writeRedirects,
 } from '../src/lib/redirect-output.ts';
 import { formatVanished, planRedirects, vanishedUrls } from '../src/lib/redirects.ts';
-import { buildSearchIndex } from '../src/lib/search-index.ts';
+import { articlePages, buildSearchIndex } from '../src/lib/search-index.ts';
 import { colourTokens } from '../src/lib/palette.ts';
 import { pageFile, pagesOf, partitionDigest, readSitePages } from '../src/lib/site-pages.ts';
 import type { SitePages } from '../src/lib/site-pages.ts';
@@ -353,10 +353,7 @@ rmSync(parts, { recursive: true, force: true });
 await stopForContentErrors();
 const lint = await checked;
 
-const articlesDir = join(staging, 'articles');
-const pages = existsSync(articlesDir)
-  ? readdirSync(articlesDir).filter((id) => existsSync(join(articlesDir, id, 'index.html'))).length
-  : 0;
+const pages = articlePages(staging).length;
 const sitemaps = readdirSync(staging).filter((file) => /^sitemap-\d+\.xml$/.test(file));
 const sitemap = sitemaps.flatMap((file) =>
   sitemapArticleUrls(readFileSync(join(staging, file), 'utf8')),
@@ -365,12 +362,14 @@ const problems = countProblems({ published: lint.published, pages, sitemap });
 if (problems.length > 0) stop(problems.join('\n'));
 
 console.log(formatAstroSummary(astroLog, Date.now() - startedAt));
-// What the pages were built from, for the next build; the digests of their bytes also serve the search index.
+// What the pages were built from, for the next build; their search keys also plan the search index.
 const pagesBuilt = builtPages(staging, code, current!, previous);
 try {
   const searchStarted = Date.now();
   const digests = new Map(
-    Object.entries(pagesBuilt.pages).map(([path, { bytes }]) => [pageFile(path), bytes]),
+    Object.entries(pagesBuilt.pages).flatMap(([path, { search }]): [string, string][] =>
+      search ? [[pageFile(path), search]] : [],
+    ),
   );
   const search = await buildSearchIndex(staging, outDir, digests);
   console.log(formatSearchIndex(search, Date.now() - searchStarted));

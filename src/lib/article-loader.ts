@@ -6,7 +6,7 @@ import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import type { Gated } from './publishing';
 import { countArticleFiles } from './article-files';
-import { bodiesDir, hasBody, pruneBodies, writeBody } from './bodies';
+import { bodiesDir, pruneBodies, storedBodies, writeBody } from './bodies';
 import { figuresFromMarkdown } from './figures';
 import { parseFrontmatter } from './frontmatter';
 import { inlineRenderer, rendererOptions } from '../markdown/render';
@@ -62,7 +62,7 @@ export function articleLoader(
         context.logger.error((error as Error).message);
       };
       const rendering: Promise<void>[] = [];
-      const store = bodyStore(context.store, include, dir, (entry, done) => {
+      const store = bodyStore(context.store, include, dir, storedBodies(dir), (entry, done) => {
         rendering.push(done(render).catch(skip));
       });
       try {
@@ -156,13 +156,14 @@ export function bodyOf(entry: {
 
 /**
  * The store, but entries `include` refuses are removed instead of stored or reused, and an accepted
- * entry is stored once its body is rendered and written to `dir`. `later` is handed each render, to
- * run it with a renderer and keep its promise.
+ * entry is stored once its body is rendered and written to `dir`, which held the bodies `stored`
+ * when the sync began. `later` is handed each render, to run it with a renderer and keep its promise.
  */
 function bodyStore(
   store: DataStore,
   include: (data: Gated) => boolean,
   dir: string,
+  stored: ReadonlySet<string>,
   later: (entry: Entry, done: (render: RenderBody) => Promise<void>) => void,
 ): DataStore {
   return new Proxy(store, {
@@ -197,8 +198,8 @@ function bodyStore(
         return (id: string) => {
           const entry = target.get(id);
           if (!entry) return undefined;
-          const stored = bodyOf(entry);
-          if (!include(entry.data as unknown as Gated) || !stored || !hasBody(dir, stored.key)) {
+          const body = bodyOf(entry);
+          if (!include(entry.data as unknown as Gated) || !body || !stored.has(body.key)) {
             target.delete(id);
             return undefined;
           }

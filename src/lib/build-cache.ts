@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { assetReferences } from './assets';
+import { digest } from './cache-keys';
 import { filesIn, holdLinks, linkFile, linkTree } from './links';
 import { besideOutput, workBesideOutput } from './build-report';
 import type { Partition } from './partitions';
@@ -201,8 +202,8 @@ export function keepUnchangedPages(
 }
 
 /**
- * What the dated pages of the site built in `dir` were built from: their keys, from `current`, and
- * the images they name and the digest of their bytes, read from the pages, but for a page whose key
+ * What the dated pages of the site built in `dir` were built from: their keys (with the code, for
+ * search), from `current`, and the images they name, read from the pages, but for a page whose key
  * is the one in `previous` (built with the same code), whose bytes are the same. Written beside the
  * output once it is swapped in (`builtPagesFile`).
  */
@@ -213,18 +214,18 @@ export function builtPages(
   previous: BuiltPages | undefined,
 ): BuiltPages {
   const pages: BuiltPages['pages'] = {};
-  for (const { path, key } of current.pages) {
+  for (const { path, key, search } of current.pages) {
     if (key === undefined) continue;
     const before = previous?.code === code ? previous.pages[path] : undefined;
     if (before?.key === key) {
       pages[path] = before;
       continue;
     }
-    const bytes = readFileSync(join(dir, pageFile(path)));
     pages[path] = {
       key,
-      assets: [...new Set(assetReferences(bytes.toString('utf8')))].sort(),
-      bytes: createHash('sha256').update(bytes).digest('hex'),
+      assets: [...new Set(assetReferences(readFileSync(join(dir, pageFile(path)), 'utf8')))].sort(),
+      // The code is part of what search reads: a new layout can index other text.
+      ...(search && { search: digest(code, search) }),
     };
   }
   return { code, pages };

@@ -91,16 +91,19 @@ function articlePages(room: Newsroom, around: Chrome) {
       neighbours: sectionNeighbours(article, room.related),
     };
     const { older, newer } = props.neighbours;
+    // What search reads of the page: all but the stories it links to, which the layout hides from
+    // Pagefind (data-pagefind-ignore="all"). A story published or retitled next to it changes the
+    // page, not its search shard (docs/architecture.md, "Cache keys").
+    const searchKey = digest(around, articleDigest(article), props.seriesParts);
     return {
       path: article.url,
       year: yearOf(article),
       updated: article.data.updatedAt ?? article.data.publishedAt,
       params: { slug: article.id },
       props,
+      searchKey,
       cacheKey: digest(
-        around,
-        articleDigest(article),
-        props.seriesParts,
+        searchKey,
         props.related.map(cardDigest),
         older && cardDigest(older),
         newer && cardDigest(newer),
@@ -211,11 +214,13 @@ async function findEveryPage() {
   const record = sitePagesFile();
   if (record) {
     const { updated } = await frontPageProps();
-    const dated = [...found.articles, ...found.listings].map(({ path, year, updated, cacheKey }) => ({
-      path,
-      year,
-      updated: updated?.toISOString(),
-      cacheKey,
+    const dated = [...found.articles, ...found.listings].map((page) => ({
+      path: page.path,
+      year: page.year,
+      updated: page.updated?.toISOString(),
+      cacheKey: page.cacheKey,
+      // Only article pages are searched (src/lib/search-index.ts).
+      searchKey: 'searchKey' in page ? page.searchKey : undefined,
     }));
     writeSitePages(
       record,

@@ -29,9 +29,10 @@ const interfaceFiles = ['pagefind-ui.js', 'pagefind-ui.css'];
  * per shard (src/lib/search-shards.ts). A shard whose pages are byte for byte those of the same
  * shard in `previous` (the site published before) is linked from there instead of indexed again.
  * Only elements marked data-pagefind-body (article headlines and text) are indexed, so only
- * article pages are read. `digests` gives the SHA-256 of pages' bytes the build knows already (the
- * record of the built pages, src/lib/site-pages.ts), so that a publish does not read and hash every
- * article page of the archive again; any other page is read.
+ * article pages are read. `digests` gives, per page, the digest of what search reads of it, as the
+ * build knows it already (the record of the built pages, src/lib/site-pages.ts): a publish then
+ * neither reads and hashes every article page of the archive again nor re-indexes the shards of
+ * pages that only link to the new story. Any other page is read, and its bytes are its digest.
  */
 export async function buildSearchIndex(
   site: string,
@@ -39,10 +40,7 @@ export async function buildSearchIndex(
   digests: ReadonlyMap<string, string> = new Map(),
 ): Promise<{ pages: number; indexed: string[]; kept: string[] }> {
   const pages = new Map<string, string>();
-  const articles = join(site, 'articles');
-  const files = existsSync(articles) ? readdirSync(articles, { recursive: true, encoding: 'utf8' }) : [];
-  for (const file of files.filter((each) => each.endsWith('.html')).sort()) {
-    const page = `articles/${file}`;
+  for (const page of articlePages(site)) {
     pages.set(
       page,
       digests.get(page) ??
@@ -92,6 +90,20 @@ export async function buildSearchIndex(
   }
   writeFileSync(join(output, 'shards.json'), `${JSON.stringify(manifestOf(plan))}\n`);
   return { pages: pages.size, indexed, kept };
+}
+
+/**
+ * The article pages of the site built in `site` (`articles/<id>/index.html`), sorted. One read of
+ * the folder and a check per page: a walk of every article's folder took 0.3 s at 10,000 articles,
+ * and 3 s when the disk had not read them lately.
+ */
+export function articlePages(site: string): string[] {
+  const articles = join(site, 'articles');
+  if (!existsSync(articles)) return [];
+  return readdirSync(articles)
+    .sort()
+    .map((id) => `articles/${id}/index.html`)
+    .filter((page) => existsSync(join(site, page)));
 }
 
 /** Where the build into `outDir` links each shard's pages for Pagefind to read, beside it. */

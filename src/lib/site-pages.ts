@@ -28,11 +28,14 @@ export interface SitePage {
   updated?: string | undefined;
   /** Its cache key (src/lib/cache-keys.ts); none for the front page, which every build renders. */
   key?: string | undefined;
+  /** The key of what search reads of it (an article page's, src/lib/routes.ts); none for the others. */
+  search?: string | undefined;
 }
 
-/** A page as the route producers (src/lib/routes.ts) give it, with its cache key. */
-export interface KeyedPage extends SitePage {
+/** A page as the route producers (src/lib/routes.ts) give it, with its cache keys. */
+export interface KeyedPage extends Omit<SitePage, 'search'> {
   cacheKey: string;
+  searchKey?: string | undefined;
 }
 
 /** The record of these pages: their paths and dates, and their keys digested per year. */
@@ -50,11 +53,12 @@ export function sitePages(pages: readonly KeyedPage[]): SitePages {
   }
   return {
     years,
-    pages: pages.map(({ path, year, updated, cacheKey }) => ({
+    pages: pages.map(({ path, year, updated, cacheKey, searchKey }) => ({
       path,
       year,
       updated,
       ...(cacheKey && { key: cacheKey }),
+      ...(searchKey && { search: searchKey }),
     })),
   };
 }
@@ -103,8 +107,11 @@ export interface BuiltPage {
   key: string;
   /** The files under `_astro/` the page names (src/lib/assets.ts). */
   assets: string[];
-  /** The SHA-256 of its bytes (hex), by which the search index plans its shards (search-index.ts). */
-  bytes: string;
+  /**
+   * The key of what search reads of it, with the code it was built with, by which the search index
+   * plans its shards (search-index.ts); none for a page search does not read.
+   */
+  search?: string | undefined;
 }
 
 /** Whether `page` shows what it showed when `built` was built: the same key, so the same bytes. */

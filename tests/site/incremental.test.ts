@@ -185,11 +185,19 @@ describe('an incremental build after a body edit', () => {
     expect(feeds.length).toBeGreaterThan(0);
     expect(rendered).toEqual(expect.arrayContaining(feeds));
   });
+});
 
-  test("re-indexes for search only the edited article's shard, and keeps the others", () => {
-    const log = stripVTControlCharacters(readFileSync(incrementalSite.log('body edit'), 'utf8'));
+// Other article pages show the article as a related story or a neighbour, and are rendered again,
+// but search reads none of that (docs/architecture.md, "Cache keys"): their shards are kept.
+describe.each([
+  ['body edit', `articles/${fixtureIds.complete}/index.html`],
+  ['headline edit', 'articles/generated-story-005/index.html'],
+  ['new article', 'articles/newest-synthetic-story/index.html'],
+])('an incremental build after the event "%s"', (event, changed) => {
+  test("re-indexes for search only the article's own shard, and keeps the others", () => {
+    const log = stripVTControlCharacters(readFileSync(incrementalSite.log(event), 'utf8'));
     const [, indexed, kept] = /shards indexed: ([^;]*); kept: ([^.]*)\./.exec(log) ?? [];
-    expect(indexed).toBe(shardOf(`articles/${fixtureIds.complete}/index.html`));
+    expect(indexed).toBe(shardOf(changed));
     expect(kept!.split(' ').length).toBeGreaterThan(2);
   });
 });

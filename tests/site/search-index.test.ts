@@ -79,3 +79,23 @@ test('every article is found by its tags: each tag is in its indexed text', () =
   expect(records.some((record) => page(fixtureSite.dist, record.url)('.tags a').length > 0)).toBe(true);
   expect(missing).toEqual([]);
 });
+
+test("a search result shows the article's own photo or none, never the thumbnail of a story it links to", () => {
+  const records = searchIndexRecords(fixtureSite.dist);
+  const shown = records.map((record) => {
+    const $ = page(fixtureSite.dist, record.url);
+    const own = $('article img')
+      .filter((_, img) => $(img).closest('.related, .neighbours').length === 0)
+      .first()
+      .attr('src');
+    return {
+      url: record.url,
+      shown: record.meta['image'],
+      own,
+      linked: $('.related img, .neighbours img').length,
+    };
+  });
+  // Articles without a photo of their own that link to stories with one: what the rule is about.
+  expect(shown.filter(({ own, linked }) => own === undefined && linked > 0).length).toBeGreaterThan(0);
+  expect(shown.filter(({ shown, own }) => shown !== own)).toEqual([]);
+});

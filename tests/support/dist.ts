@@ -31,6 +31,8 @@ export interface SearchRecord {
   url: string;
   content: string;
   filters: Record<string, string[]>;
+  /** What a search result shows besides the excerpt: title, image, image_alt. */
+  meta: Record<string, string>;
 }
 
 /** The pages in a built site's search index, from every shard. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { afterAll, describe, expect, test } from 'vitest';
-import { bodiesDir, hasBody, pruneBodies, readBody, writeBody } from '../../src/lib/bodies';
+import { bodiesDir, pruneBodies, readBody, storedBodies, writeBody } from '../../src/lib/bodies';
 import { inlineRenderer } from '../../src/markdown/render';
 import { renderPool } from '../../src/markdown/render-pool';
 
@@ -17,13 +17,14 @@ describe('the body store', () => {
 
   test('a written body is read back by its key, and nothing else is left beside it', async () => {
     writeBody(dir, 'abc123', '<p>One</p>');
-    expect(hasBody(dir, 'abc123')).toBe(true);
+    expect(storedBodies(dir)).toEqual(new Set(['abc123']));
     expect(await readBody(dir, 'abc123')).toBe('<p>One</p>');
     expect(readdirSync(dir)).toEqual(['abc123.html']);
   });
 
   test('a body that was never written is not there, and reading it fails', async () => {
-    expect(hasBody(dir, 'missing')).toBe(false);
+    expect(storedBodies(dir).has('missing')).toBe(false);
+    expect(storedBodies(join(root, 'no cache yet'))).toEqual(new Set());
     await expect(readBody(dir, 'missing')).rejects.toThrow(/ENOENT/);
   });
 

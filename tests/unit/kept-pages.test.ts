@@ -9,10 +9,10 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { digest } from '../../src/lib/cache-keys';
 import { builtPages, builtPagesFile, keepUnchangedPages, previousBuild } from '../../src/lib/build-cache';
 import { isUnchanged, sitePages, unchangedPages } from '../../src/lib/site-pages';
 import type { BuiltPages } from '../../src/lib/site-pages';
@@ -32,7 +32,12 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-const page = (path: string, year: number | undefined, cacheKey: string) => ({ path, year, cacheKey });
+const page = (path: string, year: number | undefined, cacheKey: string, searchKey?: string) => ({
+  path,
+  year,
+  cacheKey,
+  searchKey,
+});
 
 /** A built output: two articles of 2019 and 2020, a tag page, the front page, and their images. */
 const output = () =>
@@ -47,28 +52,35 @@ const output = () =>
     '_astro/front.webp': 'F',
   });
 const site = sitePages([
-  page('/articles/a/', 2019, 'a1'),
-  page('/articles/b/', 2020, 'b1'),
+  page('/articles/a/', 2019, 'a1', 'search a'),
+  page('/articles/b/', 2020, 'b1', 'search b'),
   page('/tags/x/', 2020, 'x1'),
   page('/', undefined, ''),
 ]);
 
 describe('the record of a built output', () => {
-  test('holds each keyed page’s key, the images it names and the digest of its bytes; not the front page, which is always rendered', () => {
+  test('holds each keyed page’s key, the images it names and, for an article, the key of what search reads with the code; not the front page, which is always rendered', () => {
     const dir = output();
     const record = builtPages(dir, 'code 1', site, undefined);
-    const sha = (file: string) =>
-      createHash('sha256')
-        .update(readFileSync(join(dir, file)))
-        .digest('hex');
     expect(record).toEqual({
       code: 'code 1',
       pages: {
-        '/articles/a/': { key: 'a1', assets: ['a.avif', 'a.webp'], bytes: sha('articles/a/index.html') },
-        '/articles/b/': { key: 'b1', assets: ['b.webp'], bytes: sha('articles/b/index.html') },
-        '/tags/x/': { key: 'x1', assets: ['a.webp'], bytes: sha('tags/x/index.html') },
+        '/articles/a/': { key: 'a1', assets: ['a.avif', 'a.webp'], search: digest('code 1', 'search a') },
+        '/articles/b/': { key: 'b1', assets: ['b.webp'], search: digest('code 1', 'search b') },
+        '/tags/x/': { key: 'x1', assets: ['a.webp'] },
       },
     });
+  });
+
+  test('gives a page that shows other neighbours (a new key, the same search key) the same search key, but not with other code', () => {
+    const dir = output();
+    const before = builtPages(dir, 'code 1', site, undefined).pages['/articles/a/']!;
+    const moved = sitePages([page('/articles/a/', 2019, 'a2', 'search a')]);
+    expect(builtPages(dir, 'code 1', moved, undefined).pages['/articles/a/']).toEqual({
+      ...before,
+      key: 'a2',
+    });
+    expect(builtPages(dir, 'code 2', moved, undefined).pages['/articles/a/']?.search).not.toBe(before.search);
   });
 
   test('takes what it holds of a page whose key and code are unchanged from the last record, without reading it', () => {
@@ -98,9 +110,9 @@ describe('pages kept from the last build', () => {
   const built: BuiltPages = {
     code: 'code 1',
     pages: {
-      '/articles/a/': { key: 'a1', assets: ['a.avif', 'a.webp'], bytes: 'a' },
-      '/articles/b/': { key: 'b1', assets: ['b.webp'], bytes: 'b' },
-      '/tags/x/': { key: 'x1', assets: ['a.webp'], bytes: 'x' },
+      '/articles/a/': { key: 'a1', assets: ['a.avif', 'a.webp'], search: 'a' },
+      '/articles/b/': { key: 'b1', assets: ['b.webp'], search: 'b' },
+      '/tags/x/': { key: 'x1', assets: ['a.webp'] },
     },
   };
 
