@@ -184,7 +184,7 @@ function bodyStore(
               throw new Error(`${where}: ${(error as Error).message}`);
             });
             const key = String(digest);
-            writeBody(dir, key, rendered.html);
+            await writeBody(dir, key, rendered.html);
             const stored: StoredBody = { key, readingMinutes: rendered.readingMinutes };
             target.set({ ...entry, body: undefined, rendered: { html: '', metadata: { body: stored } } });
           });

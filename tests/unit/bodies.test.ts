@@ -16,7 +16,7 @@ describe('the body store', () => {
   const dir = bodiesDir(join(root, 'cache'));
 
   test('a written body is read back by its key, and nothing else is left beside it', async () => {
-    writeBody(dir, 'abc123', '<p>One</p>');
+    await writeBody(dir, 'abc123', '<p>One</p>');
     expect(storedBodies(dir)).toEqual(new Set(['abc123']));
     expect(await readBody(dir, 'abc123')).toBe('<p>One</p>');
     expect(readdirSync(dir)).toEqual(['abc123.html']);
@@ -28,18 +28,22 @@ describe('the body store', () => {
     await expect(readBody(dir, 'missing')).rejects.toThrow(/ENOENT/);
   });
 
-  test('a key that is not a digest is refused instead of naming a path', () => {
-    expect(() => {
-      writeBody(dir, '../escape', 'x');
-    }).toThrow('Not a body digest: ../escape');
+  test('the same body written twice at once is stored once, whole', async () => {
+    await Promise.all([writeBody(dir, 'twice', '<p>Same</p>'), writeBody(dir, 'twice', '<p>Same</p>')]);
+    expect(await readBody(dir, 'twice')).toBe('<p>Same</p>');
+    expect(readdirSync(dir).filter((file) => file.startsWith('twice'))).toEqual(['twice.html']);
+  });
+
+  test('a key that is not a digest is refused instead of naming a path', async () => {
+    await expect(writeBody(dir, '../escape', 'x')).rejects.toThrow('Not a body digest: ../escape');
     expect(existsSync(join(root, 'escape.html'))).toBe(false);
   });
 
-  test('pruning keeps the bodies still in the content store and removes the rest, leftovers too', () => {
-    writeBody(dir, 'keep', 'k');
-    writeBody(dir, 'gone', 'g');
+  test('pruning keeps the bodies still in the content store and removes the rest, leftovers too', async () => {
+    await writeBody(dir, 'keep', 'k');
+    await writeBody(dir, 'gone', 'g');
     writeFileSync(join(dir, 'keep.html.123.partial'), 'half');
-    expect(pruneBodies(dir, new Set(['keep', 'abc123']))).toBe(2);
+    expect(pruneBodies(dir, new Set(['keep', 'abc123']))).toBe(3);
     expect(readdirSync(dir).sort()).toEqual(['abc123.html', 'keep.html']);
   });
 
