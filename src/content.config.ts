@@ -16,6 +16,8 @@ const dataFiles = (folder: string) =>
     generateId: ({ entry }) => entry.replace(/\.ya?ml$/, ''),
   });
 
+const articles = new Map<string, ReturnType<typeof articleSchema>>();
+
 export const collections = {
   articles: defineCollection({
     loader: articleLoader(
@@ -24,7 +26,16 @@ export const collections = {
       buildJobs(),
       preview,
     ),
-    schema: ({ image }) => articleSchema({ image, reference }),
+    schema: ({ image }) => {
+      // Astro asks for the schema once per entry (and once for its types, with another image()),
+      // and the zod schema took 12 s to build 10,000 times in a first sync. The entry's image()
+      // needs its folder only for a photo named without "./", which the loader names "./" first
+      // (readArticle): so one schema per kind of image() serves every entry.
+      const kind = image()._zod.def.type;
+      const built = articles.get(kind) ?? articleSchema({ image, reference });
+      articles.set(kind, built);
+      return built;
+    },
   }),
   authors: defineCollection({
     loader: dataFiles('authors'),

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { glob } from 'astro/loaders';
 import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
@@ -230,10 +230,33 @@ export function entryId(base: string, entry: string, data: Record<string, unknow
   return articleId(entry, parseFrontmatter(readFileSync(join(base, entry), 'utf8')).data);
 }
 
-/** An article file's data as the schema sees it: frontmatter (timestamps as text) plus body figures. */
+/**
+ * An article file's data as the schema sees it: frontmatter (timestamps as text) plus body figures,
+ * with every photo beside the article named from it ("./photo.jpg", not "photo.jpg").
+ */
 export async function readArticle(filePath: string): Promise<Record<string, unknown>> {
   const { data, errors, body } = parseFrontmatter(await readFile(filePath, 'utf8'));
   const [error] = errors;
   if (error) throw new Error(`${filePath}:${error.line}:${error.column}: ${error.message}`);
-  return { ...data, bodyFigures: figuresFromMarkdown(body) };
+  const explicit = <T>(photo: T): T => {
+    const src = (photo as { src?: unknown } | null)?.src;
+    return typeof src === 'string' && besideOnly(src, dirname(filePath))
+      ? { ...photo, src: `./${src}` }
+      : photo;
+  };
+  return {
+    ...data,
+    ...(data['hero'] !== undefined && { hero: explicit(data['hero']) }),
+    bodyFigures: figuresFromMarkdown(body).map(explicit),
+  };
+}
+
+/**
+ * Whether `src` names a file in `dir` the way Astro's `image()` reads it only with the entry's
+ * folder in hand: no "./", "/" or scheme. Named "./" beforehand, it needs no entry, and one article
+ * schema serves every entry (src/content.config.ts).
+ */
+function besideOnly(src: string, dir: string): boolean {
+  if (!src || src.includes('://') || src.startsWith('/') || src.startsWith('.')) return false;
+  return existsSync(resolve(dir, src));
 }

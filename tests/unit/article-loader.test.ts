@@ -33,6 +33,36 @@ describe('readArticle', () => {
     return readArticle(file);
   }
 
+  // Astro tells such a path from a module's by the entry's own folder; the loader does it first, so
+  // that one article schema serves every entry (src/content.config.ts).
+  test('a photo named without ./ that is beside the article is written as ./, hero and body alike', async () => {
+    await writeFile(join(dir, 'beside.jpg'), 'jpeg');
+    const data = await read(
+      'bare.md',
+      [
+        '---',
+        'hero:',
+        '  src: beside.jpg',
+        '  alt: A photo',
+        '---',
+        '![Beside](beside.jpg)',
+        '',
+        '![Missing](missing.jpg)',
+        '',
+        '![Above](../above.jpg)',
+        '',
+        '![Remote](https://example.com/x.jpg)',
+      ].join('\n'),
+    );
+    expect((data['hero'] as { src: string }).src).toBe('./beside.jpg');
+    expect((data['bodyFigures'] as { src: string }[]).map(({ src }) => src)).toEqual([
+      './beside.jpg',
+      'missing.jpg',
+      '../above.jpg',
+      'https://example.com/x.jpg',
+    ]);
+  });
+
   test('timestamps stay the text the editor wrote, so the schema can check the offset', async () => {
     const data = await read(
       'dates.md',
