@@ -90,7 +90,7 @@ import {
   writeRedirects,
 } from '../src/lib/redirect-output.ts';
 import { formatVanished, planRedirects, vanishedUrls } from '../src/lib/redirects.ts';
-import { articlePages, buildSearchIndex } from '../src/lib/search-index.ts';
+import { buildSearchIndex, builtArticlePages } from '../src/lib/search-index.ts';
 import { colourTokens } from '../src/lib/palette.ts';
 import { pageFile, pagesOf, partitionDigest, readSitePages } from '../src/lib/site-pages.ts';
 import type { SitePages } from '../src/lib/site-pages.ts';
@@ -353,7 +353,7 @@ rmSync(parts, { recursive: true, force: true });
 await stopForContentErrors();
 const lint = await checked;
 
-const pages = articlePages(staging).length;
+const pages = builtArticlePages(staging).length;
 const sitemaps = readdirSync(staging).filter((file) => /^sitemap-\d+\.xml$/.test(file));
 const sitemap = sitemaps.flatMap((file) =>
   sitemapArticleUrls(readFileSync(join(staging, file), 'utf8')),

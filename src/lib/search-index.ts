@@ -26,8 +26,8 @@ const interfaceFiles = ['pagefind-ui.js', 'pagefind-ui.css'];
 
 /**
  * Writes the search index of the built site in `site` into `site/pagefind/`, one Pagefind bundle
- * per shard (src/lib/search-shards.ts). A shard whose pages are byte for byte those of the same
- * shard in `previous` (the site published before) is linked from there instead of indexed again.
+ * per shard (src/lib/search-shards.ts). A shard whose pages search reads as it did in the same
+ * shard of `previous` (the site published before) is linked from there instead of indexed again.
  * Only elements marked data-pagefind-body (article headlines and text) are indexed, so only
  * article pages are read. `digests` gives, per page, the digest of what search reads of it, as the
  * build knows it already (the record of the built pages, src/lib/site-pages.ts): a publish then
@@ -40,7 +40,7 @@ export async function buildSearchIndex(
   digests: ReadonlyMap<string, string> = new Map(),
 ): Promise<{ pages: number; indexed: string[]; kept: string[] }> {
   const pages = new Map<string, string>();
-  for (const page of articlePages(site)) {
+  for (const page of builtArticlePages(site)) {
     pages.set(
       page,
       digests.get(page) ??
@@ -97,7 +97,7 @@ export async function buildSearchIndex(
  * the folder and a check per page: a walk of every article's folder took 0.3 s at 10,000 articles,
  * and 3 s when the disk had not read them lately.
  */
-export function articlePages(site: string): string[] {
+export function builtArticlePages(site: string): string[] {
   const articles = join(site, 'articles');
   if (!existsSync(articles)) return [];
   return readdirSync(articles)
