@@ -194,8 +194,8 @@ function buildWithAstro(partition: Partition): { exit: Promise<number>; stop: ()
   );
   createInterface({ input: astro.stdout, crlfDelay: Infinity }).on('line', (line) => {
     const read = readAstroLine(line);
-    astroLog.push(read);
-    if (options.verbose || read.kind === 'message') console.log(line);
+    astroLog.push(...read);
+    if (options.verbose || read.some((said) => said.kind === 'message')) console.log(line);
   });
   const exit = new Promise<number>((done) =>
     astro.on('close', (code) => {

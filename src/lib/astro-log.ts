@@ -20,21 +20,36 @@ export type AstroLine =
   | { kind: 'message' };
 
 /**
- * Reads one line of Astro's log (colour codes allowed). Astro prefixes its informational lines with
- * the time and a `[label]`, its warnings and errors with `[WARN]` or `[ERROR]` before the label.
+ * Reads one line of Astro's log (colour codes allowed): what it says, in order. Astro prefixes its
+ * informational lines with the time and a `[label]`, its warnings and errors with `[WARN]` or
+ * `[ERROR]` before the label.
+ *
+ * A line may name several pages. Astro renders a few pages at once (`build.concurrency`,
+ * astro.config.mjs) and writes a page's name when it starts it but the page's time only when it is
+ * done, so pages started together share a line, and their times follow on lines of their own. A page
+ * restored unchanged is named and marked "(restored)" at once, so each mark belongs to the page
+ * named just before it, whichever pages are still rendering.
  */
-export function readAstroLine(raw: string): AstroLine {
+export function readAstroLine(raw: string): AstroLine[] {
   const line = stripVTControlCharacters(raw);
+  // `(kept)`: a page scripts/build.ts linked from the last build without asking Astro for it. A
+  // page's name ends where the next page's line starts (with its time), or a warning written onto it.
+  const pages = [...line.matchAll(/[├└]─ (\S+?)(?=[├└]─|\s|$|\d\d:\d\d:\d\d\s)([^├└]*)/g)].map(
+    ([, path, after]): AstroLine => ({
+      kind: 'page',
+      path: path!,
+      restored: /^\s*\((restored|cached|kept)\)/.test(after!),
+    }),
+  );
   // A warning or error logged while a page renders is written onto that page's line: show it.
-  if (/ \[(WARN|ERROR)\] /.test(line)) return { kind: 'message' };
-  const page = /[├└]─ (\S+)(.*)$/.exec(line);
-  // `(kept)`: a page scripts/build.ts linked from the last build without asking Astro for it.
-  if (page) return { kind: 'page', path: page[1]!, restored: /\((restored|cached|kept)\)/.test(page[2]!) };
+  if (/ \[(WARN|ERROR)\] /.test(line)) return [...pages, { kind: 'message' }];
+  if (pages.length > 0) return pages;
   if (/▶ \S+ /.test(line))
-    return { kind: 'image', reused: /\((reused|revalidated) cache entry\)/.test(line) };
-  if (/^\S+ \[[^\]]+\] /.test(line)) return { kind: 'progress' };
-  if (/^\s*$|^ generating .* $|^\S+ ✓ Completed in /.test(line)) return { kind: 'progress' };
-  return { kind: 'message' };
+    return [{ kind: 'image', reused: /\((reused|revalidated) cache entry\)/.test(line) }];
+  if (/^\S+ \[[^\]]+\] /.test(line)) return [{ kind: 'progress' }];
+  if (/^\s*$|^ generating .* $|^\S+ ✓ Completed in |^(\s*\(\+[\d.]+m?s\))+\s*$/.test(line))
+    return [{ kind: 'progress' }];
+  return [{ kind: 'message' }];
 }
 
 /**

@@ -8,6 +8,7 @@ import { formatAstroSummary, readAstroLine } from '../../src/lib/astro-log';
  */
 
 const colour = (code: number, text: string) => `\u001b[${code}m${text}\u001b[39m`;
+const page = (path: string, restored = false) => ({ kind: 'page' as const, path, restored });
 
 describe('readAstroLine', () => {
   test.each([
@@ -42,6 +43,34 @@ describe('readAstroLine', () => {
       read: { kind: 'image', reused: true },
     },
   ])('$line', ({ line, read }) => {
+    expect(readAstroLine(line)).toEqual([read]);
+  });
+
+  // Astro renders several pages at once (build.concurrency): it writes a page's name when it starts
+  // it and the page's time when it is done, so a line can name pages that were started together,
+  // and a page restored unchanged (named and marked at once) can land on a page still rendering.
+  test.each([
+    {
+      line: '13:02:57   ├─ /404.html13:02:57   ├─ /archive/index.html13:02:57   ├─ /articles/a/index.html (+44ms) ',
+      read: [page('/404.html'), page('/archive/index.html'), page('/articles/a/index.html')],
+    },
+    {
+      line: '13:03:30   ├─ /business/page/190/index.html13:03:30   ├─ /tags/topic-006/rss.xml (restored)',
+      read: [page('/business/page/190/index.html'), page('/tags/topic-006/rss.xml', true)],
+    },
+    {
+      line: '15:25:52   ├─ /articles/a/index.html  ├─ /articles/b/index.html (restored)',
+      read: [page('/articles/a/index.html'), page('/articles/b/index.html', true)],
+    },
+    {
+      line: '15:25:52   ├─ /articles/a/index.html  ├─ /articles/b/index.html  ├─ /rss.xml (+12ms) ',
+      read: [page('/articles/a/index.html'), page('/articles/b/index.html'), page('/rss.xml')],
+    },
+    {
+      line: `  ${colour(34, '├─')} \u001b[2m/a/index.html\u001b[22m  ${colour(32, '├─')} \u001b[2m/b/index.html\u001b[22m ${colour(32, '(cached)')}`,
+      read: [page('/a/index.html'), page('/b/index.html', true)],
+    },
+  ])('pages started together: $line', ({ line, read }) => {
     expect(readAstroLine(line)).toEqual(read);
   });
 
@@ -57,8 +86,11 @@ describe('readAstroLine', () => {
     '',
     ' generating static routes ',
     '15:35:13 ✓ Completed in 241ms.',
+    // The times of pages that were rendered together, each written when its page is done.
+    ' (+7ms) ',
+    ` \u001b[2m(+7ms)\u001b[22m  \u001b[2m(+12ms)\u001b[22m `,
   ])('Astro’s step "%s" is left out', (line) => {
-    expect(readAstroLine(line)).toEqual({ kind: 'progress' });
+    expect(readAstroLine(line)).toEqual([{ kind: 'progress' }]);
   });
 
   test.each([
@@ -67,15 +99,22 @@ describe('readAstroLine', () => {
     '  Stack trace:',
     '    at renderPage (file:///site/.astro/.prerender/chunks/server.mjs:2316:22)',
     '  Run "astro telemetry disable" to opt-out.',
-    // A warning logged while a page renders lands on that page's line: the warning wins.
-    '15:25:52   ├─ /articles/a/index.html15:25:52 [WARN] [build] Unable to generate optimized image for a.jpg',
+    ' (+7ms) (file not created, response body was empty)',
   ])('"%s" is shown', (line) => {
-    expect(readAstroLine(line)).toEqual({ kind: 'message' });
+    expect(readAstroLine(line)).toEqual([{ kind: 'message' }]);
+  });
+
+  // A warning logged while a page renders lands on that page's line: it is shown, and the page counted.
+  test('a warning on a page’s line', () => {
+    expect(
+      readAstroLine(
+        '15:25:52   ├─ /articles/a/index.html15:25:52 [WARN] [build] Unable to generate optimized image for a.jpg',
+      ),
+    ).toEqual([page('/articles/a/index.html'), { kind: 'message' }]);
   });
 });
 
 describe('formatAstroSummary', () => {
-  const page = (path: string, restored = false) => ({ kind: 'page' as const, path, restored });
   const image = (reused: boolean) => ({ kind: 'image' as const, reused });
 
   test('counts pages and other files once, rendered and unchanged, and images converted and reused', () => {
