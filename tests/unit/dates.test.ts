@@ -16,6 +16,16 @@ describe('formatDate', () => {
   ])('$date in $zone is "$text"', ({ zone, date, text }) => {
     expect(formatDate(date, zone)).toBe(text);
   });
+
+  // Each date is formatted once per way of writing it (src/lib/dates.ts): the same moment asked for
+  // again, in another locale or zone, or as a date and time, gets its own text.
+  test('the same moment in two locales, two zones, and as a date and a date and time', () => {
+    expect(formatDate(winter, 'UTC')).toBe('3 March 2025');
+    expect(formatDate(winter, 'UTC', 'en-US')).toBe('March 3, 2025');
+    expect(formatDate(winter, 'America/Los_Angeles', 'en-US')).toBe('March 2, 2025');
+    expect(formatDateTime(winter, 'Asia/Shanghai')).toBe('3 March 2025, 09:00 GMT+8');
+    expect(formatDate(winter, 'UTC')).toBe('3 March 2025');
+  });
 });
 
 describe('formatDateTime', () => {
