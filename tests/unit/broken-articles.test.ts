@@ -1,9 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { brokenArticles } from '../../src/lib/broken-articles';
 import type { BrokenArticle } from '../../src/lib/broken-articles';
+import { cacheDirFor } from '../../src/lib/env';
 import { lintContent } from '../../src/lib/lint';
 import { frontmatter, newsDesk, writeFiles } from '../support/content-files';
 
@@ -31,6 +32,10 @@ beforeAll(async () => {
     'articles/renamed.md': article({ slug: 'other-slug', authors: ['nobody-here'], section: 'nowhere' }),
   });
   broken = brokenArticles(await lintContent(root, now));
+});
+// The linter's cache lives under node_modules/.astro/sites/, named for the folder: a new one every run.
+afterAll(() => {
+  for (const dir of [root, cacheDirFor(root)]) rmSync(dir, { recursive: true, force: true });
 });
 const file = (path: string) => relative(process.cwd(), join(root, 'articles', path));
 

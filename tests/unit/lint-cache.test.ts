@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { cacheDirFor } from '../../src/lib/env';
 import { lintContent } from '../../src/lib/lint';
 
 /**
@@ -16,6 +17,10 @@ let root: string;
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'broadsheet-lint-cache-'));
   cpSync(resolve('tests/fixtures/seed-newsroom'), root, { recursive: true });
+});
+// The cache lives under node_modules/.astro/sites/, named for the folder: a new one every run.
+afterEach(() => {
+  for (const dir of [root, cacheDirFor(root)]) rmSync(dir, { recursive: true, force: true });
 });
 
 const rules = async () =>
