@@ -73,3 +73,27 @@ test('a newspaper with a long name keeps its masthead on a 320 px phone, on as m
   await screenshot(page, 'front-320-long-name');
   await page.close();
 });
+
+test.each([375, 1280])(
+  'an upright lead photo stands in the middle of the page at %i px, as narrow as Figure.astro makes it',
+  async (width) => {
+    const { page } = await open(browser, fixture.url + `/articles/${fixtureIds.partOne}/`, {
+      width,
+      colorScheme: 'light',
+    });
+    const [figure, headline] = await page.evaluate(() =>
+      ['.hero figure', 'h1'].map((selector) => {
+        const box = document.querySelector(selector)!.getBoundingClientRect();
+        return { left: box.left, right: box.right, width: box.width };
+      }),
+    );
+    // Narrower than the page at desktop widths (Figure.astro: at most 26rem), and centred like the text.
+    expect(figure!.width).toBeLessThanOrEqual(Math.min(width, 416) + 0.5);
+    expect(Math.abs(figure!.left + figure!.right - width)).toBeLessThanOrEqual(1);
+    expect(Math.abs(figure!.left + figure!.right - (headline!.left + headline!.right))).toBeLessThanOrEqual(
+      1,
+    );
+    await screenshot(page, `article-upright-lead-${width}`);
+    await page.close();
+  },
+);
