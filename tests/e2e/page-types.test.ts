@@ -97,3 +97,46 @@ test.each([375, 1280])(
     await page.close();
   },
 );
+
+// The byline's times and reading time wrap on a phone: a dot separates two of them on one line and
+// never ends a line or starts one.
+test.each([320, 375, 1280])(
+  'the byline at %i px has a dot between its items only within a line',
+  async (width) => {
+    const { page } = await open(browser, fixture.url + `/articles/${fixtureIds.complete}/`, {
+      width,
+      colorScheme: 'light',
+    });
+    const items = await page.evaluate(() => {
+      const meta = document.querySelector('.byline .meta')!;
+      const visible = meta.getBoundingClientRect();
+      const clip = getComputedStyle(meta).clipPath;
+      return [...meta.children].map((item) => {
+        const box = item.getBoundingClientRect();
+        const dot = getComputedStyle(item, '::before');
+        return {
+          top: Math.round(box.top),
+          left: box.left,
+          dot: dot.content,
+          dotWidth: parseFloat(dot.width),
+          visible: visible.left,
+          clip,
+        };
+      });
+    });
+    expect(items.length).toBeGreaterThan(2);
+    expect(items[0]!.clip).not.toBe('none');
+    const lineStarts = items.filter((item, index) => index === 0 || item.top > items[index - 1]!.top);
+    if (width <= 375) expect(lineStarts.length).toBeGreaterThan(1);
+    // Each item brings its dot before it; the one that starts a line has it clipped off, the text
+    // then starting where the byline does.
+    for (const item of items) expect(item.dot).toBe('"·"');
+    const column = await page.evaluate(
+      () => document.querySelector('.byline .authors')!.getBoundingClientRect().left,
+    );
+    for (const start of lineStarts)
+      expect(Math.abs(start.left + start.dotWidth - column)).toBeLessThanOrEqual(1);
+    await screenshot(page, `article-byline-${width}`);
+    await page.close();
+  },
+);
