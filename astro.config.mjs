@@ -42,7 +42,7 @@ export default defineConfig({
     inlineStylesheets: 'always',
     // Four pages at a time: a page spends much of its render waiting on the disk (its body, its
     // output, Astro's page cache), which one page at a time leaves idle. Rendering the 13,800 pages
-    // of the 10,000-article bench took 48 s instead of 72, with the same bytes (bench/README.md).
+    // of a cold 10,000-article bench build took 63–70 s instead of 85, the same bytes (bench/README.md).
     concurrency: 4,
   },
   // A Content-Security-Policy <meta> on every page, with hashes of its inline styles and scripts

@@ -8,7 +8,7 @@ import { counted, figure } from './plural';
  * traces, notices. `npm run build -- --verbose` shows Astro's whole log.
  */
 
-/** What one line of `astro build`'s output is to the build's own log. */
+/** One thing a line of `astro build`'s output tells the build's own log; a line may tell several. */
 export type AstroLine =
   /** A page or other file written: rendered, or restored unchanged from the previous build. */
   | { kind: 'page'; path: string; restored: boolean }

@@ -23,7 +23,7 @@ const formatted = new Map<string, string>();
 /**
  * `format(date)`, worked out once per way of writing a date (`how`), timezone and moment. A site
  * shows the same dates over and over (a story's on every page and card that lists it): formatting
- * them anew took 5 s of rendering the 13,800 pages of a 10,000-article archive.
+ * them anew took about 5 s of a profiled render of the 13,800 pages of a 10,000-article archive.
  */
 function once(how: string, date: Date, timeZone: string, format: (date: Date) => string): string {
   const key = `${how} ${timeZone} ${date.getTime()}`;
