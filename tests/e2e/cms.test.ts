@@ -126,9 +126,10 @@ test('a story filed in the CMS with a photo is published to the repository, pass
   await context.close();
   expect(blocked).toEqual([]);
 
-  // One folder per article, the photo beside its index.md, merged into main.
+  // One folder per article, the photo beside its index.md, merged into main. decap-server deletes
+  // the article's branch after the merge, in a git command of its own: waited for, not raced.
   expect(existsSync(join(content, 'articles', slug, 'sunset.jpg'))).toBe(true);
-  expect(git('branch', '--list', 'cms/*').trim()).toBe('');
+  await expect.poll(() => git('branch', '--list', 'cms/*').trim(), { timeout: 30_000 }).toBe('');
   const file = readFileSync(join(content, 'articles', slug, 'index.md'), 'utf8');
   expect(file).toContain(`title: ${headline}`);
   expect(file).toMatch(/publishedAt: "?2026-01-10T09:00:00\+08:00"?/);
