@@ -18,8 +18,17 @@ const samples = [
   'Plain words only. U.S. officials met at 9 a.m.',
   '> "A quotation block"\n\n- "list" item\n- another -- item',
   '"Starts with a quote\n\nand a paragraph that ends with one"',
+  // Every branch of the quote rule, which ours runs on parse-latin's tree by a loop of its own.
+  "\"'Twas,\" he said. 'Tis true: the '90s, 5'10\", rock 'n' roll, O'Neil's \"A\"s and the Joneses'.",
+  'End of sentence." Next "one". Quote after a dash -"x"- and a slash /"y"/ and 100%"z".',
+  '"..." and "?" and "!", then ("parenthesised") and ["bracketed"] and "quoted, with comma",',
+  '\'single\' at start; "double" at end "',
+  "'s at the start. 's after a full stop.",
+  '"A" "B" "" \'\' "\'" \'"\' "\'x\'" word"word\'word \'s and \'s.',
+  'Mixed *"emphasis"* and **"strong"** and `"code"` and [\'link\'](https://example.com) then "after".',
+  '“Already curly” and ‘curly’ beside "straight" ones; 12" pipe and 6\' pole.',
   readFileSync('tests/fixtures/seed-newsroom/articles/head-of-xiaomi-auto-charms-buyers/index.md', 'utf8'),
-  ...benchArticles(3).map((article) => article.body),
+  ...benchArticles(40).map((article) => article.body),
 ];
 
 const tree = (markdown: string, plugin: (options: typeof smartypantsOptions) => (tree: Root) => void) => {
