@@ -2,6 +2,7 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { articleLoader } from './lib/article-loader';
+import { pageLoader } from './lib/page-loader';
 import { buildClock, buildJobs, contentRoot, previewsUnpublished } from './lib/env';
 import { inBuild } from './lib/publishing';
 import { articleSchema, authorSchema, pageSchema, sectionSchema, seriesSchema } from './lib/schema';
@@ -43,7 +44,7 @@ export const collections = {
   sections: defineCollection({ loader: dataFiles('sections'), schema: sectionSchema }),
   series: defineCollection({ loader: dataFiles('series'), schema: seriesSchema }),
   pages: defineCollection({
-    loader: glob({ pattern: '*.md', base: join(root, 'pages') }),
+    loader: pageLoader(join(root, 'pages')),
     schema: pageSchema,
   }),
 };

@@ -6,7 +6,7 @@ import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import type { Gated } from './publishing';
 import { countArticleFiles } from './article-files';
-import { bodiesDir, pruneBodies, storedBodies, writeBody } from './bodies';
+import { bodiesDir, bodyKey, pruneBodies, rendererDigest, storedBodies, writeBody } from './bodies';
 import { figuresFromMarkdown } from './figures';
 import { parseFrontmatter } from './frontmatter';
 import { inlineRenderer, rendererOptions } from '../markdown/render';
@@ -62,7 +62,9 @@ export function articleLoader(
         context.logger.error((error as Error).message);
       };
       const rendering: Promise<void>[] = [];
-      const store = bodyStore(context.store, include, dir, storedBodies(dir), (entry, done) => {
+      const renderer = rendererDigest(fileURLToPath(context.config.root));
+      const keyOf = (fileDigest: unknown) => bodyKey(String(fileDigest), renderer);
+      const store = bodyStore(context.store, include, dir, storedBodies(dir), keyOf, (entry, done) => {
         rendering.push(done(render).catch(skip));
       });
       try {
@@ -140,7 +142,7 @@ export function renderThreads(jobs: number, files: number): number {
 
 /** What the content store keeps of an article's body. */
 export interface StoredBody {
-  /** Where src/lib/bodies.ts keeps the rendered HTML: the digest of the article file. */
+  /** Where src/lib/bodies.ts keeps the rendered HTML: the digests of the article file and the renderer. */
   key: string;
   readingMinutes: number;
 }
@@ -156,14 +158,16 @@ export function bodyOf(entry: {
 
 /**
  * The store, but entries `include` refuses are removed instead of stored or reused, and an accepted
- * entry is stored once its body is rendered and written to `dir`, which held the bodies `stored`
- * when the sync began. `later` is handed each render, to run it with a renderer and keep its promise.
+ * entry is stored once its body is rendered and written to `dir` under `keyOf` its file's digest;
+ * `dir` held the bodies `stored` when the sync began. `later` is handed each render, to run it with
+ * a renderer and keep its promise.
  */
 function bodyStore(
   store: DataStore,
   include: (data: Gated) => boolean,
   dir: string,
   stored: ReadonlySet<string>,
+  keyOf: (fileDigest: unknown) => string,
   later: (entry: Entry, done: (render: RenderBody) => Promise<void>) => void,
 ): DataStore {
   return new Proxy(store, {
@@ -183,7 +187,7 @@ function bodyStore(
               target.delete(entry.id);
               throw new Error(`${where}: ${(error as Error).message}`);
             });
-            const key = String(digest);
+            const key = keyOf(digest);
             await writeBody(dir, key, rendered.html);
             const stored: StoredBody = { key, readingMinutes: rendered.readingMinutes };
             target.set({ ...entry, body: undefined, rendered: { html: '', metadata: { body: stored } } });
@@ -194,12 +198,14 @@ function bodyStore(
       if (property === 'get') {
         // A cached entry stored by an earlier sync (a dev preview, a later clock) is dropped when it
         // is not to be published now; otherwise the loader would reuse it and import its photos.
-        // One whose body is gone from disk is dropped too, to be rendered again.
+        // One whose body is gone from disk, or was rendered by other code, is dropped too, to be
+        // rendered again.
         return (id: string) => {
           const entry = target.get(id);
           if (!entry) return undefined;
           const body = bodyOf(entry);
-          if (!include(entry.data as unknown as Gated) || !body || !stored.has(body.key)) {
+          const current = body?.key === keyOf(entry.digest) && stored.has(body.key);
+          if (!include(entry.data as unknown as Gated) || !current) {
             target.delete(id);
             return undefined;
           }

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 /**
  * Rendered article bodies, kept on disk beside Astro's cache instead of in its content store.
@@ -10,9 +11,56 @@ import { join } from 'node:path';
  * it no longer fit in one JavaScript string (issue 11). Without bodies the store holds only what
  * listings need; a page or feed reads the bodies it shows, one by one (docs/architecture.md, scale).
  *
- * A body is stored under the digest of its source file, so a file is written once, never changed,
- * and a body that is there is the body of that source.
+ * A body is stored under the digest of its source file and of the code that renders it
+ * (`bodyKey`), so a file is written once, never changed, and a body that is there is the body of
+ * that source as the code renders it now.
  */
+
+/** The module that renders a body (src/markdown/render.ts), from the project's root. */
+const renderer = 'src/markdown/render.ts';
+/** An import or re-export of a module of the project, at the start of a line: its relative specifier. */
+const relativeImport = /^(?:import|export)\b(?:[^'";]*?\bfrom)?\s*['"](\.{1,2}\/[^'"]+)['"]/gm;
+
+/** The file a relative import from `file` names: TypeScript's specifiers may leave out `.ts`. */
+function resolveImport(file: string, specifier: string): string {
+  const path = resolve(dirname(file), specifier);
+  const found = [path, `${path}.ts`, join(path, 'index.ts')].find(
+    (candidate) => /\.\w+$/.test(candidate) && existsSync(candidate),
+  );
+  if (!found) throw new Error(`${file}: cannot find the module ${specifier}`);
+  return found;
+}
+
+/**
+ * The project's files that decide how a body is rendered: the renderer and every module it imports,
+ * one from another (the remark and rehype plugins, their settings in src/site.config.ts), and the
+ * lockfile, which pins the libraries'. Astro's content store reuses an entry whose file did not
+ * change, so without these in a body's key a new plugin or setting would leave the stored bodies as
+ * the old code rendered them.
+ */
+export function rendererFiles(projectRoot: string): string[] {
+  const files = new Set([resolve(projectRoot, renderer)]);
+  for (const file of files)
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(relativeImport))
+      files.add(resolveImport(file, specifier!));
+  return [...files, resolve(projectRoot, 'package-lock.json')].filter(existsSync).sort();
+}
+
+/** The digest of `rendererFiles`, computed once per sync. */
+export function rendererDigest(projectRoot: string): string {
+  const hash = createHash('sha256');
+  for (const file of rendererFiles(projectRoot))
+    hash
+      .update(`${relative(projectRoot, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
+  return hash.digest('base64url').slice(0, 16);
+}
+
+/** The key of the body of an article file whose digest is `fileDigest`, rendered by `renderer`. */
+export function bodyKey(fileDigest: string, renderer: string): string {
+  return `${fileDigest}-${renderer}`;
+}
 
 /** The folder of rendered bodies for an Astro cache folder. */
 export function bodiesDir(cacheDir: string): string {

@@ -38,13 +38,18 @@ export function buildClock(
 
 /**
  * Astro's cache folder for a content root. Each content root gets its own, so the test suite's
- * fixture sites never read the content store (or image cache) of another site.
+ * fixture sites never read the content store (or image cache) of another site; and so does each
+ * project root building it, since the store names files from the project's root and the suite's
+ * copies of the project share its node_modules.
  */
 export function cacheDirFor(root: string, projectRoot: string = process.cwd()): string {
   const standard = resolve(projectRoot, 'content');
   const base = resolve(projectRoot, 'node_modules/.astro');
   if (root === standard) return base;
-  const digest = createHash('sha256').update(root).digest('hex').slice(0, 12);
+  const digest = createHash('sha256')
+    .update(`${root}\0${resolve(projectRoot)}`)
+    .digest('hex')
+    .slice(0, 12);
   return resolve(base, 'sites', `${basename(root).replace(/[^a-zA-Z0-9]+/g, '-')}-${digest}`);
 }
 

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { readAstroLine } from '../../src/lib/astro-log';
 import { shardOf } from '../../src/lib/search-shards';
 import { fixtureIds } from '../support/fixture-site';
-import { bodyEdit, eventChains, layoutEdit } from '../support/site-events';
+import { bodyEdit, eventChains, layoutEdit, pipelineEdit } from '../support/site-events';
 import { incrementalSite } from '../support/sites';
 
 /**
@@ -128,10 +128,12 @@ test('after the clock moves (embargo lifting), Astro still restores the feeds th
 describe('what the events change', () => {
   const page = (event: string, path: string) => readFileSync(join(incrementalSite.full(event), path), 'utf8');
 
-  test('the body edit and the layout change are published', () => {
+  test('the body edit and the layout change (a footer, the Markdown pipeline) are published', () => {
     expect(page('body edit', articlePage)).toContain(bodyEdit);
     expect(page('layout change', 'index.html')).toContain(layoutEdit);
     expect(page('photo replaced', 'index.html')).not.toContain(layoutEdit);
+    expect(page('layout change', articlePage)).toContain(pipelineEdit);
+    expect(page('photo replaced', articlePage)).not.toContain(pipelineEdit);
   });
 
   test('an unpublished article appears when its embargo lifts or it stops being a draft, not before', () => {

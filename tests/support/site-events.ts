@@ -34,6 +34,14 @@ export const bodyEdit = 'An incremental-build marker sentence was added here.';
 /** The text the layout change adds to every page's footer. */
 export const layoutEdit = 'Printed on synthetic paper.';
 const footer = 'src/components/SiteFooter.astro';
+/**
+ * What the layout change's edit of the Markdown pipeline ends every article body with. Stored
+ * bodies are named by their file, so this checks that a new pipeline renders them again.
+ */
+export const pipelineEdit = '<!--synthetic pipeline mark-->';
+const pipeline = 'src/markdown/links.ts';
+/** The project files the events edit, which undoProjectEvents restores. */
+const projectFiles = [footer, pipeline];
 
 /**
  * The events in chains, each on its own copy of the site, so that the suite's two build lanes share
@@ -132,8 +140,15 @@ const chains: SiteEvent[][] = [
     },
     {
       name: 'layout change',
+      // A change of code: the footer of every page, and the Markdown pipeline of every body.
       happen: ({ project }) => {
         replaceIn(join(project, footer), '© {year} {siteName}', `© {year} {siteName}. ${layoutEdit}`);
+        // Inside a plugin, so that Astro's config (which lists the plugins) stays the same.
+        replaceIn(
+          join(project, pipeline),
+          '  return (tree: Root) => {\n',
+          "  return (tree: Root) => {\n    tree.children.push({ type: 'comment', value: 'synthetic pipeline mark' });\n",
+        );
       },
       shows: 'index.html',
     },
@@ -149,6 +164,8 @@ export const siteEvents: SiteEvent[] = eventChains.flat();
 
 /** Undoes the events' changes to the project (the layout change), which later builds share. */
 export function undoProjectEvents(project: string): void {
-  const file = join(project, footer);
-  if (existsSync(file)) writeFileSync(file, readFileSync(footer, 'utf8'));
+  for (const path of projectFiles) {
+    const file = join(project, path);
+    if (existsSync(file)) writeFileSync(file, readFileSync(path, 'utf8'));
+  }
 }

@@ -1,9 +1,18 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { afterAll, describe, expect, test } from 'vitest';
-import { bodiesDir, pruneBodies, readBody, storedBodies, writeBody } from '../../src/lib/bodies';
+import {
+  bodiesDir,
+  bodyKey,
+  pruneBodies,
+  readBody,
+  rendererDigest,
+  rendererFiles,
+  storedBodies,
+  writeBody,
+} from '../../src/lib/bodies';
 import { inlineRenderer } from '../../src/markdown/render';
 import { renderPool } from '../../src/markdown/render-pool';
 
@@ -81,5 +90,69 @@ describe('rendering bodies on worker threads', () => {
     await expect(pool.render('Text.', join(root, 'a.md'))).rejects.toThrow(
       `${join(root, 'a.md')}: the render threads were already stopped`,
     );
+  });
+});
+
+describe('the key of a stored body', () => {
+  const project = join(root, 'project');
+  const write = (file: string, text: string) => {
+    mkdirSync(join(project, file, '..'), { recursive: true });
+    writeFileSync(join(project, file), text);
+  };
+  write('package-lock.json', '{"lockfileVersion": 3}');
+  write('src/markdown/render.ts', "import { a } from './index';\nimport type { T } from '../lib/types';\n");
+  write(
+    'src/markdown/index.ts',
+    "export { b } from './plugin';\nimport '../lib/side-effect';\nimport x from 'library';\n",
+  );
+  write('src/markdown/plugin.ts', "// Not an import: from './missing'\nexport const b = 1;\n");
+  write('src/lib/types.ts', 'export type T = 1;\n');
+  write('src/lib/side-effect/index.ts', '');
+  write('src/lib/unrelated.ts', 'export const c = 1;\n');
+
+  test('covers the renderer, every module it imports, one from another, and the lockfile', () => {
+    expect(rendererFiles(project).map((file) => file.slice(project.length + 1))).toEqual([
+      'package-lock.json',
+      'src/lib/side-effect/index.ts',
+      'src/lib/types.ts',
+      'src/markdown/index.ts',
+      'src/markdown/plugin.ts',
+      'src/markdown/render.ts',
+    ]);
+  });
+
+  test('changes with any of them, so a changed plugin renders every body again, and not with other code', () => {
+    const before = rendererDigest(project);
+    write('src/lib/unrelated.ts', 'export const c = 2;\n');
+    expect(rendererDigest(project)).toBe(before);
+    for (const file of ['src/markdown/plugin.ts', 'src/lib/types.ts', 'package-lock.json']) {
+      const copy = join(root, 'changed');
+      rmSync(copy, { recursive: true, force: true });
+      cpSync(project, copy, { recursive: true });
+      writeFileSync(join(copy, file), '// changed\n', { flag: 'a' });
+      expect(rendererDigest(copy), file).not.toBe(before);
+      expect(bodyKey('abc', rendererDigest(copy))).not.toBe(bodyKey('abc', before));
+    }
+  });
+
+  test('names the module it cannot find, and the file that imports it', () => {
+    write('src/markdown/plugin.ts', "export { d } from './gone';\n");
+    expect(() => rendererFiles(project)).toThrow(
+      `${join(project, 'src/markdown/plugin.ts')}: cannot find the module ./gone`,
+    );
+  });
+
+  test("the project's own renderer takes in its plugins, their settings and the site's", () => {
+    const files = rendererFiles(process.cwd()).map((file) => file.slice(process.cwd().length + 1));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'src/markdown/smartypants.ts',
+        'src/lib/typography.ts',
+        'src/site.config.ts',
+        'package-lock.json',
+      ]),
+    );
+    expect(files).not.toContain('src/lib/article-loader.ts');
+    expect(bodyKey('abc', rendererDigest(process.cwd()))).toMatch(/^abc-[\w-]{16}$/);
   });
 });

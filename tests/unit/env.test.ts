@@ -84,6 +84,15 @@ describe('cacheDirFor', () => {
   test('the same root always gets the same folder', () => {
     expect(cacheDirFor('/tmp/fixture', project)).toBe(cacheDirFor('/tmp/fixture', project));
   });
+
+  test('the same content built from two projects gets two folders, even when they share node_modules', () => {
+    // The content store names files from the project's root: the test suite's copies of the project,
+    // whose node_modules is this one's, once left a store there that the project itself could not use.
+    const copy = '/work/site/tests/.output/projects/lane-1';
+    const shared = (dir: string) =>
+      dir.replace(resolve(copy, 'node_modules'), resolve(project, 'node_modules'));
+    expect(shared(cacheDirFor('/tmp/fixture', copy))).not.toBe(cacheDirFor('/tmp/fixture', project));
+  });
 });
 
 describe('previewsUnpublished', () => {
