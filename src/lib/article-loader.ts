@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { glob } from 'astro/loaders';
 import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
@@ -8,15 +8,16 @@ import type { Gated } from './publishing';
 import { countArticleFiles } from './article-files';
 import { bodiesDir, bodyKey, pruneBodies, rendererDigest, storedBodies, writeBody } from './bodies';
 import { figuresFromMarkdown } from './figures';
-import { parseFrontmatter } from './frontmatter';
+import { parseFrontmatter, splitFrontmatter } from './frontmatter';
 import { inlineRenderer, rendererOptions } from '../markdown/render';
 import type { RenderBody } from '../markdown/render';
 import { renderPool } from '../markdown/render-pool';
 
 /**
- * Articles: Astro's glob loader over `<content>/articles/**\/*.md`, with five changes.
+ * Articles: Astro's glob loader over `<content>/articles/**\/*.md`, with these changes.
  * - Frontmatter is read by src/lib/frontmatter.ts, as the linter reads it: timestamps stay the text
- *   the editor wrote, so a date without an offset can be refused instead of read as UTC.
+ *   the editor wrote, so a date without an offset can be refused instead of read as UTC. Astro's
+ *   YAML reader is not run at all (`entryInfo`).
  * - The body's figures are added as `bodyFigures`, so their images are resolved and optimized by
  *   `astro:assets` and checked by the schema (alt text required) like the hero.
  * - Only articles that `include` accepts enter the content store. In a production build that is the
@@ -24,7 +25,7 @@ import { renderPool } from '../markdown/render-pool';
  *   guarantee 1).
  * - Bodies are rendered on `jobs` threads (src/markdown/render-pool.ts) and kept out of the content
  *   store (src/lib/bodies.ts): the store keeps each body's key and reading time.
- * - An entry whose body is no longer on disk is rendered again.
+ * - An entry whose body is no longer on disk, or was rendered by other code, is rendered again.
  * - With `skipBroken` (the dev preview), an article that cannot be read, validated or rendered is
  *   logged and left out, instead of stopping the dev server and every page with it; the preview shows
  *   its problems at its URL (src/lib/broken-articles.ts). A build never skips: it stops.
@@ -38,7 +39,7 @@ export function articleLoader(
   const inner = glob({
     pattern: '**/*.md',
     base,
-    generateId: ({ entry, data }) => entryId(base, entry, data),
+    generateId: ({ entry, data }) => articleId(entry, data),
   });
   let renderInline: Promise<RenderBody> | undefined;
   return {
@@ -71,7 +72,7 @@ export function articleLoader(
         await inner.load({
           ...context,
           store,
-          entryTypes: withoutRendering(context, skipBroken),
+          entryTypes: withoutRendering(context),
           parseData: async (props) => {
             try {
               return await context.parseData({
@@ -108,12 +109,11 @@ interface EntryType {
 
 /**
  * The glob loader's entry types (a part of its context Astro does not declare) without their render
- * functions: Astro's own Markdown rendering is skipped, for the store renders once an entry is
- * accepted. Were Astro to stop reading this, it would render each body twice, and the store would
- * still keep only ours. With `skipBroken`, frontmatter Astro's reader refuses is handed on as empty:
- * ours then reads the file, and the error is reported and skipped like any other.
+ * functions, and with our `entryInfo`. Astro's own Markdown rendering is skipped, for the store
+ * renders once an entry is accepted. Were Astro to stop reading this, it would render each body
+ * twice, and the store would still keep only ours.
  */
-function withoutRendering(context: LoaderContext, skipBroken: boolean): Map<string, object> {
+function withoutRendering(context: LoaderContext): Map<string, object> {
   const types = (context as LoaderContext & { entryTypes: Map<string, EntryType> }).entryTypes;
   return new Map(
     [...types].map(([extension, type]) => [
@@ -121,15 +121,29 @@ function withoutRendering(context: LoaderContext, skipBroken: boolean): Map<stri
       {
         ...type,
         getRenderFunction: undefined,
-        ...(skipBroken
-          ? {
-              getEntryInfo: (params: object) =>
-                type.getEntryInfo(params).catch(() => ({ data: {}, body: '' })),
-            }
-          : {}),
+        getEntryInfo: ({ contents }: { contents: string }) => Promise.resolve(entryInfo(contents)),
       },
     ]),
   );
+}
+
+/** A top-level `slug` field in a frontmatter's YAML text. */
+const slugField = /^["']?slug["']?[ \t]*:/m;
+
+/**
+ * What the glob loader asks of every article file at every sync, before it looks whether the file
+ * changed: the fields it names the entry from (`articleId`) and the body. Astro's own answer parses
+ * every file's YAML (10,000 of them for one new story); ours splits the file at its fences and reads
+ * the YAML, with our reader, only when it sets a `slug`. The fields of a changed file are read by
+ * `readArticle`, which also reports a broken frontmatter (with its line), in a build or the preview.
+ */
+export function entryInfo(contents: string): { data: Record<string, unknown>; body: string } {
+  const split = splitFrontmatter(contents);
+  if (typeof split === 'string') return { data: {}, body: contents.trim() };
+  return {
+    data: slugField.test(split.yaml) ? parseFrontmatter(contents).data : {},
+    body: split.body.trim(),
+  };
 }
 
 /**
@@ -224,16 +238,6 @@ export function articleId(entry: string, data: Record<string, unknown>): string 
   if (typeof data['slug'] === 'string' && data['slug']) return data['slug'];
   const name = basename(entry, '.md');
   return name === 'index' ? basename(dirname(entry)) : name;
-}
-
-/**
- * The id of an article file as the glob loader names it. Astro hands over the frontmatter as its own
- * YAML reader sees it, which makes a date-like `slug: 2026-01-02` a Date; a file that sets `slug` is
- * read again by ours, so its id is the one the linter and the sitemap give it.
- */
-export function entryId(base: string, entry: string, data: Record<string, unknown>): string {
-  if (!('slug' in data)) return articleId(entry, data);
-  return articleId(entry, parseFrontmatter(readFileSync(join(base, entry), 'utf8')).data);
 }
 
 /**

@@ -81,10 +81,14 @@ let writes = 0;
  */
 export async function writeBody(dir: string, digest: string, html: string): Promise<void> {
   const file = bodyFile(dir, digest);
-  await mkdir(dir, { recursive: true });
   // Its own name per write: two article files with the same text are written at the same time.
   const partial = `${file}.${process.pid}.${(writes += 1)}.partial`;
-  await writeFile(partial, html);
+  // The folder is made when it is missing, not asked for before every body (a second of a first sync).
+  await writeFile(partial, html).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+    await mkdir(dir, { recursive: true });
+    await writeFile(partial, html);
+  });
   await rename(partial, file);
 }
 

@@ -6,7 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { articleId, entryId, readArticle } from '../../src/lib/article-loader';
+import { articleId, entryInfo, readArticle } from '../../src/lib/article-loader';
 import { parseFrontmatter, splitFrontmatter } from '../../src/lib/frontmatter';
 import { indexContent } from '../../src/lib/lint/content-index';
 import type { ContentIndex } from '../../src/lib/lint/content-index';
@@ -88,9 +88,15 @@ describe.each(cases)('$name: every reader sees the same fields', ({ file, source
     const data = await readArticle(join(articles, file));
     const id = articleId(file, data);
     expect(linted(file).id).toBe(id);
-    // Astro hands generateId the fields as its own YAML reader sees them.
-    expect(entryId(articles, file, astroFrontmatter(source).frontmatter)).toBe(id);
+    // The glob loader names an entry from what entryInfo hands it, reading the YAML only for a slug.
+    expect(articleId(file, entryInfo(source).data)).toBe(id);
     expect(await articlesWithId(articles, id)).toEqual([file]);
+  });
+
+  test('the renderer is handed the body Astro’s own reader gave it', () => {
+    // Stored bodies are named by their file's digest: the same file must give the same body.
+    const astro = astroFrontmatter(source, { frontmatter: 'empty-with-spaces' }).content.trim();
+    expect(entryInfo(source).body).toBe(astro);
   });
 
   test('the linter’s body rules see the body the fields end at (remark-frontmatter)', () => {
@@ -106,6 +112,23 @@ describe.each(broken)('$name: no reader takes fields from it', ({ file }) => {
     await expect(readArticle(join(articles, file))).rejects.toThrow(file);
     expect(linted(file).frontmatter.errors).not.toEqual([]);
     expect(linted(file).frontmatter.data).toEqual({});
+  });
+});
+
+describe('entryInfo', () => {
+  test('reads no YAML of a file that sets no slug, and all of it of one that does', () => {
+    expect(entryInfo('---\ntitle: A\n---\nBody.\n')).toEqual({ data: {}, body: 'Body.' });
+    expect(entryInfo('---\ntitle: A\nslug: a-slug\n---\nBody.\n').data).toEqual({
+      title: 'A',
+      slug: 'a-slug',
+    });
+    expect(entryInfo("---\n'slug': quoted\n---\n").data).toEqual({ slug: 'quoted' });
+    // An indented "slug:" belongs to another field and names nothing.
+    expect(entryInfo('---\nphoto:\n  slug: no\n---\nBody.\n').data).toEqual({});
+  });
+
+  test('a file without frontmatter is all body', () => {
+    expect(entryInfo('\nJust a body.\n')).toEqual({ data: {}, body: 'Just a body.' });
   });
 });
 
