@@ -84,8 +84,8 @@ export async function writeBody(dir: string, digest: string, html: string): Prom
   // Its own name per write: two article files with the same text are written at the same time.
   const partial = `${file}.${process.pid}.${(writes += 1)}.partial`;
   // The folder is made when it is missing, not asked for before every body (a second of a first sync).
-  await writeFile(partial, html).catch(async (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
+  await writeFile(partial, html).catch(async (error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     await mkdir(dir, { recursive: true });
     await writeFile(partial, html);
   });
