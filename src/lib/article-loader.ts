@@ -127,21 +127,19 @@ function withoutRendering(context: LoaderContext): Map<string, object> {
   );
 }
 
-/** A top-level `slug` field in a frontmatter's YAML text. */
-const slugField = /^["']?slug["']?[ \t]*:/m;
-
 /**
  * What the glob loader asks of every article file at every sync, before it looks whether the file
  * changed: the fields it names the entry from (`articleId`) and the body. Astro's own answer parses
  * every file's YAML (10,000 of them for one new story); ours splits the file at its fences and reads
- * the YAML, with our reader, only when it sets a `slug`. The fields of a changed file are read by
+ * the YAML, with our reader, only when it names a `slug`. The fields of a changed file are read by
  * `readArticle`, which also reports a broken frontmatter (with its line), in a build or the preview.
  */
 export function entryInfo(contents: string): { data: Record<string, unknown>; body: string } {
   const split = splitFrontmatter(contents);
   if (typeof split === 'string') return { data: {}, body: contents.trim() };
   return {
-    data: slugField.test(split.yaml) ? parseFrontmatter(contents).data : {},
+    // Any mention: a slug may be set in a flow mapping, an indented one, behind an anchor…
+    data: split.yaml.includes('slug') ? parseFrontmatter(contents).data : {},
     body: split.body.trim(),
   };
 }

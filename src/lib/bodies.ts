@@ -18,13 +18,15 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 /** The module that renders a body (src/markdown/render.ts), from the project's root. */
 const renderer = 'src/markdown/render.ts';
-/** An import or re-export of a module of the project, at the start of a line: its relative specifier. */
-const relativeImport = /^(?:import|export)\b(?:[^'";]*?\bfrom)?\s*['"](\.{1,2}\/[^'"]+)['"]/gm;
+/** An import or re-export of a module of the project (comments removed first): its relative specifier. */
+const relativeImport = /^[ \t]*(?:import|export)\b(?:[^'";]*?\bfrom)?\s*['"](\.{1,2}\/[^'"]+)['"]/gm;
+/** Comments, which may quote an import that is not one, or hold a quote that hides one. */
+const comments = /\/\*[\s\S]*?\*\/|\/\/.*$/gm;
 
-/** The file a relative import from `file` names: TypeScript's specifiers may leave out `.ts`. */
+/** The file a relative import from `file` names: TypeScript's specifiers may leave out `.ts` or say `.js`. */
 function resolveImport(file: string, specifier: string): string {
   const path = resolve(dirname(file), specifier);
-  const found = [path, `${path}.ts`, join(path, 'index.ts')].find(
+  const found = [path, path.replace(/\.js$/, '.ts'), `${path}.ts`, join(path, 'index.ts')].find(
     (candidate) => /\.\w+$/.test(candidate) && existsSync(candidate),
   );
   if (!found) throw new Error(`${file}: cannot find the module ${specifier}`);
@@ -41,7 +43,7 @@ function resolveImport(file: string, specifier: string): string {
 export function rendererFiles(projectRoot: string): string[] {
   const files = new Set([resolve(projectRoot, renderer)]);
   for (const file of files)
-    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(relativeImport))
+    for (const [, specifier] of readFileSync(file, 'utf8').replace(comments, '').matchAll(relativeImport))
       files.add(resolveImport(file, specifier!));
   return [...files, resolve(projectRoot, 'package-lock.json')].filter(existsSync).sort();
 }

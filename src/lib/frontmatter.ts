@@ -1,5 +1,5 @@
-import { parseDocument } from 'yaml';
-import { lineColumn, yamlProblems } from './yaml-problems';
+import { parseDocument, visit } from 'yaml';
+import { aliasProblems, lineColumn, yamlProblems } from './yaml-problems';
 
 /**
  * The one reader of Markdown frontmatter: the article loader, the content linter, the sitemap's
@@ -88,6 +88,18 @@ export function parseFrontmatter(source: string): Frontmatter {
     message,
     ...at(offset),
   }));
+  if (errors.length === 0) {
+    // YAML reads these without an error, then fails to turn them into values.
+    const aliases: number[] = [];
+    visit(document, {
+      Alias: (_, node) => {
+        if (node.resolve(document) === undefined) aliases.push(node.range?.[0] ?? 0);
+      },
+    });
+    errors.push(
+      ...aliasProblems(split.yaml, aliases).map(({ message, offset }) => ({ message, ...at(offset) })),
+    );
+  }
   const value = errors.length > 0 ? {} : ((document.toJS() as unknown) ?? {});
   const fields = typeof value === 'object' && !Array.isArray(value);
   if (!fields) {

@@ -98,6 +98,9 @@ export function yamlProblems(yaml: string, errors: readonly YAMLError[]): YamlPr
         offset: offsetOf(open.line, open.column),
       };
     }
+    // `title: *Exclusive* interview`: an alias (aliasProblems) with words after it.
+    if (match?.[3]?.startsWith('*'))
+      return aliasProblems(yaml, [offsetOf(line, valueColumn(match[0], match[3]))])[0]!;
     return {
       message: `this line is not valid YAML: ${error.message.split('\n')[0] ?? error.message}`,
       offset: error.pos[0],
@@ -107,4 +110,24 @@ export function yamlProblems(yaml: string, errors: readonly YAMLError[]): YamlPr
     (problem, index) =>
       problems.findIndex((other) => lineAt(other.offset) === lineAt(problem.offset)) === index,
   );
+}
+
+/**
+ * A value that starts with `*` (`title: *Exclusive* interview`) is a YAML alias, a reference to a
+ * value marked `&name` elsewhere; with no such mark, YAML cannot read the fields at all. One problem
+ * per alias at `offsets` in the frontmatter `yaml`.
+ */
+export function aliasProblems(yaml: string, offsets: readonly number[]): YamlProblem[] {
+  const lines = yaml.split('\n').map((line) => line.replace(/\r$/, ''));
+  return offsets.map((offset) => {
+    const line = yaml.slice(0, offset).split('\n').length - 1;
+    const match = field.exec(lines[line] ?? '');
+    // The whole value is quoted only when it is the alias (not a list holding one).
+    const whole = match?.[3]?.startsWith('*') ? match : undefined;
+    const fix = whole ? `: \`${whole[2] ?? ''}: ${quoted(whole[3] ?? '')}\`` : '';
+    return {
+      message: `put ${whole ? fieldWords(keyPath(lines, line)) : 'the value that starts with *'} in quotes, for YAML reads a value that starts with * as a reference to another value${fix}`,
+      offset,
+    };
+  });
 }

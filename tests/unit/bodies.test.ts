@@ -105,7 +105,11 @@ describe('the key of a stored body', () => {
     'src/markdown/index.ts',
     "export { b } from './plugin';\nimport '../lib/side-effect';\nimport x from 'library';\n",
   );
-  write('src/markdown/plugin.ts', "// Not an import: from './missing'\nexport const b = 1;\n");
+  write(
+    'src/markdown/plugin.ts',
+    "// Not an import: from './missing'\nexport function b() {\n  // as read from './old-plugin'\n  return 1;\n}\nimport {\n  c, // the option's name\n} from './multi';\n/* import './commented' */\n",
+  );
+  write('src/markdown/multi.ts', 'export const c = 1;\n');
   write('src/lib/types.ts', 'export type T = 1;\n');
   write('src/lib/side-effect/index.ts', '');
   write('src/lib/unrelated.ts', 'export const c = 1;\n');
@@ -116,6 +120,7 @@ describe('the key of a stored body', () => {
       'src/lib/side-effect/index.ts',
       'src/lib/types.ts',
       'src/markdown/index.ts',
+      'src/markdown/multi.ts',
       'src/markdown/plugin.ts',
       'src/markdown/render.ts',
     ]);
@@ -125,7 +130,16 @@ describe('the key of a stored body', () => {
     const before = rendererDigest(project);
     write('src/lib/unrelated.ts', 'export const c = 2;\n');
     expect(rendererDigest(project)).toBe(before);
-    for (const file of ['src/markdown/plugin.ts', 'src/lib/types.ts', 'package-lock.json']) {
+    // The same files elsewhere (another checkout, a CI runner) give the same digest.
+    const same = join(root, 'same');
+    cpSync(project, same, { recursive: true });
+    expect(rendererDigest(same)).toBe(before);
+    for (const file of [
+      'src/markdown/plugin.ts',
+      'src/markdown/multi.ts',
+      'src/lib/types.ts',
+      'package-lock.json',
+    ]) {
       const copy = join(root, 'changed');
       rmSync(copy, { recursive: true, force: true });
       cpSync(project, copy, { recursive: true });

@@ -47,6 +47,12 @@ const cases = [
     title: 'Ruled',
   },
   { name: 'dated-slug', source: '---\ntitle: Dated\nslug: 2026-01-02\n---\nBody.\n', title: 'Dated' },
+  {
+    name: 'flow-slug',
+    source:
+      '---\n{title: Flowing, slug: flow-slug-slug, publishedAt: "2026-01-02T03:04:05+08:00"}\n---\nBody.\n',
+    title: 'Flowing',
+  },
 ].map((each) => ({ ...each, file: `${each.name}.md` }));
 
 /** Files whose frontmatter is broken: every reader must refuse them or read nothing from them. */
@@ -56,6 +62,8 @@ const broken = [
   { name: 'text-after-fence', source: `---\ntitle: Glued\n${fields('text-after-fence')}\n---Body.\n` },
   { name: 'bad-yaml', source: `---\ntitle: [unclosed\n${fields('bad-yaml')}\n---\nBody.\n` },
   { name: 'a-list', source: '---\n- title\n- Listed\n---\nBody.\n' },
+  // Markdown emphasis in a field: YAML reads *…* as a reference to a value marked elsewhere.
+  { name: 'an-alias', source: `---\ntitle: *Exclusive*\n${fields('an-alias')}\n---\nBody.\n` },
 ].map((each) => ({ ...each, file: `${each.name}.md` }));
 
 let root = '';
@@ -115,6 +123,37 @@ describe.each(broken)('$name: no reader takes fields from it', ({ file }) => {
   });
 });
 
+describe('parseFrontmatter', () => {
+  test('a value that starts with * is a problem at its line, with the fix, not a failure', () => {
+    const { data, errors } = parseFrontmatter('---\nsection: news\ntitle: *Exclusive*\n---\n');
+    expect(data).toEqual({});
+    expect(errors).toEqual([
+      {
+        message:
+          'put the headline in quotes, for YAML reads a value that starts with * as a reference to another value: `title: "*Exclusive*"`',
+        line: 3,
+        column: 8,
+      },
+    ]);
+    expect(parseFrontmatter('---\ntitle: *Exclusive* interview\n---\n').errors).toEqual([
+      {
+        message:
+          'put the headline in quotes, for YAML reads a value that starts with * as a reference to another value: `title: "*Exclusive* interview"`',
+        line: 2,
+        column: 8,
+      },
+    ]);
+    expect(parseFrontmatter('---\ntags: [*new*]\n---\n').errors[0]?.message).toMatch(
+      /^put the value that starts with \* in quotes/,
+    );
+    // A reference to a value that is marked is YAML's, and fine.
+    expect(parseFrontmatter('---\na: &k 1\nb: *k\n---\n')).toMatchObject({
+      data: { a: 1, b: 1 },
+      errors: [],
+    });
+  });
+});
+
 describe('entryInfo', () => {
   test('reads no YAML of a file that sets no slug, and all of it of one that does', () => {
     expect(entryInfo('---\ntitle: A\n---\nBody.\n')).toEqual({ data: {}, body: 'Body.' });
@@ -123,8 +162,15 @@ describe('entryInfo', () => {
       slug: 'a-slug',
     });
     expect(entryInfo("---\n'slug': quoted\n---\n").data).toEqual({ slug: 'quoted' });
-    // An indented "slug:" belongs to another field and names nothing.
-    expect(entryInfo('---\nphoto:\n  slug: no\n---\nBody.\n').data).toEqual({});
+    // Wherever the YAML sets it: the id is ours either way (articleId reads data.slug).
+    expect(entryInfo('---\n  title: A\n  slug: indented\n---\n').data['slug']).toBe('indented');
+    expect(entryInfo('---\n? slug\n: explicit\n---\n').data['slug']).toBe('explicit');
+    expect(entryInfo('---\n&mark slug: anchored\n---\n').data['slug']).toBe('anchored');
+  });
+
+  test('a frontmatter YAML cannot turn into values gives no fields instead of failing the sync', () => {
+    // readArticle then refuses the file with the problem and its line (parseFrontmatter below).
+    expect(entryInfo('---\nslug: a\ntitle: *Exclusive*\n---\nBody.\n')).toEqual({ data: {}, body: 'Body.' });
   });
 
   test('a file without frontmatter is all body', () => {
