@@ -1,5 +1,6 @@
 import { parseDocument, visit } from 'yaml';
-import { aliasProblems, lineColumn, yamlProblems } from './yaml-problems';
+import { lineColumn, markProblems, yamlProblems } from './yaml-problems';
+import type { Mark } from './yaml-problems';
 
 /**
  * The one reader of Markdown frontmatter: the article loader, the content linter, the sitemap's
@@ -89,15 +90,26 @@ export function parseFrontmatter(source: string): Frontmatter {
     ...at(offset),
   }));
   if (errors.length === 0) {
-    // YAML reads these without an error, then fails to turn them into values.
-    const aliases: number[] = [];
+    // YAML reads these without an error: a reference to no value fails to turn into values, and a
+    // name or type on a value silently drops the word it takes (`title: &Co rises` is "rises").
+    const found: { offset: number; mark: Mark }[] = [];
+    const named = new Map<string, number>();
+    const referenced = new Set<string>();
     visit(document, {
       Alias: (_, node) => {
-        if (node.resolve(document) === undefined) aliases.push(node.range?.[0] ?? 0);
+        referenced.add(node.source);
+        if (node.resolve(document) === undefined) found.push({ offset: node.range?.[0] ?? 0, mark: '*' });
+      },
+      Node: (_, node) => {
+        const offset = node.range?.[0] ?? 0;
+        if (node.anchor) named.set(node.anchor, offset);
+        if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) found.push({ offset, mark: '!' });
       },
     });
+    for (const [anchor, offset] of named) if (!referenced.has(anchor)) found.push({ offset, mark: '&' });
+    found.sort((a, b) => a.offset - b.offset);
     errors.push(
-      ...aliasProblems(split.yaml, aliases).map(({ message, offset }) => ({ message, ...at(offset) })),
+      ...markProblems(split.yaml, found).map(({ message, offset }) => ({ message, ...at(offset) })),
     );
   }
   const value = errors.length > 0 ? {} : ((document.toJS() as unknown) ?? {});

@@ -98,9 +98,10 @@ export function yamlProblems(yaml: string, errors: readonly YAMLError[]): YamlPr
         offset: offsetOf(open.line, open.column),
       };
     }
-    // `title: *Exclusive* interview`: an alias (aliasProblems) with words after it.
-    if (match?.[3]?.startsWith('*'))
-      return aliasProblems(yaml, [offsetOf(line, valueColumn(match[0], match[3]))])[0]!;
+    // `title: *Exclusive* interview` (a reference with words after it), `title: @Home`.
+    const mark = match?.[3]?.[0];
+    if (mark !== undefined && mark in marks)
+      return markProblems(yaml, [{ offset: error.pos[0], mark: mark as Mark }])[0]!;
     return {
       message: `this line is not valid YAML: ${error.message.split('\n')[0] ?? error.message}`,
       offset: error.pos[0],
@@ -112,22 +113,37 @@ export function yamlProblems(yaml: string, errors: readonly YAMLError[]): YamlPr
   );
 }
 
+/** The characters YAML reads specially at the start of a value, and what it does with them. */
+const marks = {
+  '*': 'reads a value that starts with * as a reference to another value',
+  '&': 'reads a word that starts with & as a name for what follows it, and keeps only that',
+  '!': 'reads a word that starts with ! as a type for what follows it, and keeps only that',
+  '@': 'cannot read a value that starts with @',
+  '`': 'cannot read a value that starts with `',
+  '%': 'cannot read a value that starts with %',
+} as const;
+/** A character of `marks`. */
+export type Mark = keyof typeof marks;
+
 /**
- * A value that starts with `*` (`title: *Exclusive* interview`) is a YAML alias, a reference to a
- * value marked `&name` elsewhere; with no such mark, YAML cannot read the fields at all. One problem
- * per alias at `offsets` in the frontmatter `yaml`.
+ * A value that starts with a character YAML reads specially (`marks`): `title: *Exclusive*` (a
+ * reference to a value marked elsewhere: YAML cannot read the fields), `title: &Co rises` or
+ * `title: !Important story` (YAML would keep "rises" and "story" alone, silently), `title: @Home`.
+ * One problem per value found at `offset` in the frontmatter `yaml`, with the line as it should be
+ * when the field's whole value starts with it (not a list holding one).
  */
-export function aliasProblems(yaml: string, offsets: readonly number[]): YamlProblem[] {
-  const lines = yaml.split('\n').map((line) => line.replace(/\r$/, ''));
-  return offsets.map((offset) => {
+export function markProblems(yaml: string, found: readonly { offset: number; mark: Mark }[]): YamlProblem[] {
+  const raw = yaml.split('\n');
+  const lines = raw.map((line) => line.replace(/\r$/, ''));
+  return found.map(({ offset, mark }) => {
     const line = yaml.slice(0, offset).split('\n').length - 1;
     const match = field.exec(lines[line] ?? '');
-    // The whole value is quoted only when it is the alias (not a list holding one).
-    const whole = match?.[3]?.startsWith('*') ? match : undefined;
+    const whole = match?.[3]?.startsWith(mark) ? match : undefined;
     const fix = whole ? `: \`${whole[2] ?? ''}: ${quoted(whole[3] ?? '')}\`` : '';
+    const start = raw.slice(0, line).reduce((sum, text) => sum + text.length + 1, 0);
     return {
-      message: `put ${whole ? fieldWords(keyPath(lines, line)) : 'the value that starts with *'} in quotes, for YAML reads a value that starts with * as a reference to another value${fix}`,
-      offset,
+      message: `put ${whole ? fieldWords(keyPath(lines, line)) : `the value that starts with ${mark}`} in quotes, for YAML ${marks[mark]}${fix}`,
+      offset: whole ? start + valueColumn(whole[0], whole[3] ?? '') : offset,
     };
   });
 }

@@ -146,11 +146,42 @@ describe('parseFrontmatter', () => {
     expect(parseFrontmatter('---\ntags: [*new*]\n---\n').errors[0]?.message).toMatch(
       /^put the value that starts with \* in quotes/,
     );
-    // A reference to a value that is marked is YAML's, and fine.
+    // A reference to a value that is named is YAML's, and fine; so is one of YAML's own types.
+    expect(parseFrontmatter('---\nn: !!str 12\n---\n')).toMatchObject({ data: { n: '12' }, errors: [] });
     expect(parseFrontmatter('---\na: &k 1\nb: *k\n---\n')).toMatchObject({
       data: { a: 1, b: 1 },
       errors: [],
     });
+  });
+});
+
+describe('a value that starts with a character YAML reads specially', () => {
+  test.each([
+    // YAML would keep "rises" and "story" alone, silently: the headline would lose a word.
+    ['&Co rises', 'reads a word that starts with & as a name for what follows it, and keeps only that'],
+    [
+      '!Important story',
+      'reads a word that starts with ! as a type for what follows it, and keeps only that',
+    ],
+    ['@Home news', 'cannot read a value that starts with @'],
+    ['`Tick` talk', 'cannot read a value that starts with `'],
+    ['%Rates up', 'cannot read a value that starts with %'],
+  ])('title: %s is a problem at its value, with the line to write', (value, reading) => {
+    const { data, errors } = parseFrontmatter(`---\nsection: news\ntitle: ${value}\n---\n`);
+    expect(data).toEqual({});
+    expect(errors).toEqual([
+      {
+        message: `put the headline in quotes, for YAML ${reading}: \`title: "${value}"\``,
+        line: 3,
+        column: 8,
+      },
+    ]);
+  });
+
+  test('inside another field, it names the field', () => {
+    expect(parseFrontmatter('---\nphoto:\n  alt: &Co staff\n---\n').errors[0]?.message).toMatch(
+      /^put the portrait’s alt text in quotes, .*: `alt: "&Co staff"`$/,
+    );
   });
 });
 
@@ -165,7 +196,8 @@ describe('entryInfo', () => {
     // Wherever the YAML sets it: the id is ours either way (articleId reads data.slug).
     expect(entryInfo('---\n  title: A\n  slug: indented\n---\n').data['slug']).toBe('indented');
     expect(entryInfo('---\n? slug\n: explicit\n---\n').data['slug']).toBe('explicit');
-    expect(entryInfo('---\n&mark slug: anchored\n---\n').data['slug']).toBe('anchored');
+    // A name on a field is refused (parseFrontmatter, below), and names nothing.
+    expect(entryInfo('---\n&mark slug: anchored\n---\n').data).toEqual({});
   });
 
   test('a frontmatter YAML cannot turn into values gives no fields instead of failing the sync', () => {
