@@ -1,5 +1,5 @@
 import { parseDocument, visit } from 'yaml';
-import { lineColumn, markProblems, yamlProblems } from './yaml-problems';
+import { commentProblems, lineColumn, markProblems, yamlProblems } from './yaml-problems';
 import type { Mark } from './yaml-problems';
 
 /**
@@ -95,6 +95,7 @@ export function parseFrontmatter(source: string): Frontmatter {
     const found: { offset: number; mark: Mark }[] = [];
     const named = new Map<string, number>();
     const referenced = new Set<string>();
+    const dropped: number[] = [];
     visit(document, {
       Alias: (_, node) => {
         referenced.add(node.source);
@@ -104,12 +105,16 @@ export function parseFrontmatter(source: string): Frontmatter {
         const offset = node.range?.[0] ?? 0;
         if (node.anchor) named.set(node.anchor, offset);
         if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) found.push({ offset, mark: '!' });
+        if (node.comment !== undefined && node.comment !== null && /^\S/.test(node.comment))
+          dropped.push(offset);
       },
     });
     for (const [anchor, offset] of named) if (!referenced.has(anchor)) found.push({ offset, mark: '&' });
     found.sort((a, b) => a.offset - b.offset);
     errors.push(
-      ...markProblems(split.yaml, found).map(({ message, offset }) => ({ message, ...at(offset) })),
+      ...[...markProblems(split.yaml, found), ...commentProblems(split.yaml, dropped)]
+        .sort((a, b) => a.offset - b.offset)
+        .map(({ message, offset }) => ({ message, ...at(offset) })),
     );
   }
   const value = errors.length > 0 ? {} : ((document.toJS() as unknown) ?? {});

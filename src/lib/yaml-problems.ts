@@ -147,3 +147,26 @@ export function markProblems(yaml: string, found: readonly { offset: number; mar
     };
   });
 }
+
+/**
+ * A ` #` in a value starts a comment, which YAML drops: `title: Shares up #1 in the region` is
+ * "Shares up". A comment whose text follows the `#` without a space (`#1`, `#tag`) is taken for a
+ * part of the value; one with a space (`format: news # or analysis`, as the template writes) for a
+ * comment. One problem per value at `offsets` in the frontmatter `yaml`.
+ */
+export function commentProblems(yaml: string, offsets: readonly number[]): YamlProblem[] {
+  const lines = yaml.split('\n').map((line) => line.replace(/\r$/, ''));
+  return offsets.map((offset) => {
+    const line = yaml.slice(0, offset).split('\n').length - 1;
+    const text = lines[line] ?? '';
+    const comment = text.slice(text.indexOf(' #') + 1);
+    // The field's regex stops at a #: the value runs from after the key to the end of the line.
+    const [, indent = '', key = ''] = /^(\s*(?:-\s+)?)([^\s:#'"-][^:#]*?):[ \t]+/.exec(text) ?? [];
+    const value = text.slice(indent.length + key.length + 1).trim();
+    const plain = key !== '' && !/^["'[{]/.test(value);
+    return {
+      message: `put ${plain ? fieldWords(keyPath(lines, line)) : 'the whole value'} in quotes, for YAML reads "${comment}" as a comment and drops it${plain ? `: \`${key}: ${quoted(value)}\`` : ''}`,
+      offset,
+    };
+  });
+}

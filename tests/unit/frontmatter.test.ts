@@ -178,6 +178,26 @@ describe('a value that starts with a character YAML reads specially', () => {
     ]);
   });
 
+  test('a # glued to a word is not taken for a comment, which YAML would drop', () => {
+    // YAML would publish the headline "Shares up".
+    const { data, errors } = parseFrontmatter('---\ntitle: Shares up #1 in the region\n---\n');
+    expect(data).toEqual({});
+    expect(errors).toEqual([
+      {
+        message:
+          'put the headline in quotes, for YAML reads "#1 in the region" as a comment and drops it: `title: "Shares up #1 in the region"`',
+        line: 2,
+        column: 8,
+      },
+    ]);
+    expect(parseFrontmatter('---\nstandfirst: "Quoted" #tag\n---\n').errors[0]?.message).toBe(
+      'put the whole value in quotes, for YAML reads "#tag" as a comment and drops it',
+    );
+    // A comment after a space is one, as the new-article template writes them.
+    const template = '---\nformat: news # or analysis\ntags: [] # topics\n# a line of its own\n---\n';
+    expect(parseFrontmatter(template)).toMatchObject({ data: { format: 'news', tags: [] }, errors: [] });
+  });
+
   test('inside another field, it names the field', () => {
     expect(parseFrontmatter('---\nphoto:\n  alt: &Co staff\n---\n').errors[0]?.message).toMatch(
       /^put the portrait’s alt text in quotes, .*: `alt: "&Co staff"`$/,
