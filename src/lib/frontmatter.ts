@@ -111,11 +111,16 @@ export function parseFrontmatter(source: string): Frontmatter {
     });
     for (const [anchor, offset] of named) if (!referenced.has(anchor)) found.push({ offset, mark: '&' });
     found.sort((a, b) => a.offset - b.offset);
-    errors.push(
-      ...[...markProblems(split.yaml, found), ...commentProblems(split.yaml, dropped)]
-        .sort((a, b) => a.offset - b.offset)
-        .map(({ message, offset }) => ({ message, ...at(offset) })),
-    );
+    // One message per line, the first there: its fix (the value in quotes) mends the others too.
+    const lines = new Set<number>();
+    for (const { message, offset } of [
+      ...markProblems(split.yaml, found),
+      ...commentProblems(split.yaml, dropped),
+    ].sort((a, b) => a.offset - b.offset)) {
+      const place = at(offset);
+      if (!lines.has(place.line)) errors.push({ message, ...place });
+      lines.add(place.line);
+    }
   }
   const value = errors.length > 0 ? {} : ((document.toJS() as unknown) ?? {});
   const fields = typeof value === 'object' && !Array.isArray(value);

@@ -194,6 +194,18 @@ describe('a value that starts with a character YAML reads specially', () => {
       /^put the portrait’s alt text in quotes, .*: `alt: "&Co staff"`$/,
     );
   });
+
+  test('a value with two of these mistakes gets one message, whose fix mends both', () => {
+    const { errors } = parseFrontmatter('---\ntitle: &Co rises on Shares up #1 in the region\n---\n');
+    expect(errors).toEqual([
+      {
+        message:
+          'put the headline in quotes, for YAML reads a word that starts with & as a name for what follows it, and keeps only that: `title: "&Co rises on Shares up #1 in the region"`',
+        line: 2,
+        column: 8,
+      },
+    ]);
+  });
 });
 
 describe('entryInfo', () => {
