@@ -62,6 +62,33 @@ function unclosedQuote(lines: string[]): { line: number; column: number; quote: 
   return open.find(({ line }) => line + 1 >= lines.length || field.test(lines[line + 1] ?? '')) ?? open[0];
 }
 
+/**
+ * The first field whose value is a list or mapping written on its line with a `#` at the start of an
+ * item (`tags: [Markets, #Shipping]`): YAML reads the rest of the line as a comment, then reports the
+ * list as never closed, on the next line. Where the `#` is, and the line with each such item quoted.
+ */
+function hashInFlow(lines: string[]): { line: number; column: number; fix: string } | undefined {
+  for (const [line, text] of lines.entries()) {
+    const [, , key = '', value = ''] = field.exec(text) ?? [];
+    const hash = /[[{,\s]#/.exec(value);
+    const close = value.startsWith('[') ? ']' : '}';
+    // A comment after the closed list is one; a quoted item may hold a # or a comma of its own:
+    // such a list gets YAML's own message.
+    const closed = value.indexOf(close);
+    if (!/^[[{]/.test(value) || !hash || (closed >= 0 && closed < hash.index) || /["']/.test(value)) continue;
+    const items = value
+      .slice(1)
+      .replace(/[\]}]$/, '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '')
+      .map((item) => (item.startsWith('#') ? `"${item}"` : item));
+    const fix = `${key}: ${value[0] ?? ''}${items.join(', ')}${close}`;
+    return { line, column: valueColumn(text, value) + hash.index + 1, fix };
+  }
+  return undefined;
+}
+
 /** Line and column (both from 1) of `offset` in `text`. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
@@ -88,6 +115,14 @@ export function yamlProblems(yaml: string, errors: readonly YAMLError[]): YamlPr
       return {
         message: `put ${fieldWords(keyPath(lines, line))} in quotes, for YAML reads a colon in it as the start of another field: \`${key}: ${quoted(value)}\``,
         offset: offsetOf(line, valueColumn(text, value)),
+      };
+    }
+    const hashed = hashInFlow(lines);
+    // YAML reports it at the # or, as a list never closed, on the next line.
+    if (hashed && (line === hashed.line || line === hashed.line + 1)) {
+      return {
+        message: `put each value that starts with # in quotes, for YAML reads a # after a space, [ or , as a comment and drops the rest of the line: \`${hashed.fix}\``,
+        offset: offsetOf(hashed.line, hashed.column),
       };
     }
     const open = error.code === 'MISSING_CHAR' && /quote/.test(error.message) && unclosedQuote(lines);

@@ -195,6 +195,26 @@ describe('a value that starts with a character YAML reads specially', () => {
     );
   });
 
+  test('a hashtag in a list is one message at the #, with the list to write', () => {
+    // YAML reads the rest of the line as a comment and reports a list never closed, on the next line.
+    for (const [tags, fix, column] of [
+      ['[Markets, #Shipping]', '[Markets, "#Shipping"]', 17],
+      ['[#Markets,#Shipping]', '["#Markets", "#Shipping"]', 8],
+    ] as const) {
+      expect(parseFrontmatter(`---\ntags: ${tags}\ntitle: A\n---\n`).errors).toEqual([
+        {
+          message: `put each value that starts with # in quotes, for YAML reads a # after a space, [ or , as a comment and drops the rest of the line: \`tags: ${fix}\``,
+          line: 2,
+          column,
+        },
+      ]);
+    }
+    // A comment after the list is one, and another line's mistake gets its own message.
+    expect(parseFrontmatter('---\ntags: [Markets] #desk\ntitle: Live: fire\n---\n').errors).toEqual([
+      expect.objectContaining({ line: 3, message: expect.stringMatching(/colon/) as unknown }),
+    ]);
+  });
+
   test('a value with two of these mistakes gets one message, whose fix mends both', () => {
     const { errors } = parseFrontmatter('---\ntitle: &Co rises on Shares up #1 in the region\n---\n');
     expect(errors).toEqual([
