@@ -208,6 +208,18 @@ describe('articleSchema', () => {
       words: /a list of the exact texts.*allow: \["814,9f00"\]/,
     },
     {
+      what: 'tags written as one text, not a list',
+      patch: { tags: 'Markets, #Shipping' },
+      path: ['tags'],
+      words: /^must be a list in brackets: `tags: \[Markets, "#Shipping"\]`$/,
+    },
+    {
+      what: 'an author written as a text, not a list',
+      patch: { authors: 'ni-tao' },
+      path: ['authors'],
+      words: /^must be a list in brackets: `authors: \[ni-tao\]`$/,
+    },
+    {
       what: 'an empty text in allow',
       patch: { allow: ['814,9f00', ' '] },
       path: ['allow', 1],

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { articleFormats } from '../article-format';
 import type { SchemaHelpers } from './helpers';
-import { dateTime, oldAddress, prose, slug, text, webUrl } from './fields';
+import { dateTime, list, oldAddress, prose, slug, text, webUrl } from './fields';
 import { figureSchema, heroSchema } from './figure';
 
 /** Frontmatter of one article file in content/articles/. */
@@ -15,9 +15,9 @@ export function articleSchema(helpers: SchemaHelpers) {
     /** The section path as a reference, e.g. business/auto. */
     section: helpers.reference('sections'),
     /** Author ids, one or more, e.g. [ni-tao]. */
-    authors: z
-      .array(helpers.reference('authors'))
-      .min(1, { error: 'needs at least one author id, e.g. [ni-tao]' }),
+    authors: list('authors', helpers.reference('authors')).min(1, {
+      error: 'needs at least one author id, e.g. [ni-tao]',
+    }),
     /** First publication, with offset. Later than the build clock means embargoed until then. */
     publishedAt: dateTime(),
     /** Last substantive update or correction, with offset. */
@@ -38,7 +38,7 @@ export function articleSchema(helpers: SchemaHelpers) {
       })
       .default('news'),
     /** Topic tags, as readers would search for them. */
-    tags: z.array(text('a tag')).default([]),
+    tags: list('tags', text('a tag')).default([]),
     /** The lead photo, shown large above the body and in feeds and link previews. */
     hero: heroSchema(helpers).optional(),
     /** A note from the editors shown above the body, e.g. where the article sits in a series. */

@@ -27,6 +27,29 @@ export function dateTime() {
     .transform((value) => new Date(value));
 }
 
+/**
+ * A list, written in brackets (`tags: [Markets, Shipping]`). Without them YAML reads one text
+ * (`tags: Markets, Shipping`), and the message gives that text as the list to write.
+ */
+export function list<Item extends z.ZodType>(key: string, item: Item) {
+  return z.array(item, {
+    error: (issue) =>
+      typeof issue.input === 'string'
+        ? `must be a list in brackets: \`${key}: [${listed(issue.input)}]\``
+        : `must be a list in brackets, e.g. \`${key}: [first, second]\``,
+  });
+}
+
+/** A text of comma-separated items as a list's items, in quotes where YAML needs them. */
+function listed(value: string): string {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    .map((item) => (/^[#*&!@`%"'[{|>]|: | #/.test(item) ? JSON.stringify(item) : item))
+    .join(', ');
+}
+
 /** The site timezone's offset near a local date-time an editor wrote without one. */
 function suggestedOffset(local: string): string {
   return utcOffset(new Date(`${local}Z`), site.timezone);
