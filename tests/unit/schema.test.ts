@@ -220,6 +220,18 @@ describe('articleSchema', () => {
       words: /^must be a list in brackets: `authors: \[ni-tao\]`$/,
     },
     {
+      what: 'draft: yes (a text to YAML)',
+      patch: { draft: 'yes' },
+      path: ['draft'],
+      words: /^must be true or false, without quotes: `draft: true`$/,
+    },
+    {
+      what: 'featured: "false" in quotes',
+      patch: { featured: 'false' },
+      path: ['featured'],
+      words: /^must be true or false, without quotes: `featured: false`$/,
+    },
+    {
       what: 'an empty text in allow',
       patch: { allow: ['814,9f00', ' '] },
       path: ['allow', 1],

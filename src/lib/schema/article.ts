@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { articleFormats } from '../article-format';
 import type { SchemaHelpers } from './helpers';
-import { dateTime, list, oldAddress, prose, slug, text, webUrl } from './fields';
+import { dateTime, flag, list, oldAddress, prose, slug, text, webUrl } from './fields';
 import { figureSchema, heroSchema } from './figure';
 
 /** Frontmatter of one article file in content/articles/. */
@@ -69,9 +69,9 @@ export function articleSchema(helpers: SchemaHelpers) {
       })
       .default([]),
     /** A draft is never published, whatever its date. */
-    draft: z.boolean().default(false),
+    draft: flag('draft').default(false),
     /** Featured articles lead the front page. */
-    featured: z.boolean().default(false),
+    featured: flag('featured').default(false),
     /** Original URL when the article was first published elsewhere (syndication). */
     canonical: webUrl().optional(),
     /** Photos in the body, in order: filled by the article loader from the Markdown, not by editors. */

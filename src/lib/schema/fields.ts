@@ -40,6 +40,17 @@ export function list<Item extends z.ZodType>(key: string, item: Item) {
   });
 }
 
+/**
+ * true or false. YAML reads `yes`, `no`, `on` and anything in quotes as text: the message gives the
+ * line to write, with the value the editor meant where it is plain.
+ */
+export function flag(key: string) {
+  return z.boolean({
+    error: (issue) =>
+      `must be true or false, without quotes: \`${key}: ${/^\s*(no|n|off|false)\s*$/i.test(String(issue.input)) ? 'false' : 'true'}\``,
+  });
+}
+
 /** A text of comma-separated items as a list's items, in quotes where YAML needs them. */
 function listed(value: string): string {
   return value

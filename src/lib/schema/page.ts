@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { prose } from './fields';
+import { flag, prose } from './fields';
 
 /** A static page in content/pages/ (about, corrections policy, contact); its file name is its URL. */
 export const pageSchema = z.object({
@@ -8,7 +8,7 @@ export const pageSchema = z.object({
   /** One sentence for search engines and link previews. */
   description: prose('a description'),
   /** Listed in the footer. */
-  footer: z.boolean().default(true),
+  footer: flag('footer').default(true),
   /** Position in the footer, smallest first. */
   order: z.number().int().default(100),
 });
