@@ -460,6 +460,31 @@ describe('one mistake, one message, on the line to fix', () => {
     expect(diagnostics[0]?.message).toMatch(/closing " /);
   });
 
+  test('a field the article does not have is an error naming the one it is likely a typo of', async () => {
+    // `darft: true` would publish the draft: the build's gating reads `draft`, which is absent.
+    await write({
+      'articles/typo.md': withFields([...validFields, 'darft: true', 'kicker: Exclusive']),
+    });
+    const { diagnostics } = await lintContent(root, now, root);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        file: 'articles/typo.md',
+        line: 7,
+        column: 1,
+        rule: 'unknown-field',
+        severity: 'error',
+        message: 'an article has no field `darft`, so it would be ignored: did you mean `draft`?',
+      }),
+      expect.objectContaining({
+        line: 8,
+        rule: 'unknown-field',
+        message: expect.stringMatching(
+          /^an article has no field `kicker`, so it would be ignored: remove it, or use one of title, standfirst, .*, draft, /,
+        ) as unknown,
+      }),
+    ]);
+  });
+
   test('an unknown author says which file to create and what to put in it', async () => {
     await write({
       'articles/a.md': withFields([...validFields.slice(0, 3), 'authors: [ni-tao, li-wei]', validFields[4]!]),

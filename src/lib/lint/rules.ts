@@ -15,6 +15,7 @@ import {
 import { removedFile } from './content-index';
 import type { ArticleRef, ContentIndex } from './content-index';
 import { articleUrl } from '../urls';
+import { closestName } from '../references';
 import { dateTime } from '../schema/fields';
 import { fieldWords } from '../field-words';
 import { lintHelpers } from './helpers';
@@ -53,26 +54,29 @@ export const yamlSyntax = lintRule<Root, ContentIndex>(origin('yaml-syntax'), (_
 /**
  * The article schema, built once per content index: building zod schemas costs more than using them.
  * `image()` resolves photos against the file being checked, which is set before each (synchronous)
- * parse.
+ * parse. `fields` are the names an editor may write (the body's figures are the loader's).
  */
-type ArticleCheck = (
-  path: string,
-  data: unknown,
-) => ReturnType<ReturnType<typeof articleSchema>['safeParse']>;
+interface ArticleCheck {
+  parse: (path: string, data: unknown) => ReturnType<ReturnType<typeof articleSchema>['safeParse']>;
+  fields: string[];
+}
 const articleChecks = new WeakMap<ContentIndex, ArticleCheck>();
 
-function checkArticle(index: ContentIndex, path: string, data: unknown) {
+function articleCheck(index: ContentIndex): ArticleCheck {
   let check = articleChecks.get(index);
   if (!check) {
     let current = '';
     const schema = articleSchema(lintHelpers(() => current, index));
-    check = (file, fields) => {
-      current = file;
-      return schema.safeParse(fields);
+    check = {
+      parse: (file, fields) => {
+        current = file;
+        return schema.safeParse(fields);
+      },
+      fields: Object.keys(schema.shape).filter((field) => field !== 'bodyFigures'),
     };
     articleChecks.set(index, check);
   }
-  return check(path, data);
+  return check;
 }
 
 /** Every field as the schema requires, with every reference pointing at something that exists. */
@@ -80,12 +84,33 @@ export const schema = lintRule<Root, ContentIndex>(origin('schema'), (_, file, i
   const article = articleOf(file, index);
   // Fields that cannot be read are yaml-syntax's one error, not a missing field each.
   if (!article || String(file.value).trim() === '' || article.frontmatter.errors.length > 0) return;
-  const result = checkArticle(index, resolve(file.cwd, file.path), article.frontmatter.data);
+  const result = articleCheck(index).parse(resolve(file.cwd, file.path), article.frontmatter.data);
   if (result.success) return;
   for (const issue of result.error.issues) {
     file.message(`${fieldWords(issue.path)}: ${issue.message}`, {
       place: article.frontmatter.position(issue.path),
     });
+  }
+});
+
+/**
+ * A field the article schema does not have, which the schema would drop without a word: a typo of
+ * `draft` would publish a draft, one of `featured` or `updatedAt` lose what the editor meant.
+ */
+export const unknownField = lintRule<Root, ContentIndex>(origin('unknown-field'), (_, file, index) => {
+  const article = articleOf(file, index);
+  if (!article || article.frontmatter.errors.length > 0) return;
+  const { fields } = articleCheck(index);
+  for (const key of Object.keys(article.frontmatter.data)) {
+    if (fields.includes(key)) continue;
+    const nearest = closestName(key, fields);
+    // At the name, which is what to fix, rather than at the value.
+    const value = article.frontmatter.position([key]);
+    const name = (String(file.value).split('\n')[value.line - 1] ?? '').indexOf(key);
+    file.message(
+      `an article has no field \`${key}\`, so it would be ignored: ${nearest ? `did you mean \`${nearest}\`?` : `remove it, or use one of ${fields.join(', ')}`}`,
+      { place: name >= 0 ? { line: value.line, column: name + 1 } : value },
+    );
   }
 });
 
@@ -214,6 +239,7 @@ export const contentRules = [
   { rule: emptyFile, id: 'empty-file', severity: 'error' },
   { rule: yamlSyntax, id: 'yaml-syntax', severity: 'error' },
   { rule: schema, id: 'schema', severity: 'error' },
+  { rule: unknownField, id: 'unknown-field', severity: 'error' },
   { rule: duplicateSlug, id: 'duplicate-slug', severity: 'error' },
   { rule: seriesPart, id: 'series-part', severity: 'error' },
   { rule: redirectFrom, id: 'redirect-from', severity: 'error' },
