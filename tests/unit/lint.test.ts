@@ -485,6 +485,37 @@ describe('one mistake, one message, on the line to fix', () => {
     ]);
   });
 
+  test('a field a photo, a series or a correction does not have is an error too', async () => {
+    await write({
+      'articles/nested.md': withFields([
+        ...validFields,
+        'updatedAt: "2026-01-02T09:00:00+08:00"',
+        'series:',
+        '  id: port',
+        '  prat: 1',
+        'corrections:',
+        '  - date: "2026-01-02T09:00:00+08:00"',
+        '    text: Fixed.',
+        '    author: the desk',
+      ]),
+    });
+    const { diagnostics } = await lintContent(root, now, root);
+    const unknown = diagnostics.filter((each) => each.rule === 'unknown-field');
+    expect(unknown.map(({ line, column, message }) => ({ line, column, message }))).toEqual([
+      {
+        line: 10,
+        column: 3,
+        message: 'the series has no field `prat`, so it would be ignored: did you mean `part`?',
+      },
+      {
+        line: 14,
+        column: 5,
+        message:
+          'the first correction has no field `author`, so it would be ignored: remove it, or use one of date, text',
+      },
+    ]);
+  });
+
   test('an unknown author says which file to create and what to put in it', async () => {
     await write({
       'articles/a.md': withFields([...validFields.slice(0, 3), 'authors: [ni-tao, li-wei]', validFields[4]!]),

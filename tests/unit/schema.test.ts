@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
 import { articleSchema, authorSchema, sectionSchema, seriesSchema } from '../../src/lib/schema';
 import type { SchemaHelpers } from '../../src/lib/schema';
+import { unknownFields } from '../../src/lib/schema/unknown-fields';
 import { utcOffset } from '../../src/lib/dates';
 import { site } from '../../src/site.config';
 
@@ -387,5 +388,21 @@ describe('seriesSchema', () => {
     const issue = issueOf(seriesSchema, input);
     expect(issue.path).toEqual(path);
     expect(issue.message).toMatch(words);
+  });
+});
+
+describe('unknownFields', () => {
+  test('finds fields a schema does not have at any depth, under optional, default and transformed fields', () => {
+    const data = {
+      ...valid,
+      hero: { src: photo, alt: 'A car', captoin: 'At the port.' },
+      corrections: [{ date: '2025-03-04T09:00:00+08:00', text: 'Fixed.', by: 'the desk' }],
+      tags: ['Port'],
+    };
+    expect(unknownFields(data, articleSchema(helpers))).toEqual([
+      { in: ['hero'], key: 'captoin', known: ['src', 'alt', 'caption', 'credit', 'focus'] },
+      { in: ['corrections', 0], key: 'by', known: ['date', 'text'] },
+    ]);
+    expect(unknownFields(valid, articleSchema(helpers))).toEqual([]);
   });
 });

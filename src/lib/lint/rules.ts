@@ -2,6 +2,8 @@ import type { Root } from 'mdast';
 import { resolve } from 'node:path';
 import { lintRule } from 'unified-lint-rule';
 import { articleSchema } from '../schema';
+import { unknownFields } from '../schema/unknown-fields';
+import type { UnknownField } from '../schema/unknown-fields';
 import {
   articleLinks,
   bodyPhotos,
@@ -54,11 +56,11 @@ export const yamlSyntax = lintRule<Root, ContentIndex>(origin('yaml-syntax'), (_
 /**
  * The article schema, built once per content index: building zod schemas costs more than using them.
  * `image()` resolves photos against the file being checked, which is set before each (synchronous)
- * parse. `fields` are the names an editor may write (the body's figures are the loader's).
+ * parse.
  */
 interface ArticleCheck {
   parse: (path: string, data: unknown) => ReturnType<ReturnType<typeof articleSchema>['safeParse']>;
-  fields: string[];
+  unknown: (data: unknown) => UnknownField[];
 }
 const articleChecks = new WeakMap<ContentIndex, ArticleCheck>();
 
@@ -72,7 +74,13 @@ function articleCheck(index: ContentIndex): ArticleCheck {
         current = file;
         return schema.safeParse(fields);
       },
-      fields: Object.keys(schema.shape).filter((field) => field !== 'bodyFigures'),
+      // The body's figures are the loader's to fill in, not a field an editor writes.
+      unknown: (data) =>
+        unknownFields(data, schema).map((field) =>
+          field.in.length === 0
+            ? { ...field, known: field.known.filter((key) => key !== 'bodyFigures') }
+            : field,
+        ),
     };
     articleChecks.set(index, check);
   }
@@ -100,15 +108,15 @@ export const schema = lintRule<Root, ContentIndex>(origin('schema'), (_, file, i
 export const unknownField = lintRule<Root, ContentIndex>(origin('unknown-field'), (_, file, index) => {
   const article = articleOf(file, index);
   if (!article || article.frontmatter.errors.length > 0) return;
-  const { fields } = articleCheck(index);
-  for (const key of Object.keys(article.frontmatter.data)) {
-    if (fields.includes(key)) continue;
-    const nearest = closestName(key, fields);
+  const lines = String(file.value).split('\n');
+  for (const field of articleCheck(index).unknown(article.frontmatter.data)) {
+    const nearest = closestName(field.key, field.known);
+    const holder = field.in.length === 0 ? 'an article' : fieldWords(field.in);
     // At the name, which is what to fix, rather than at the value.
-    const value = article.frontmatter.position([key]);
-    const name = (String(file.value).split('\n')[value.line - 1] ?? '').indexOf(key);
+    const value = article.frontmatter.position([...field.in, field.key]);
+    const name = (lines[value.line - 1] ?? '').indexOf(field.key);
     file.message(
-      `an article has no field \`${key}\`, so it would be ignored: ${nearest ? `did you mean \`${nearest}\`?` : `remove it, or use one of ${fields.join(', ')}`}`,
+      `${holder} has no field \`${field.key}\`, so it would be ignored: ${nearest ? `did you mean \`${nearest}\`?` : `remove it, or use one of ${field.known.join(', ')}`}`,
       { place: name >= 0 ? { line: value.line, column: name + 1 } : value },
     );
   }
