@@ -516,6 +516,45 @@ describe('one mistake, one message, on the line to fix', () => {
     ]);
   });
 
+  test('a field an author, a section or a page does not have is an error at its line', async () => {
+    await write({
+      'authors/li-wei.yaml': 'name: Li Wei\nrole: Reporter\nbio: Writes.\nemial: li@example.com\n',
+      'sections/sport.yaml': 'name: Sport\ndescription: Games.\nordre: 2\n',
+      'pages/about.md':
+        '---\ntitle: About\ndescription: Who we are.\nfooter: true\nmenu: main\n---\n\nText.\n',
+    });
+    const { diagnostics } = await lintContent(root, now, root);
+    expect(
+      diagnostics.map(({ file, line, column, rule, message }) => ({ file, line, column, rule, message })),
+    ).toEqual([
+      {
+        file: 'authors/li-wei.yaml',
+        line: 4,
+        column: 1,
+        rule: 'unknown-field',
+        message: expect.stringMatching(
+          /^an author has no field `emial`, so it would be ignored: remove it, or use one of name, role, bio, /,
+        ) as unknown,
+      },
+      {
+        file: 'pages/about.md',
+        line: 5,
+        column: 1,
+        rule: 'unknown-field',
+        message: expect.stringMatching(
+          /^a page has no field `menu`, so it would be ignored: remove it, or use one of title, description, /,
+        ) as unknown,
+      },
+      {
+        file: 'sections/sport.yaml',
+        line: 3,
+        column: 1,
+        rule: 'unknown-field',
+        message: 'a section has no field `ordre`, so it would be ignored: did you mean `order`?',
+      },
+    ]);
+  });
+
   test('an unknown author says which file to create and what to put in it', async () => {
     await write({
       'articles/a.md': withFields([...validFields.slice(0, 3), 'authors: [ni-tao, li-wei]', validFields[4]!]),

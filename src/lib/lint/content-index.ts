@@ -17,6 +17,7 @@ import { lineColumn, yamlProblems } from '../yaml-problems';
 import { oldPath } from '../redirects';
 import type { Removal } from '../redirects';
 import { removedSchema } from '../schema/removed';
+import { keyPlace, unknownFieldMessage, unknownFields } from '../schema/unknown-fields';
 import { oldAddress } from '../schema/fields';
 import { articleUrl } from '../urls';
 
@@ -101,6 +102,7 @@ async function dataCollection(
   folder: string,
   schemaFor: (path: string) => z.ZodType,
   dataFiles: VFile[],
+  one: string,
 ): Promise<Map<string, unknown>> {
   const valid = new Map<string, unknown>();
   for (const entry of await filesUnder(join(root, folder), /\.ya?ml$/)) {
@@ -113,7 +115,10 @@ async function dataCollection(
     for (const { message, offset } of problems) fail(file, message, 'yaml-syntax', lineColumn(text, offset));
     if (problems.length > 0) continue;
     const data = (document.toJS() as unknown) ?? {};
-    const result = schemaFor(join(root, folder, entry)).safeParse(data);
+    const schema = schemaFor(join(root, folder, entry));
+    for (const field of unknownFields(data, schema))
+      fail(file, unknownFieldMessage(field, one), 'unknown-field', keyPlace(text, field.key));
+    const result = schema.safeParse(data);
     if (result.success) valid.set(id, result.data);
     else
       for (const issue of result.error.issues)
@@ -138,7 +143,7 @@ export async function indexContent(
   cwd: string = process.cwd(),
 ): Promise<ContentIndex> {
   const dataFiles: VFile[] = [];
-  const sections = await dataCollection(root, cwd, 'sections', () => sectionSchema, dataFiles);
+  const sections = await dataCollection(root, cwd, 'sections', () => sectionSchema, dataFiles, 'a section');
   const authors = await dataCollection(
     root,
     cwd,
@@ -146,11 +151,16 @@ export async function indexContent(
     (path) =>
       authorSchema(lintHelpers(() => path, { sections: new Set(), authors: new Set(), series: new Map() })),
     dataFiles,
+    'an author',
   );
-  const series = (await dataCollection(root, cwd, 'series', () => seriesSchema, dataFiles)) as Map<
-    string,
-    { parts: number }
-  >;
+  const series = (await dataCollection(
+    root,
+    cwd,
+    'series',
+    () => seriesSchema,
+    dataFiles,
+    'a series',
+  )) as Map<string, { parts: number }>;
   for (const problem of sectionTreeProblems(sections.keys())) {
     const id = /section "([^"]+)"/.exec(problem)?.[1] ?? '';
     const file = dataFiles.find(
@@ -166,6 +176,13 @@ export async function indexContent(
     const { data, errors } = parseFrontmatter(String(file.value));
     for (const error of errors) fail(file, error.message, 'yaml-syntax', error);
     if (errors.length > 0) continue;
+    for (const field of unknownFields(data, pageSchema))
+      fail(
+        file,
+        unknownFieldMessage(field, 'a page'),
+        'unknown-field',
+        keyPlace(String(file.value), field.key),
+      );
     const result = pageSchema.safeParse(data);
     if (!result.success)
       for (const issue of result.error.issues)

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { resolve } from 'node:path';
 import { lintRule } from 'unified-lint-rule';
 import { articleSchema } from '../schema';
-import { unknownFields } from '../schema/unknown-fields';
+import { keyPlace, unknownFieldMessage, unknownFields } from '../schema/unknown-fields';
 import type { UnknownField } from '../schema/unknown-fields';
 import {
   articleLinks,
@@ -17,7 +17,6 @@ import {
 import { removedFile } from './content-index';
 import type { ArticleRef, ContentIndex } from './content-index';
 import { articleUrl } from '../urls';
-import { closestName } from '../references';
 import { dateTime } from '../schema/fields';
 import { fieldWords } from '../field-words';
 import { lintHelpers } from './helpers';
@@ -108,17 +107,12 @@ export const schema = lintRule<Root, ContentIndex>(origin('schema'), (_, file, i
 export const unknownField = lintRule<Root, ContentIndex>(origin('unknown-field'), (_, file, index) => {
   const article = articleOf(file, index);
   if (!article || article.frontmatter.errors.length > 0) return;
-  const lines = String(file.value).split('\n');
   for (const field of articleCheck(index).unknown(article.frontmatter.data)) {
-    const nearest = closestName(field.key, field.known);
-    const holder = field.in.length === 0 ? 'an article' : fieldWords(field.in);
     // At the name, which is what to fix, rather than at the value.
     const value = article.frontmatter.position([...field.in, field.key]);
-    const name = (lines[value.line - 1] ?? '').indexOf(field.key);
-    file.message(
-      `${holder} has no field \`${field.key}\`, so it would be ignored: ${nearest ? `did you mean \`${nearest}\`?` : `remove it, or use one of ${field.known.join(', ')}`}`,
-      { place: name >= 0 ? { line: value.line, column: name + 1 } : value },
-    );
+    file.message(unknownFieldMessage(field, 'an article'), {
+      place: keyPlace(String(file.value), field.key, value.line) ?? value,
+    });
   }
 });
 

@@ -1,4 +1,6 @@
 import type { z } from 'astro/zod';
+import { fieldWords } from '../field-words';
+import { closestName } from '../references';
 
 /** A field that `data` has and its schema does not: where it is, and the fields there are. */
 export interface UnknownField {
@@ -48,4 +50,41 @@ export function unknownFields(
       ? unknownFields(value, field, [...path, key])
       : [{ in: path, key, known: Object.keys(shape) }];
   });
+}
+
+/**
+ * What the editor reads about `field`: the object that holds it (`top` when it is a field of the
+ * file, else named in words) and the field it is likely a typo of, or the fields there are.
+ */
+export function unknownFieldMessage(field: UnknownField, top: string): string {
+  const nearest = closestName(field.key, field.known);
+  const fix = nearest ? `did you mean \`${nearest}\`?` : `remove it, or use one of ${field.known.join(', ')}`;
+  return `${field.in.length === 0 ? top : fieldWords(field.in)} has no field \`${field.key}\`, so it would be ignored: ${fix}`;
+}
+
+/**
+ * Where the name `key` is written in the YAML `text`: the nearest line at or before `near` (a line
+ * number from 1, where its value is) that starts with it, else the first such line of the text.
+ */
+export function keyPlace(
+  text: string,
+  key: string,
+  near?: number,
+): { line: number; column: number } | undefined {
+  const lines = text.split('\n');
+  const at = (line: number) => {
+    const indent = /^(\s*(?:-\s+)?)(.*)$/.exec(lines[line] ?? '');
+    return indent?.[2]?.startsWith(`${key}:`)
+      ? { line: line + 1, column: (indent[1]?.length ?? 0) + 1 }
+      : undefined;
+  };
+  for (let line = (near ?? 0) - 1; line >= 0; line -= 1) {
+    const found = at(line);
+    if (found) return found;
+  }
+  for (let line = 0; line < lines.length; line += 1) {
+    const found = at(line);
+    if (found) return found;
+  }
+  return undefined;
 }
