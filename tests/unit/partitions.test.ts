@@ -19,6 +19,7 @@ import {
   planPartitions,
 } from '../../src/lib/partitions';
 import { pagesOf, partitionDigest, sitePages } from '../../src/lib/site-pages';
+import { publishedYears } from '../../src/lib/article-files';
 
 const years = (counts: Record<number, number>) =>
   Object.entries(counts).flatMap(([year, count]) => Array.from({ length: count }, () => Number(year)));
@@ -210,5 +211,29 @@ describe('kept outputs of partitions', () => {
     expect(codeDigest(project)).toBe(before);
     writeFileSync(join(project, 'src/pages/index.astro'), 'front, edited');
     expect(codeDigest(project)).not.toBe(before);
+  });
+});
+
+describe('publishedYears', () => {
+  test('the years of the published articles, from their publishedAt and draft lines alone', () => {
+    const base = mkdtempSync(join(tmpdir(), 'broadsheet-years-'));
+    const write = (name: string, frontmatter: string) => {
+      mkdirSync(join(base, name), { recursive: true });
+      writeFileSync(join(base, name, 'index.md'), `---\ntitle: A\n${frontmatter}\n---\n\nText.\n`);
+    };
+    write('quoted', 'publishedAt: "2019-06-01T09:00:00+08:00"');
+    write('single-quoted', "publishedAt: '2020-06-01T09:00:00+08:00' # filed late");
+    write('plain', 'publishedAt: 2021-06-01T09:00:00+08:00');
+    // New Year's Eve in UTC is New Year's Day in the site's timezone (Asia/Shanghai).
+    write('new-year', 'publishedAt: "2021-12-31T20:00:00+00:00"');
+    write('draft', 'draft: true\npublishedAt: "2018-06-01T09:00:00+08:00"');
+    write('no-longer-draft', 'draft: false\npublishedAt: "2017-06-01T09:00:00+08:00"');
+    write('embargoed', 'publishedAt: "2026-02-01T09:00:00+08:00"');
+    write('undated', 'section: news');
+    writeFileSync(join(base, 'flat.md'), '---\npublishedAt: "2016-06-01T09:00:00+08:00"\n---\n');
+    writeFileSync(join(base, 'notes.txt'), 'publishedAt: "2015-06-01T09:00:00+08:00"\n');
+    const now = new Date('2026-01-15T12:00:00+08:00');
+    expect(publishedYears(base, now, 'Asia/Shanghai').sort()).toEqual([2016, 2017, 2019, 2020, 2021, 2022]);
+    expect(publishedYears(join(base, 'none'), now, 'Asia/Shanghai')).toEqual([]);
   });
 });
