@@ -1,4 +1,5 @@
-import { parseDocument, visit } from 'yaml';
+import { isMap, isScalar, parseDocument, visit } from 'yaml';
+import type { Document } from 'yaml';
 import { commentProblems, lineColumn, markProblems, yamlProblems } from './yaml-problems';
 import type { Mark } from './yaml-problems';
 
@@ -29,6 +30,8 @@ export interface Frontmatter {
   errors: FrontmatterError[];
   /** Line and column in the file of the value at `path` (or of the nearest parent that exists). */
   position: (path: readonly PropertyKey[]) => { line: number; column: number };
+  /** Line and column in the file of the name of the field at `path`; else as `position`. */
+  keyPosition: (path: readonly PropertyKey[]) => { line: number; column: number };
   /** The Markdown after the closing fence; the whole file when there is no closed frontmatter. */
   body: string;
 }
@@ -68,7 +71,14 @@ export function parseFrontmatter(source: string): Frontmatter {
             },
           ]
         : [];
-    return { found: split === 'unclosed', data: {}, errors, position: () => start, body: source };
+    return {
+      found: split === 'unclosed',
+      data: {},
+      errors,
+      position: () => start,
+      keyPosition: () => start,
+      body: source,
+    };
   }
   const document = parseDocument(split.yaml, { schema: 'core', prettyErrors: false });
   // Positions are worked out when asked for (the loader never asks; yaml's LineCounter would double
@@ -84,6 +94,10 @@ export function parseFrontmatter(source: string): Frontmatter {
       if (node?.range?.[0] !== undefined) return at(node.range[0]);
     }
     return start;
+  };
+  const keyPosition = (path: readonly PropertyKey[]) => {
+    const offset = keyOffset(document, path);
+    return offset === undefined ? position(path) : at(offset);
   };
   const errors = yamlProblems(split.yaml, document.errors).map(({ message, offset }) => ({
     message,
@@ -132,6 +146,16 @@ export function parseFrontmatter(source: string): Frontmatter {
     data: fields ? (value as Record<string, unknown>) : {},
     errors,
     position,
+    keyPosition,
     body: split.body,
   };
+}
+
+/** Where in a YAML document the name of the field at `path` is written (an offset), if it is. */
+export function keyOffset(document: Document, path: readonly PropertyKey[]): number | undefined {
+  const holder =
+    path.length > 1 ? document.getIn(path.slice(0, -1) as (string | number)[], true) : document.contents;
+  if (!isMap(holder)) return undefined;
+  const pair = holder.items.find((item) => isScalar(item.key) && item.key.value === path.at(-1));
+  return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
 }

@@ -8,7 +8,7 @@ import type { PublicationState } from '../publishing';
 import { authorSchema, pageSchema, sectionSchema, seriesSchema } from '../schema';
 import { pageNameProblem } from '../page-names';
 import { sectionTreeProblems } from '../sections';
-import { parseFrontmatter } from '../frontmatter';
+import { keyOffset, parseFrontmatter } from '../frontmatter';
 import type { Frontmatter } from '../frontmatter';
 import { fieldWords } from '../field-words';
 import { lintHelpers } from './helpers';
@@ -17,7 +17,7 @@ import { lineColumn, yamlProblems } from '../yaml-problems';
 import { oldPath } from '../redirects';
 import type { Removal } from '../redirects';
 import { removedSchema } from '../schema/removed';
-import { keyPlace, unknownFieldMessage, unknownFields } from '../schema/unknown-fields';
+import { unknownFieldMessage, unknownFields } from '../schema/unknown-fields';
 import { oldAddress } from '../schema/fields';
 import { articleUrl } from '../urls';
 
@@ -116,8 +116,11 @@ async function dataCollection(
     if (problems.length > 0) continue;
     const data = (document.toJS() as unknown) ?? {};
     const schema = schemaFor(join(root, folder, entry));
-    for (const field of unknownFields(data, schema))
-      fail(file, unknownFieldMessage(field, one), 'unknown-field', keyPlace(text, field.key));
+    for (const field of unknownFields(data, schema)) {
+      const offset = keyOffset(document, [...field.in, field.key]);
+      const place = offset === undefined ? undefined : lineColumn(text, offset);
+      fail(file, unknownFieldMessage(field, one), 'unknown-field', place);
+    }
     const result = schema.safeParse(data);
     if (result.success) valid.set(id, result.data);
     else
@@ -173,16 +176,14 @@ export async function indexContent(
     dataFiles.push(file);
     const clash = pageNameProblem(entry.replace(/\.md$/, ''), sections);
     if (clash) fail(file, clash, 'section-tree', { line: 1, column: 1 });
-    const { data, errors } = parseFrontmatter(String(file.value));
+    const frontmatter = parseFrontmatter(String(file.value));
+    const { data, errors } = frontmatter;
     for (const error of errors) fail(file, error.message, 'yaml-syntax', error);
     if (errors.length > 0) continue;
-    for (const field of unknownFields(data, pageSchema))
-      fail(
-        file,
-        unknownFieldMessage(field, 'a page'),
-        'unknown-field',
-        keyPlace(String(file.value), field.key),
-      );
+    for (const field of unknownFields(data, pageSchema)) {
+      const place = frontmatter.keyPosition([...field.in, field.key]);
+      fail(file, unknownFieldMessage(field, 'a page'), 'unknown-field', place);
+    }
     const result = pageSchema.safeParse(data);
     if (!result.success)
       for (const issue of result.error.issues)

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { resolve } from 'node:path';
 import { lintRule } from 'unified-lint-rule';
 import { articleSchema } from '../schema';
-import { keyPlace, unknownFieldMessage, unknownFields } from '../schema/unknown-fields';
+import { unknownFieldMessage, unknownFields } from '../schema/unknown-fields';
 import type { UnknownField } from '../schema/unknown-fields';
 import {
   articleLinks,
@@ -109,9 +109,8 @@ export const unknownField = lintRule<Root, ContentIndex>(origin('unknown-field')
   if (!article || article.frontmatter.errors.length > 0) return;
   for (const field of articleCheck(index).unknown(article.frontmatter.data)) {
     // At the name, which is what to fix, rather than at the value.
-    const value = article.frontmatter.position([...field.in, field.key]);
     file.message(unknownFieldMessage(field, 'an article'), {
-      place: keyPlace(String(file.value), field.key, value.line) ?? value,
+      place: article.frontmatter.keyPosition([...field.in, field.key]),
     });
   }
 });

@@ -61,30 +61,3 @@ export function unknownFieldMessage(field: UnknownField, top: string): string {
   const fix = nearest ? `did you mean \`${nearest}\`?` : `remove it, or use one of ${field.known.join(', ')}`;
   return `${field.in.length === 0 ? top : fieldWords(field.in)} has no field \`${field.key}\`, so it would be ignored: ${fix}`;
 }
-
-/**
- * Where the name `key` is written in the YAML `text`: the nearest line at or before `near` (a line
- * number from 1, where its value is) that starts with it, else the first such line of the text.
- */
-export function keyPlace(
-  text: string,
-  key: string,
-  near?: number,
-): { line: number; column: number } | undefined {
-  const lines = text.split('\n');
-  const at = (line: number) => {
-    const indent = /^(\s*(?:-\s+)?)(.*)$/.exec(lines[line] ?? '');
-    return indent?.[2]?.startsWith(`${key}:`)
-      ? { line: line + 1, column: (indent[1]?.length ?? 0) + 1 }
-      : undefined;
-  };
-  for (let line = (near ?? 0) - 1; line >= 0; line -= 1) {
-    const found = at(line);
-    if (found) return found;
-  }
-  for (let line = 0; line < lines.length; line += 1) {
-    const found = at(line);
-    if (found) return found;
-  }
-  return undefined;
-}
