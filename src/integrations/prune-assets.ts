@@ -23,7 +23,7 @@ export function pruneAssets(): AstroIntegration {
           .map((entry) => relative(root, join(entry.parentPath, entry.name)));
         const referenced = new Set<string>();
         for (const file of files.filter((each) => textFile.test(each))) {
-          for (const name of assetReferences(readFileSync(join(root, file), 'utf8'))) referenced.add(name);
+          for (const name of assetReferences(readFileSync(join(root, file)))) referenced.add(name);
         }
         const unused = files.filter(
           (file) =>

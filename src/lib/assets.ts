@@ -1,14 +1,29 @@
+/** What precedes a file name under `_astro/` in every URL Astro writes to it. */
+const prefix = Buffer.from('_astro/');
+
 /**
- * The files under `_astro/` that a built text file (page, feed, stylesheet, script) names. A name ends
- * where a URL does in any of the places it is written: HTML and CSS, a srcset, HTML escaped in XML
- * (`&quot;`) or in a JSON string (`\"`). Astro replaces `"`, `&`, `<`, `>` and `,` in the file names it
- * writes; quotes, brackets, spaces and backslashes end a name too, since they end its URL in a srcset,
- * in CSS or in JSON.
+ * The bytes that end a name: where a URL ends in any of the places it is written (HTML and CSS, a
+ * srcset, HTML escaped in XML as `&quot;` or in a JSON string as `\"`). Astro replaces `"`, `&`, `<`,
+ * `>` and `,` in the file names it writes; quotes, brackets, spaces and backslashes end a name too,
+ * since they end its URL in a srcset, in CSS or in JSON; `?` and `#` start a query or a fragment.
  */
-export function* assetReferences(text: string): Generator<string> {
-  for (const match of text.matchAll(/_astro\/([^"'()\s,?#&<>\\]+)/g)) {
+const ends = new Set(Buffer.from(`"'(), \t\n\r\f\v?#&<>\\`));
+
+/**
+ * The files under `_astro/` that a built text file (page, feed, stylesheet, script) names. It is read
+ * as bytes, not text: the 76 MB of feeds of a 10,000-article site took most of a second to decode,
+ * for a few thousand names. A name's end is found byte by byte, which is exact in UTF-8, whose
+ * multi-byte characters hold no ASCII byte.
+ */
+export function* assetReferences(bytes: Buffer): Generator<string> {
+  for (let at = bytes.indexOf(prefix); at !== -1; at = bytes.indexOf(prefix, at)) {
+    const start = at + prefix.length;
+    let end = start;
+    while (end < bytes.length && !ends.has(bytes[end]!)) end += 1;
+    at = end;
+    if (end === start) continue;
     try {
-      yield decodeURIComponent(match[1]!);
+      yield decodeURIComponent(bytes.toString('utf8', start, end));
     } catch {
       // Not a URL after all (a stray `%`): what it names is nothing to keep.
     }

@@ -102,7 +102,7 @@ export function keepPartitionOutput(
   for (const page of pages) {
     const file = join(output, page);
     if (!existsSync(file)) continue;
-    for (const asset of assetReferences(readFileSync(file, 'utf8'))) shown.add(`_astro/${asset}`);
+    for (const asset of assetReferences(readFileSync(file))) shown.add(`_astro/${asset}`);
   }
   linkTree(output, join(saved, 'output'), (file) => pages.has(file) || shown.has(file));
   writeFileSync(join(saved, 'key'), key);
@@ -134,13 +134,12 @@ export function previousBuild(outDir: string, code: string): BuiltPages | undefi
   const built = readBuiltPages(builtPagesFile(outDir));
   if (built?.code !== code) return undefined;
   // Pages share their images: each is looked for once.
-  const files = new Set(
-    Object.entries(built.pages).flatMap(([path, { assets }]) => [
-      pageFile(path),
-      ...assets.map((asset) => `_astro/${asset}`),
-    ]),
-  );
-  return [...files].every((file) => existsSync(join(outDir, file))) ? built : undefined;
+  const files = new Set<string>();
+  for (const [path, { assets }] of Object.entries(built.pages)) {
+    files.add(pageFile(path));
+    for (const asset of assets) files.add(`_astro/${asset}`);
+  }
+  return files.values().every((file) => existsSync(join(outDir, file))) ? built : undefined;
 }
 
 /** The folder a build into `outDir` assembles the new site in, beside it, before the swap. */
@@ -223,7 +222,7 @@ export function builtPages(
     }
     pages[path] = {
       key,
-      assets: [...new Set(assetReferences(readFileSync(join(dir, pageFile(path)), 'utf8')))].sort(),
+      assets: [...new Set(assetReferences(readFileSync(join(dir, pageFile(path)))))].sort(),
       // The code is part of what search reads: a new layout can index other text.
       ...(search && { search: digest(code, search) }),
     };

@@ -22,7 +22,10 @@ describe('assetReferences', () => {
     },
     { where: 'a percent-encoded URL', text: '<img src="/_astro/caf%C3%A9_1.jpg">', names: ['café_1.jpg'] },
     { where: 'a URL with a query', text: '<img src="/_astro/c.jpg?v=1#x">', names: ['c.jpg'] },
+    { where: 'a name in another script', text: '<img src="/_astro/日本_1.jpg">', names: ['日本_1.jpg'] },
+    { where: 'a name that ends the file', text: 'url(/_astro/d.png', names: ['d.png'] },
+    { where: 'a bare folder and a stray percent', text: '/_astro/ /_astro/%E0%A4x.png', names: [] },
   ])('finds the files named in $where', ({ text, names }) => {
-    expect([...assetReferences(text)]).toEqual(names);
+    expect([...assetReferences(Buffer.from(text))]).toEqual(names);
   });
 });
