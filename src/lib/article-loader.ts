@@ -5,7 +5,6 @@ import { glob } from 'astro/loaders';
 import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import type { Gated } from './publishing';
-import { countArticleFiles } from './article-files';
 import { bodiesDir, bodyKey, pruneBodies, rendererDigest, storedBodies, writeBody } from './bodies';
 import { figuresFromMarkdown } from './figures';
 import { parseFrontmatter, splitFrontmatter } from './frontmatter';
@@ -47,16 +46,18 @@ export function articleLoader(
     load: async (context) => {
       const dir = bodiesDir(fileURLToPath(context.config.cacheDir));
       const options = rendererOptions(context.config);
-      // The first load renders the archive on every core, starting the threads only once a body
-      // needs rendering; the dev server's later reloads render one file at a time, in this thread.
-      const threads = renderThreads(jobs, countArticleFiles(base));
+      // The first load renders the archive on every core, starting the threads only once more
+      // bodies need rendering than this thread renders in the time they take to start; the dev
+      // server's later reloads render one file at a time, in this thread.
       let pool: ReturnType<typeof renderPool> | undefined;
       let loaded = false;
-      // Nothing is started until a body needs rendering: a build with no changed article starts none.
-      const render: RenderBody = async (markdown, filePath) =>
-        threads > 1 && !loaded
-          ? (pool ??= renderPool(threads, options, context.config.root)).render(markdown, filePath)
+      let asked = 0;
+      const render: RenderBody = async (markdown, filePath) => {
+        asked += 1;
+        return !loaded && rendersOnThreads(jobs, asked)
+          ? (pool ??= renderPool(jobs, options, context.config.root)).render(markdown, filePath)
           : (await (renderInline ??= inlineRenderer(options)))(markdown, filePath);
+      };
       // What a skipped article leaves behind: a broken file in the terminal, not a stopped server.
       const skip = (error: unknown) => {
         if (!skipBroken) throw error;
@@ -68,6 +69,13 @@ export function articleLoader(
       const store = bodyStore(context.store, include, dir, storedBodies(dir), keyOf, (entry, done) => {
         rendering.push(done(render).catch(skip));
       });
+      // Astro saves the whole content store 500 ms after its last change. Its own first changes come
+      // before this loader reads a file, and reading 10,000 that did not change changes nothing, so
+      // it serialized the store in the middle of the sync (twice at 10,000 articles, 0.6 s each)
+      // before the save that counts, at its end. A change every 200 ms puts that save off until then.
+      const putOffSaving = setInterval(() => {
+        context.meta.set('renderer', renderer);
+      }, 200);
       try {
         await inner.load({
           ...context,
@@ -91,6 +99,7 @@ export function articleLoader(
         if (failures.length > 0)
           throw new Error(`Article bodies could not be rendered:\n${failures.join('\n')}`);
       } finally {
+        clearInterval(putOffSaving);
         // The threads end with the first load; the dev server's reloads render in this thread.
         loaded = true;
         await pool?.close();
@@ -144,12 +153,17 @@ export function entryInfo(contents: string): { data: Record<string, unknown>; bo
   };
 }
 
+/** Bodies rendered in this thread before `jobs` threads start: about what a thread takes to start. */
+export const bodiesBeforeThreads = 50;
+
 /**
- * Threads to render `files` article bodies with, given `jobs`: one (this thread) for a small
- * newsroom, where starting a worker (half a second, loading the pipeline) costs more than it saves.
+ * Whether the `asked`th body of a load is rendered on the `jobs` threads: not the first
+ * `bodiesBeforeThreads`, for starting a worker (most of a second, loading the pipeline) costs more
+ * than rendering a few bodies here. A publish or an edit renders one or two, and waited for the
+ * threads to start; a cold build renders the rest of the archive on every core.
  */
-export function renderThreads(jobs: number, files: number): number {
-  return files < 200 ? 1 : jobs;
+export function rendersOnThreads(jobs: number, asked: number): boolean {
+  return jobs > 1 && asked > bodiesBeforeThreads;
 }
 
 /** What the content store keeps of an article's body. */

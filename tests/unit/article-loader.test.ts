@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { articleId, readArticle, renderThreads } from '../../src/lib/article-loader';
+import { articleId, bodiesBeforeThreads, readArticle, rendersOnThreads } from '../../src/lib/article-loader';
 
 describe('articleId', () => {
   test.each([
@@ -134,14 +134,14 @@ describe('readArticle', () => {
   });
 });
 
-describe('renderThreads', () => {
+describe('rendersOnThreads', () => {
   test.each([
-    { jobs: 4, files: 0, threads: 1 },
-    { jobs: 4, files: 199, threads: 1 },
-    { jobs: 4, files: 200, threads: 4 },
-    { jobs: 1, files: 10_000, threads: 1 },
-    { jobs: 2, files: 100_000, threads: 2 },
-  ])('$files articles with $jobs jobs render on $threads threads', ({ jobs, files, threads }) => {
-    expect(renderThreads(jobs, files)).toBe(threads);
+    { jobs: 4, asked: 1, threads: false },
+    { jobs: 4, asked: bodiesBeforeThreads, threads: false },
+    { jobs: 4, asked: bodiesBeforeThreads + 1, threads: true },
+    { jobs: 1, asked: 10_000, threads: false },
+    { jobs: 2, asked: 100_000, threads: true },
+  ])('body $asked with $jobs jobs renders on threads: $threads', ({ jobs, asked, threads }) => {
+    expect(rendersOnThreads(jobs, asked)).toBe(threads);
   });
 });
