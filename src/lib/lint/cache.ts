@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { articleUrl } from '../urls';
 import type { ArticleRef, ContentIndex } from './content-index';
+import { linterDigest } from './linter-digest';
 
 /**
  * Lint results kept between runs, so that checking 10,000 articles after one edit parses one file,
@@ -50,26 +50,11 @@ declare module 'vfile' {
 
 const sha = (text: string) => createHash('sha256').update(text).digest('base64url');
 
-/** Digest of the code the rules run: everything under src/lib, src/markdown and the site config. */
-function codeDigest(): string {
-  const src = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-  const files = ['lib', 'markdown']
-    .flatMap((folder) =>
-      readdirSync(join(src, folder), { recursive: true, encoding: 'utf8' }).map((file) =>
-        join(src, folder, file),
-      ),
-    )
-    .concat(join(src, 'site.config.ts'))
-    .filter((file) => file.endsWith('.ts'))
-    .sort();
-  return sha(files.map((file) => `${file}\n${readFileSync(file, 'utf8')}`).join('\n'));
-}
-
 /** What every file's messages may depend on beyond the file itself and what concerns it alone. */
 function contextDigest(index: ContentIndex): string {
   return sha(
     JSON.stringify([
-      codeDigest(),
+      linterDigest(),
       [...index.sections].sort(),
       [...index.authors].sort(),
       [...index.series].sort(),
