@@ -182,6 +182,9 @@ function buildWithAstro(partition: Partition): { exit: Promise<number>; stop: ()
       env: {
         ...process.env,
         NODE_ENV: 'production',
+        // V8's compiled code of Astro, Vite and the rest of node_modules, kept between builds: Astro
+        // started about 0.7 s sooner at each build (of the 6 s before it reads the content).
+        NODE_COMPILE_CACHE: process.env['NODE_COMPILE_CACHE'] ?? join(cacheDir, 'compile-cache'),
         BROADSHEET_PREVIEW: '0',
         BROADSHEET_NOW: now.toISOString(),
         BROADSHEET_PARTITION: partitionName(partition),
