@@ -26,11 +26,13 @@
  *    it and from the record beside it, dist.addresses.json, written after each swap).
  * 6. Only then swaps the new site in; on any failure the previous output is left as it was. The
  *    replaced output waits beside it (.dist.previous): the next build assembles its own in
- *    it, where most kept pages are already linked, rather than in an empty folder.
+ *    it, where most kept pages are already linked, rather than in an empty folder. One it could
+ *    not use (.dist.discarded) is deleted by the build after, beside its Astro build.
  * 7. Ends with the content check's summary by file, what was published and held back, when each
  *    embargo lifts, and writes the schedule beside (never into) the output.
  */
 import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import {
   appendFileSync,
   existsSync,
@@ -60,6 +62,7 @@ import {
   builtPages,
   builtPagesFile,
   codeDigest,
+  discardedOutput,
   discardUnfinishedBuild,
   keepPartitionOutput,
   keepUnchangedPages,
@@ -135,6 +138,9 @@ function shown(folder: string): string {
 }
 const staging = stagingFolder(outDir);
 const replaced = replacedOutput(outDir);
+const discarded = discardedOutput(outDir);
+// The output the last build set aside is deleted beside the build; it is waited for at the swap.
+const clearing = rm(discarded, { recursive: true, force: true }).catch(() => undefined);
 const now = buildClock();
 
 const startedAt = Date.now();
@@ -399,8 +405,11 @@ try {
 const vanished = vanishedUrls(previousAddresses(outDir), siteAddresses(staging));
 if (vanished.length > 0) stop(formatVanished(vanished, now, site.timezone));
 
-// The output replaced last time, unless this build made it its own (keepUnchangedPages).
-rmSync(replaced, { recursive: true, force: true });
+// The output replaced last time, unless this build made it its own (keepUnchangedPages), is set
+// aside for the next build to delete while its Astro runs.
+await clearing;
+rmSync(discarded, { recursive: true, force: true });
+if (existsSync(replaced)) renameSync(replaced, discarded);
 // Until the new record is written, no record: the next build would render every page.
 rmSync(builtPagesFile(outDir), { force: true });
 if (existsSync(outDir)) renameSync(outDir, replaced);

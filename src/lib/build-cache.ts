@@ -157,6 +157,15 @@ export function replacedOutput(outDir: string): string {
 }
 
 /**
+ * Where an output replaced two builds ago, which the last build did not make its own (a partitioned
+ * build, or one after a change of code), waits to be deleted while the next build's Astro runs:
+ * deleting the 100,000 pages of a large archive took most of a minute before the swap.
+ */
+export function discardedOutput(outDir: string): string {
+  return workBesideOutput(outDir, 'discarded');
+}
+
+/**
  * Puts into `into`, beside what Astro wrote there, the pages of `current` in `partition` that the
  * previous output `outDir` has as they are now (`built` is its record), which Astro was not asked
  * to render, with the images they name that Astro did not write; returns those pages' files. Hard
