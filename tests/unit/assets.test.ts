@@ -24,6 +24,11 @@ describe('assetReferences', () => {
     { where: 'a URL with a query', text: '<img src="/_astro/c.jpg?v=1#x">', names: ['c.jpg'] },
     { where: 'a name in another script', text: '<img src="/_astro/日本_1.jpg">', names: ['日本_1.jpg'] },
     { where: 'a name that ends the file', text: 'url(/_astro/d.png', names: ['d.png'] },
+    {
+      where: 'text where a non-breaking or thin space ends the URL',
+      text: 'see /_astro/e.png\u00a0and /_astro/f.png\u2009now',
+      names: ['e.png', 'f.png'],
+    },
     { where: 'a bare folder and a stray percent', text: '/_astro/ /_astro/%E0%A4x.png', names: [] },
   ])('finds the files named in $where', ({ text, names }) => {
     expect([...assetReferences(Buffer.from(text))]).toEqual(names);
