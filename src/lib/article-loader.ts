@@ -72,10 +72,11 @@ export function articleLoader(
       // Astro saves the whole content store 500 ms after its last change. Its own first changes come
       // before this loader reads a file, and reading 10,000 that did not change changes nothing, so
       // it serialized the store in the middle of the sync (twice at 10,000 articles, 0.6 s each)
-      // before the save that counts, at its end. A change every 200 ms puts that save off until then.
-      const putOffSaving = setInterval(() => {
-        context.meta.set('renderer', renderer);
-      }, 200);
+      // before the save that counts, at its end. A change now and every 200 ms puts that save off
+      // until then.
+      const touch = () => context.meta.set('renderer', renderer);
+      touch();
+      const putOffSaving = setInterval(touch, 200);
       try {
         await inner.load({
           ...context,
