@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { articleId } from '../article-loader';
 import type { Frontmatter } from '../frontmatter';
 import { oldPath } from '../redirects';
 import { oldAddress } from '../schema/fields';
+import { keptRecord } from './kept-record';
 import { linterDigest } from './linter-digest';
 
 /**
@@ -41,38 +40,21 @@ export function articleFacts(entry: string, { data }: Frontmatter): ArticleFacts
   };
 }
 
-interface Stored {
-  code: string;
-  files: Record<string, { text: string; facts: ArticleFacts }>;
-}
-
 /**
  * The facts kept at `path` for a content folder: those of a file whose text (and the linter's code)
- * is as it was are taken as they are, the others read again. Saving keeps only the files read in
- * this run, so a deleted article leaves nothing behind.
+ * is as it was are taken as they are, the others read again (`keptRecord`).
  */
 export function articleFactsCache(path: string) {
-  const code = linterDigest();
-  let stored: Stored = { code, files: {} };
-  try {
-    const read = JSON.parse(readFileSync(path, 'utf8')) as Stored;
-    if (read.code === code) stored = read;
-  } catch {
-    // No facts kept yet, or unreadable: every file is read.
-  }
-  const next: Stored = { code, files: {} };
+  const record = keptRecord<{ text: string; facts: ArticleFacts }>(path, linterDigest());
   return {
     /** The facts of the file at `entry` with this text: kept ones, or `read` ones. */
     facts(entry: string, text: string, read: () => ArticleFacts): ArticleFacts {
       const digest = createHash('sha256').update(text).digest('base64url');
-      const kept = stored.files[entry];
+      const kept = record.kept(entry);
       const facts = kept?.text === digest ? kept.facts : read();
-      next.files[entry] = { text: digest, facts };
+      record.put(entry, { text: digest, facts });
       return facts;
     },
-    save(): void {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, JSON.stringify(next));
-    },
+    save: record.save,
   };
 }

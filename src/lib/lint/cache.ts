@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { articleUrl } from '../urls';
 import type { ArticleRef, ContentIndex } from './content-index';
+import { keptRecord } from './kept-record';
 import { linterDigest } from './linter-digest';
 
 /**
@@ -26,19 +27,14 @@ interface StoredMessage {
   ruleId: string;
 }
 
-interface Stored {
-  context: string;
-  files: Record<
-    string,
-    {
-      key: string;
-      /** The digest of the other articles that concern it, as they were (`concerning`). */
-      others: string;
-      /** The slugs its links name (body-rules.ts, `articleLinks`), found when it was checked. */
-      linked: string[];
-      messages: StoredMessage[];
-    }
-  >;
+/** What is kept of one file. */
+interface KeptFile {
+  key: string;
+  /** The digest of the other articles that concern it, as they were (`concerning`). */
+  others: string;
+  /** The slugs its links name (body-rules.ts, `articleLinks`), found when it was checked. */
+  linked: string[];
+  messages: StoredMessage[];
 }
 
 declare module 'vfile' {
@@ -129,32 +125,24 @@ function fileKey(file: VFile): string {
 
 /** The lint cache of one content folder, read from `path` (empty if absent or unreadable). */
 export function lintCache(path: string, index: ContentIndex) {
-  const context = contextDigest(index);
-  let stored: Stored = { context, files: {} };
-  try {
-    const read = JSON.parse(readFileSync(path, 'utf8')) as Stored;
-    if (read.context === context) stored = read;
-  } catch {
-    // No cache yet, or one from an older format: every file is checked.
-  }
-  const next: Stored = { context, files: {} };
+  const record = keptRecord<KeptFile>(path, contextDigest(index));
   const others = concerning(index);
   return {
     /** Puts the stored messages on `file` and returns true, or returns false when it must be checked. */
     restore(file: VFile): boolean {
       const key = fileKey(file);
-      const hit = stored.files[file.path];
+      const hit = record.kept(file.path);
       if (hit?.key !== key || hit.others !== others(file.path, hit.linked)) return false;
       for (const { reason, line, column, ruleId } of hit.messages) {
         file.message(reason, { place: { line, column }, ruleId, source: 'broadsheet' });
       }
-      next.files[file.path] = hit;
+      record.put(file.path, hit);
       return true;
     },
     /** Keeps the messages of a file just checked. */
     keep(file: VFile): void {
       const linked = [...new Set(file.data.linkedSlugs)].sort();
-      next.files[file.path] = {
+      record.put(file.path, {
         key: fileKey(file),
         others: others(file.path, linked),
         linked,
@@ -164,11 +152,8 @@ export function lintCache(path: string, index: ContentIndex) {
           column: message.column ?? 1,
           ruleId: message.ruleId ?? 'unknown',
         })),
-      };
+      });
     },
-    save(): void {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, JSON.stringify(next));
-    },
+    save: record.save,
   };
 }
