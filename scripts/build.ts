@@ -349,14 +349,23 @@ for (const [index, partition] of older.entries()) {
   const output = join(parts, name);
   const pagesDigest = partitionDigest(current!, partition);
   const key = pagesDigest && digest(code, pagesDigest);
-  if (key && !options.force && takeKeptOutput(cacheDir, name, key, output)) {
-    console.log(`Partition ${name} (${step}) is as it was at its last build: kept.`);
-  } else {
-    await buildPartitionHere(partition, step);
-    // Every partition builds into the same folder: Astro keeps its content store only for the same one.
-    renameSync(staging, output);
-    if (key) keepPartitionOutput(cacheDir, name, output, key, pagesOf(current!, partition));
+  // A kept output is linked straight into the newest partition's, which waits in `parts` meanwhile.
+  let kept = false;
+  if (key && !options.force) {
+    try {
+      kept = takeKeptOutput(cacheDir, name, key, join(parts, partitionName(newest)));
+    } catch (error) {
+      stop(`The partitions of the build could not be merged: ${(error as Error).message}`);
+    }
   }
+  if (kept) {
+    console.log(`Partition ${name} (${step}) is as it was at its last build: kept.`);
+    continue;
+  }
+  await buildPartitionHere(partition, step);
+  // Every partition builds into the same folder: Astro keeps its content store only for the same one.
+  renameSync(staging, output);
+  if (key) keepPartitionOutput(cacheDir, name, output, key, pagesOf(current!, partition));
   built.push(output);
 }
 if (older.length > 0) renameSync(join(parts, partitionName(newest)), staging);

@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { assetReferences } from './assets';
+import { mergeOutput } from './merge-output';
 import { digest } from './cache-keys';
 import { filesIn, holdLinks, linkFile, linkTree } from './links';
 import { besideOutput, workBesideOutput } from './build-report';
@@ -109,14 +110,17 @@ export function keepPartitionOutput(
 }
 
 /**
- * Puts the kept output of a partition into `into` if it was built from `key`; whether it did. Its
- * key is written last and read first, so an output kept only in part is never taken.
+ * Links the kept output of a partition into `into`, the newest partition's output, if it was built
+ * from `key`; whether it did (`mergeOutput`: a file both have must be the same). Its key is written
+ * last and read first, so an output kept only in part is never taken. Straight into the newest
+ * output: linking 95,000 pages into a folder of their own and moving them on from there, then
+ * deleting its emptied folders, took 37 s of a publish at 100,000 articles.
  */
 export function takeKeptOutput(cacheDir: string, name: string, key: string, into: string): boolean {
   const saved = partitionCache(cacheDir, name);
   const keptKey = existsSync(join(saved, 'key')) ? readFileSync(join(saved, 'key'), 'utf8') : undefined;
   if (keptKey !== key) return false;
-  linkTree(join(saved, 'output'), into);
+  mergeOutput(join(saved, 'output'), into, 'link');
   return true;
 }
 

@@ -1,14 +1,21 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { linkFile } from './links';
 
 /**
- * Merges the output of one partition of a partitioned build into the output of the newest
- * (src/lib/partitions.ts), moving every file across. Pages and images that both built (the front
- * page, say, which Astro renders in every partition, or a photo on a listing and an article) must be
- * the same bytes, which is what makes a partitioned build equal a full one; any difference stops
- * the build, naming the file. Returns how many files moved and how many were already there.
+ * Merges the output of one partition of a partitioned build (src/lib/partitions.ts) into the output
+ * of the newest: moving every file across, or, with `link`, hard-linking it (a partition's output
+ * kept in the cache, which must stay whole for the next build). Pages and images that both have
+ * (the front page, say, which Astro renders in every partition, or a photo on a listing and an
+ * article) must be the same bytes, which is what makes a partitioned build equal a full one; any
+ * difference stops the build, naming the file. Returns how many files came across and how many were
+ * already there.
  */
-export function mergeOutput(source: string, target: string): { moved: number; shared: number } {
+export function mergeOutput(
+  source: string,
+  target: string,
+  how: 'move' | 'link' = 'move',
+): { moved: number; shared: number } {
   let moved = 0;
   let shared = 0;
   const files = readdirSync(source, { recursive: true, withFileTypes: true }).filter((entry) =>
@@ -27,10 +34,13 @@ export function mergeOutput(source: string, target: string): { moved: number; sh
       shared += 1;
       continue;
     }
-    mkdirSync(dirname(to), { recursive: true });
-    renameSync(from, to);
+    if (how === 'link') linkFile(from, to);
+    else {
+      mkdirSync(dirname(to), { recursive: true });
+      renameSync(from, to);
+    }
     moved += 1;
   }
-  rmSync(source, { recursive: true, force: true });
+  if (how === 'move') rmSync(source, { recursive: true, force: true });
   return { moved, shared };
 }

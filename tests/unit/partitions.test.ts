@@ -205,6 +205,25 @@ describe('kept outputs of partitions', () => {
     expect(readFileSync(join(into, '_astro/a.webp'), 'utf8')).toBe('A');
   });
 
+  test('is linked straight into the newest output, where a file both have must be the same', () => {
+    const cache = folder({});
+    const output = folder({
+      'articles/old/index.html': 'old <img src="/_astro/a.webp">',
+      '_astro/a.webp': 'A',
+    });
+    const own = pagesOf(sitePages([{ path: '/articles/old/', year: 2020, cacheKey: 'k' }]), { to: 2020 });
+    keepPartitionOutput(cache, 'upto-2020', output, 'key 1', own);
+    const newest = folder({ 'articles/new/index.html': 'new', '_astro/a.webp': 'A' });
+    expect(takeKeptOutput(cache, 'upto-2020', 'key 1', newest)).toBe(true);
+    expect(readdirSync(join(newest, 'articles')).sort()).toEqual(['new', 'old']);
+    // Linked, not moved: the kept output is whole for the next build.
+    const again = folder({ '_astro/a.webp': 'another A' });
+    expect(() => takeKeptOutput(cache, 'upto-2020', 'key 1', again)).toThrow(
+      '_astro/a.webp differs between two partitions of the build; a page must not depend on which partition renders it',
+    );
+    expect(readFileSync(join(again, '_astro/a.webp'), 'utf8')).toBe('another A');
+  });
+
   test('the code’s digest changes with any file of the code', () => {
     const project = folder({ 'src/pages/index.astro': 'front', 'astro.config.mjs': 'config' });
     const before = codeDigest(project);
