@@ -74,7 +74,9 @@ export function articleLoader(
       // it serialized the store in the middle of the sync (twice at 10,000 articles, 0.6 s each)
       // before the save that counts, at its end. A change now and every 200 ms puts that save off
       // until then.
-      const touch = () => context.meta.set('renderer', renderer);
+      const touch = () => {
+        context.meta.set('renderer', renderer);
+      };
       touch();
       const putOffSaving = setInterval(touch, 200);
       try {
