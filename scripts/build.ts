@@ -1,9 +1,9 @@
 /**
  * npm run build [-- --outDir DIR] [--jobs N] [--force] [--verbose] [--partition-size N]: the production build, which
- * never publishes half a site. --jobs sets how many threads render Markdown (default: one per core);
- * --force renders every page again; --verbose shows Astro's whole log, a line per page and per image
- * (the log otherwise shows Astro's warnings and errors and one line counting its pages and images;
- * DEBUG=astro:* turns on Astro's debug output).
+ * never publishes half a site. --jobs sets how many threads render Markdown (default: one per core)
+ * and, up to two, index the search; --force renders every page again; --verbose shows Astro's whole
+ * log, a line per page and per image (the log otherwise shows Astro's warnings and errors and one
+ * line counting its pages and images; DEBUG=astro:* turns on Astro's debug output).
  *
  * 1. Checks the content (npm run lint:content) while Astro builds into a temporary folder beside
  *    the output folder; content errors stop the build there, before anything is published.
@@ -114,14 +114,15 @@ function readOptions() {
       'partitions-from': { type: 'string' },
     },
   });
-  if (values.jobs !== undefined) buildJobs({ BROADSHEET_JOBS: values.jobs });
+  // Astro reads --jobs as BROADSHEET_JOBS (below); the search index is given the same number.
+  const threads = buildJobs(values.jobs === undefined ? process.env : { BROADSHEET_JOBS: values.jobs });
   const size = Number(values['partition-size']);
   if (!Number.isInteger(size) || size < 1) {
     throw new Error(
       `--partition-size ${values['partition-size']} is not a number of articles: use e.g. 25000`,
     );
   }
-  return { ...values, partitionSize: size, partitionsFrom: values['partitions-from'] };
+  return { ...values, threads, partitionSize: size, partitionsFrom: values['partitions-from'] };
 }
 let options: ReturnType<typeof readOptions>;
 try {
@@ -396,7 +397,7 @@ try {
       search ? [[pageFile(path), search]] : [],
     ),
   );
-  const search = await buildSearchIndex(staging, outDir, digests);
+  const search = await buildSearchIndex(staging, outDir, digests, options.threads);
   console.log(formatSearchIndex(search, Date.now() - searchStarted));
 } catch (error) {
   stop(`The search index could not be written: ${(error as Error).message}`);

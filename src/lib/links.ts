@@ -25,10 +25,12 @@ export function linkFile(source: string, target: string): void {
   }
 }
 
-/** Links the files of `from` (those `picked`, by their path inside it with `/`) into `to`. */
-export function linkTree(from: string, to: string, picked: (file: string) => boolean = () => true): void {
+/** Links the files of `from` (those `picked`, by their path inside it with `/`) into `to`; returns them. */
+export function linkTree(from: string, to: string, picked: (file: string) => boolean = () => true): string[] {
   mkdirSync(to, { recursive: true });
-  for (const file of filesIn(from)) if (picked(file)) linkFile(join(from, file), join(to, file));
+  const linked = filesIn(from).filter(picked);
+  for (const file of linked) linkFile(join(from, file), join(to, file));
+  return linked;
 }
 
 /** The files under `folder` (none if there is no such folder), by their path inside it with `/`. */

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { linkFile } from './links';
+import { filesIn, linkFile } from './links';
 
 /**
  * Merges the output of one partition of a partitioned build (src/lib/partitions.ts) into the output
@@ -8,22 +8,19 @@ import { linkFile } from './links';
  * kept in the cache, which must stay whole for the next build). Pages and images that both have
  * (the front page, say, which Astro renders in every partition, or a photo on a listing and an
  * article) must be the same bytes, which is what makes a partitioned build equal a full one; any
- * difference stops the build, naming the file. Returns how many files came across and how many were
- * already there.
+ * difference stops the build, naming the file. `files` (by path inside `source`) are all of its files
+ * unless the caller recorded them. Returns how many files came across and how many were already there.
  */
 export function mergeOutput(
   source: string,
   target: string,
   how: 'move' | 'link' = 'move',
+  files: readonly string[] = filesIn(source),
 ): { moved: number; shared: number } {
   let moved = 0;
   let shared = 0;
-  const files = readdirSync(source, { recursive: true, withFileTypes: true }).filter((entry) =>
-    entry.isFile(),
-  );
-  for (const entry of files) {
-    const from = join(entry.parentPath, entry.name);
-    const file = from.slice(source.length + 1);
+  for (const file of files) {
+    const from = join(source, file);
     const to = join(target, file);
     if (existsSync(to)) {
       if (!readFileSync(from).equals(readFileSync(to))) {

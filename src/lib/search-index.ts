@@ -33,11 +33,13 @@ const interfaceFiles = ['pagefind-ui.js', 'pagefind-ui.css'];
  * build knows it already (the record of the built pages, src/lib/site-pages.ts): a publish then
  * neither reads and hashes every article page of the archive again nor re-indexes the shards of
  * pages that only link to the new story. Any other page is read, and its bytes are its digest.
+ * With `jobs` of 2 or more (the build's threads), two shards are indexed at a time.
  */
 export async function buildSearchIndex(
   site: string,
   previous: string,
   digests: ReadonlyMap<string, string> = new Map(),
+  jobs = 1,
 ): Promise<{ pages: number; indexed: string[]; kept: string[] }> {
   const pages = new Map<string, string>();
   for (const page of builtArticlePages(site)) {
@@ -73,13 +75,20 @@ export async function buildSearchIndex(
   const pagesRoot = searchPagesFolder(previous);
   const empty = join(pagesRoot, 'interface');
   try {
-    for (const shard of plan) {
-      if (kept.includes(shard.name)) continue;
-      const folder = join(pagesRoot, shard.name);
-      holdLinks(folder, site, new Set(shard.pages));
-      await writeBundle(join(output, shard.name), folder);
-      indexed.push(shard.name);
-    }
+    const toIndex = plan.filter((shard) => !kept.includes(shard.name));
+    // Pagefind indexes one shard on several threads already; a second at a time overlaps its reading
+    // of pages and writing of files with the other's indexing (the eight shards of 10,000 articles:
+    // 11.1 s one at a time, 10.2 s two at a time, the same bytes). More would hold more indexes in memory.
+    let next = 0;
+    const indexNext = async () => {
+      for (let shard = toIndex[next++]; shard; shard = toIndex[next++]) {
+        const folder = join(pagesRoot, shard.name);
+        holdLinks(folder, site, new Set(shard.pages));
+        await writeBundle(join(output, shard.name), folder);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(2, jobs) }, indexNext));
+    indexed.push(...toIndex.map((shard) => shard.name));
     // The interface comes from a bundle of no pages, so the search page loads it even before the
     // first article is published.
     rmSync(empty, { recursive: true, force: true });
