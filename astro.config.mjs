@@ -6,7 +6,7 @@ import { previewSearch } from './src/integrations/preview-search';
 import { pruneAssets } from './src/integrations/prune-assets';
 import { storeModuleInPieces } from './src/integrations/store-in-pieces';
 import { join } from 'node:path';
-import { buildPartition, cacheDirFor, contentRoot, sitePagesFile } from './src/lib/env';
+import { astroCacheDir, buildPartition, contentRoot, sitePagesFile } from './src/lib/env';
 import { isNewest } from './src/lib/partitions';
 import { readSitePages } from './src/lib/site-pages';
 import { absoluteUrl } from './src/lib/urls';
@@ -31,7 +31,7 @@ let dates;
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
-  cacheDir: cacheDirFor(contentRoot()),
+  cacheDir: astroCacheDir(),
   prerenderConflictBehavior: 'error',
   // Pages whose cacheKey (src/lib/cache-keys.ts) and code are unchanged are copied from the previous
   // build instead of rendered: an edit re-renders only the pages that show it.
@@ -75,7 +75,7 @@ export default defineConfig({
   vite: {
     // Vite's own cache beside Astro's, one per content root: two builds of different content (the
     // test suite's lanes share node_modules) would otherwise race to rename node_modules/.vite/deps.
-    cacheDir: join(cacheDirFor(contentRoot()), 'vite'),
+    cacheDir: join(astroCacheDir(), 'vite'),
     plugins: [storeModuleInPieces()],
     // The test suite and builds write thousands of files the dev server need not watch.
     server: { watch: { ignored: ['**/tests/.output/**', '**/dist/**', '**/.*.staging/**', '**/bench/**'] } },

@@ -33,6 +33,7 @@
  */
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
+import { totalmem } from 'node:os';
 import {
   appendFileSync,
   existsSync,
@@ -66,10 +67,9 @@ import {
   discardUnfinishedBuild,
   keepPartitionOutput,
   keepUnchangedPages,
+  partitionAstroCache,
   previousBuild,
   replacedOutput,
-  restorePartitionCache,
-  savePartitionCache,
   stagingFolder,
   takeKeptOutput,
 } from '../src/lib/build-cache.ts';
@@ -146,10 +146,21 @@ const now = buildClock();
 
 const startedAt = Date.now();
 
+/** One Astro build under way, and how to stop it. */
+interface AstroBuild {
+  exit: Promise<number>;
+  stop: () => void;
+}
+/** The Astro builds under way, which a content error (or another's failure) stops. */
+const running = new Set<AstroBuild>();
+/** The Astro cache folders this build's Astro builds wrote to. */
+const astroCaches = new Set([cacheDirFor(contentRoot())]);
+
 function stop(message: string): never {
+  for (const build of running) build.stop();
   rmSync(staging, { recursive: true, force: true });
   rmSync(`${staging}.partitions`, { recursive: true, force: true });
-  discardUnfinishedBuild(cacheDirFor(contentRoot()), startedAt);
+  for (const folder of astroCaches) discardUnfinishedBuild(folder, startedAt);
   console.error(`\n✗ ${message}\n  Nothing was published: ${shown(outDir)} is unchanged.`);
   process.exit(1);
 }
@@ -167,8 +178,11 @@ const previous = options.force ? undefined : previousBuild(outDir, code);
 /** The record of the site's pages, which the newest partition's (or the whole site's) build writes. */
 let current: SitePages | undefined;
 
-/** Runs one Astro build into the staging folder: the whole site, or one partition of it. */
-function buildWithAstro(partition: Partition): { exit: Promise<number>; stop: () => void } {
+/**
+ * Runs one Astro build into `into`, with Astro's cache in `astroCache`: the whole site, or one
+ * partition of it.
+ */
+function buildWithAstro(partition: Partition, into: string, astroCache: string): AstroBuild {
   // The newest partition (or the whole site) records the site's pages, for its sitemap and for
   // the partitions that need not be built again (src/lib/site-pages.ts).
   const records = isNewest(partition);
@@ -179,7 +193,7 @@ function buildWithAstro(partition: Partition): { exit: Promise<number>; stop: ()
       resolve('node_modules/astro/bin/astro.mjs'),
       'build',
       '--outDir',
-      staging,
+      into,
       ...(options.force ? ['--force'] : []),
     ],
     {
@@ -191,7 +205,8 @@ function buildWithAstro(partition: Partition): { exit: Promise<number>; stop: ()
         NODE_ENV: 'production',
         // V8's compiled code of Astro, Vite and the rest of node_modules, kept between builds: Astro
         // started about 0.7 s sooner at each build (of the 6 s before it reads the content).
-        NODE_COMPILE_CACHE: process.env['NODE_COMPILE_CACHE'] ?? join(cacheDir, 'compile-cache'),
+        NODE_COMPILE_CACHE: process.env['NODE_COMPILE_CACHE'] ?? join(astroCache, 'compile-cache'),
+        ...(astroCache !== cacheDir && { BROADSHEET_ASTRO_CACHE: astroCache }),
         BROADSHEET_PREVIEW: '0',
         BROADSHEET_NOW: now.toISOString(),
         BROADSHEET_PARTITION: partitionName(partition),
@@ -208,10 +223,13 @@ function buildWithAstro(partition: Partition): { exit: Promise<number>; stop: ()
   });
   const exit = new Promise<number>((done) =>
     astro.on('close', (code) => {
+      running.delete(build);
       done(code ?? 1);
     }),
   );
-  return { exit, stop: () => astro.kill() };
+  const build = { exit, stop: () => astro.kill() };
+  running.add(build);
+  return build;
 }
 
 const parts = `${staging}.partitions`;
@@ -219,12 +237,12 @@ rmSync(parts, { recursive: true, force: true });
 // An archive of up to --partition-size article files is one Astro build, which starts at once while
 // the content check runs beside it, on the other core: at 10,000 articles the check takes most of a
 // minute. A larger one is divided by the years of its articles (read from their date lines alone),
-// then built a partition at a time beside the check (src/lib/partitions.ts). Nothing is published
-// until the check and every build have passed.
+// then built beside the check, the newest partition first and the others side by side
+// (src/lib/partitions.ts). Nothing is published until the check and every build have passed.
 const machines = options.plan || options.partition !== undefined || options.partitionsFrom !== undefined;
 const whole = !machines && countArticleFiles(join(contentRoot(), 'articles')) <= options.partitionSize;
-/** The Astro build under way, which a content error stops. */
-let running = whole ? buildWithAstro({}) : undefined;
+/** The build of the whole site or of the newest partition, started before the content check. */
+let started = whole ? buildWithAstro({}, staging, cacheDir) : undefined;
 // Loaded once Astro has started: the content check's code (unified, retext, the schemas) takes most
 // of a second to load, which Astro, the longer of the two, need not wait for.
 // A larger archive is divided by the years of its published articles, read from their date lines
@@ -246,20 +264,24 @@ if (options.plan) {
   process.exit(0);
 }
 
-/** Starts Astro on `partition`, with that partition's page cache moved into place. */
-function startPartition(partition: Partition, step: string): ReturnType<typeof buildWithAstro> {
-  if (plan.length > 1) {
-    console.log(`Building partition ${partitionName(partition)} (${step}) …`);
-    restorePartitionCache(cacheDir, partitionName(partition));
-  }
-  return buildWithAstro(partition);
+/**
+ * Starts Astro on `partition` into `into`. An older partition has an Astro cache folder of its own
+ * (`partitionAstroCache`), so that several build at once; the newest (or the whole site) uses the
+ * content root's.
+ */
+function startPartition(partition: Partition, step: string, into: string): AstroBuild {
+  if (plan.length === 1) return buildWithAstro(partition, into, cacheDir);
+  console.log(`Building partition ${partitionName(partition)} (${step}) …`);
+  const astroCache = isNewest(partition) ? cacheDir : partitionAstroCache(cacheDir, partitionName(partition));
+  astroCaches.add(astroCache);
+  return buildWithAstro(partition, into, astroCache);
 }
 
 // The newest partition first: it records every page's key (src/lib/site-pages.ts), by which an
 // older partition whose pages and code are as they were at its last build is not built again. It
 // starts before the content check reads every article, as a whole site's build does.
 const newest = plan.at(-1)!;
-if (options.partition === undefined) running ??= startPartition(newest, `1 of ${plan.length}`);
+if (options.partition === undefined) started ??= startPartition(newest, `1 of ${plan.length}`, staging);
 
 // The content check runs beside Astro; an error stops the Astro build under way.
 const { indexContent } = await import('../src/lib/lint/content-index.ts');
@@ -268,7 +290,7 @@ const index = await indexContent(contentRoot(), now);
 let refused = false;
 const checked = lintContent(contentRoot(), now, process.cwd(), index).then((lint) => {
   refused = lint.errors > 0;
-  if (refused) running?.stop();
+  if (refused) for (const build of running) build.stop();
   return lint;
 });
 // Awaited below, once Astro is done; a check that throws must not end the process before that.
@@ -278,30 +300,30 @@ checked.catch(() => undefined);
 async function stopForContentErrors(): Promise<void> {
   const lint = await checked;
   if (lint.errors === 0) return;
-  await running?.exit;
+  await Promise.all([...running].map((build) => build.exit));
   console.log(formatCompiler(lint));
   stop(`The content has ${counted(lint.errors, 'error')} (listed above); fix them and build again.`);
 }
 
-/** Builds `partition` into the staging folder with Astro, keeping its page cache apart. */
-async function buildPartitionHere(partition: Partition, step: string): Promise<void> {
-  const name = partitionName(partition);
-  running ??= startPartition(partition, step);
-  const exit = await running.exit;
-  running = undefined;
+/** Builds `partition` into `into` with Astro (the build already started, if there is one). */
+async function buildPartitionHere(partition: Partition, step: string, into = staging): Promise<void> {
+  const build = started ?? startPartition(partition, step, into);
+  started = undefined;
+  const exit = await build.exit;
   if (refused || exit !== 0) {
+    // The partitions building beside it are stopped too, then the check's messages are shown.
+    for (const other of running) other.stop();
     await stopForContentErrors();
     console.log(formatCompiler(await checked));
     stop('Astro could not build the site (see the messages above).');
   }
-  if (plan.length > 1) savePartitionCache(cacheDir, name);
   if (isNewest(partition)) current = readSitePages(sitePagesRecord);
   if (previous && current) {
     if (options.verbose) console.log(`Keeping the pages that did not change from ${shown(outDir)} …`);
     // A whole site is assembled in the output the last build replaced, which holds most of the
     // kept pages already; a partition's share of it in an empty folder.
     const reused = plan.length === 1 && !machines ? replaced : undefined;
-    for (const file of keepUnchangedPages(outDir, staging, previous, current, partition, reused)) {
+    for (const file of keepUnchangedPages(outDir, into, previous, current, partition, reused)) {
       astroLog.push({ kind: 'page', path: `/${file}`, restored: true });
       if (options.verbose) console.log(`  ├─ /${file} (kept)`);
     }
@@ -328,7 +350,10 @@ if (options.partition !== undefined) {
 
 await buildPartitionHere(newest, `1 of ${plan.length}`);
 const older = plan.slice(0, -1);
+/** The older partitions' outputs to merge, in the order of the plan. */
 const built: string[] = [];
+/** The older partitions that changed, to build side by side. */
+const changed: { partition: Partition; step: string; output: string; key: string | undefined }[] = [];
 if (older.length > 0) {
   mkdirSync(parts, { recursive: true });
   renameSync(staging, join(parts, partitionName(newest)));
@@ -363,12 +388,28 @@ for (const [index, partition] of older.entries()) {
     console.log(`Partition ${name} (${step}) is as it was at its last build: kept.`);
     continue;
   }
-  await buildPartitionHere(partition, step);
-  // Every partition builds into the same folder: Astro keeps its content store only for the same one.
-  renameSync(staging, output);
-  if (key) keepPartitionOutput(cacheDir, name, output, key, pagesOf(current!, partition));
+  changed.push({ partition, step, output, key });
   built.push(output);
 }
+// Astro renders a build's pages on one thread, so the older partitions that changed build side by
+// side, as many at once as the build has threads (--jobs), each with an Astro cache folder of its
+// own (`partitionAstroCache`). Each holds the whole archive's content store, 3.7 GB at 100,000
+// articles, so no more at once than the machine has 4 GB of memory for. Astro bundles a build's
+// pages into `.prerender/` in its output folder, but into the project's `.astro/` when that folder
+// is outside the project (its test is this one), where two builds at once would overwrite each
+// other's bundle: an output outside the project has its partitions built one at a time.
+const together = parts.startsWith(process.cwd())
+  ? Math.max(1, Math.min(options.threads, Math.floor(totalmem() / 4 / 1024 ** 3)))
+  : 1;
+let next = 0;
+const buildChanged = async () => {
+  for (let job = changed[next++]; job; job = changed[next++]) {
+    await buildPartitionHere(job.partition, job.step, job.output);
+    const name = partitionName(job.partition);
+    if (job.key) keepPartitionOutput(cacheDir, name, job.output, job.key, pagesOf(current!, job.partition));
+  }
+};
+await Promise.all(Array.from({ length: together }, buildChanged));
 if (older.length > 0) renameSync(join(parts, partitionName(newest)), staging);
 try {
   for (const output of built) mergeOutput(output, staging);

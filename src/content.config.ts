@@ -2,6 +2,7 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { articleLoader } from './lib/article-loader';
+import { contentBodies } from './lib/bodies';
 import { pageLoader } from './lib/page-loader';
 import { buildClock, buildJobs, contentRoot, previewsUnpublished } from './lib/env';
 import { inBuild } from './lib/publishing';
@@ -23,6 +24,7 @@ export const collections = {
   articles: defineCollection({
     loader: articleLoader(
       join(root, 'articles'),
+      contentBodies(),
       (article) => inBuild(article, now, { preview }),
       buildJobs(),
       preview,

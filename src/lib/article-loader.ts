@@ -5,7 +5,8 @@ import { glob } from 'astro/loaders';
 import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import type { Gated } from './publishing';
-import { bodiesDir, bodyKey, pruneBodies, rendererDigest, storedBodies, writeBody } from './bodies';
+import { bodyKey, bodiesDir, pruneBodies, readBody, rendererDigest, storedBodies, writeBody } from './bodies';
+import { bodyReadingMinutes } from './reading-time';
 import { figuresFromMarkdown } from './figures';
 import { parseFrontmatter, splitFrontmatter } from './frontmatter';
 import { inlineRenderer, rendererOptions } from '../markdown/render';
@@ -23,7 +24,7 @@ import { renderPool } from '../markdown/render-pool';
  *   published ones, so a draft is never rendered nor its photos imported (docs/architecture.md,
  *   guarantee 1).
  * - Bodies are rendered on `jobs` threads (src/markdown/render-pool.ts) and kept out of the content
- *   store (src/lib/bodies.ts): the store keeps each body's key and reading time.
+ *   store, in the folder `bodies` (src/lib/bodies.ts): the store keeps each body's key and reading time.
  * - An entry whose body is no longer on disk, or was rendered by other code, is rendered again.
  * - With `skipBroken` (the dev preview), an article that cannot be read, validated or rendered is
  *   logged and left out, instead of stopping the dev server and every page with it; the preview shows
@@ -31,6 +32,7 @@ import { renderPool } from '../markdown/render-pool';
  */
 export function articleLoader(
   base: string,
+  bodies: string,
   include: (data: Gated) => boolean,
   jobs: number,
   skipBroken = false,
@@ -44,7 +46,7 @@ export function articleLoader(
   return {
     name: 'broadsheet-articles',
     load: async (context) => {
-      const dir = bodiesDir(fileURLToPath(context.config.cacheDir));
+      const dir = bodies;
       const options = rendererOptions(context.config);
       // The first load renders the archive on every core, starting the threads only once more
       // bodies need rendering than this thread renders in the time they take to start; the dev
@@ -107,7 +109,10 @@ export function articleLoader(
         loaded = true;
         await pool?.close();
       }
-      pruneBodies(dir, new Set(context.store.values().flatMap((entry) => bodyOf(entry)?.key ?? [])));
+      // Only by the build whose cache folder holds the bodies: an older partition building beside
+      // others, in a folder of its own, would remove the half-written bodies of another.
+      if (dir === bodiesDir(fileURLToPath(context.config.cacheDir)))
+        pruneBodies(dir, new Set(context.store.values().flatMap((entry) => bodyOf(entry)?.key ?? [])));
     },
   };
 }
@@ -191,7 +196,7 @@ export function bodyOf(entry: {
  * `dir` held the bodies `stored` when the sync began. `later` is handed each render, to run it with
  * a renderer and keep its promise.
  */
-function bodyStore(
+export function bodyStore(
   store: DataStore,
   include: (data: Gated) => boolean,
   dir: string,
@@ -209,17 +214,26 @@ function bodyStore(
             return false;
           }
           const { body = '', digest, filePath } = entry;
+          const key = keyOf(digest);
           later(entry, async (render) => {
-            const where = filePath ?? entry.id;
-            const rendered = await render(body, filePath ?? '').catch((error: unknown) => {
-              // Its earlier version must not stay in the store as if it were the current one.
-              target.delete(entry.id);
-              throw new Error(`${where}: ${(error as Error).message}`);
-            });
-            const key = keyOf(digest);
-            await writeBody(dir, key, rendered.html);
-            const stored: StoredBody = { key, readingMinutes: rendered.readingMinutes };
-            target.set({ ...entry, body: undefined, rendered: { html: '', metadata: { body: stored } } });
+            let readingMinutes: number;
+            if (stored.has(key)) {
+              // Stored by an earlier sync, into a content store since emptied (--force, or an older
+              // partition's first build in a cache folder of its own): its key says it is this file
+              // as this code renders it.
+              readingMinutes = bodyReadingMinutes(await readBody(dir, key));
+            } else {
+              const where = filePath ?? entry.id;
+              const rendered = await render(body, filePath ?? '').catch((error: unknown) => {
+                // Its earlier version must not stay in the store as if it were the current one.
+                target.delete(entry.id);
+                throw new Error(`${where}: ${(error as Error).message}`);
+              });
+              await writeBody(dir, key, rendered.html);
+              readingMinutes = rendered.readingMinutes;
+            }
+            const kept: StoredBody = { key, readingMinutes };
+            target.set({ ...entry, body: undefined, rendered: { html: '', metadata: { body: kept } } });
           });
           return true;
         };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import { cacheDirFor, contentRoot } from './env';
 
 /**
  * Rendered article bodies, kept on disk beside Astro's cache instead of in its content store.
@@ -67,6 +68,15 @@ export function bodyKey(fileDigest: string, renderer: string): string {
 /** The folder of rendered bodies for an Astro cache folder. */
 export function bodiesDir(cacheDir: string): string {
   return join(cacheDir, 'bodies');
+}
+
+/**
+ * The content root's rendered bodies, which every Astro build of it writes and reads: partitions
+ * built side by side each have an Astro cache folder of their own (`astroCacheDir`), and find the
+ * bodies the first one rendered.
+ */
+export function contentBodies(): string {
+  return bodiesDir(cacheDirFor(contentRoot()));
 }
 
 function bodyFile(dir: string, digest: string): string {

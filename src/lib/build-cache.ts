@@ -48,38 +48,38 @@ export function discardUnfinishedBuild(cacheDir: string, startedAt: number): str
   return removed;
 }
 
-/** What Astro keeps of one build's pages: its manifest of them and their copies. */
-const pageCache = ['incremental-build.json', 'dist'];
-
-/** Where a partition's page cache waits while other partitions build (src/lib/partitions.ts). */
+/** Where a partition's kept output and Astro cache folder are (src/lib/partitions.ts). */
 function partitionCache(cacheDir: string, name: string): string {
   return join(cacheDir, 'partitions', name);
 }
 
 /**
- * Puts a partition's page cache where Astro reads it. Partitions share one cache folder, so that the
- * content store, the rendered bodies and the encoded images serve them all, but each keeps its own
- * manifest: Astro's manifest of every page is what grows too large for one build of the archive.
- * A partition without one of its own starts from whatever is there (a full build's, whose pages are
- * as valid for it), so an archive that grows into partitions does not start from nothing.
+ * The Astro cache folder of an older partition of a partitioned build, made ready for its build.
+ * Astro keeps its manifest of pages, their copies and its content store in its cache folder, so
+ * partitions that build at once (scripts/build.ts) each need their own; it stays from one build to
+ * the next with the partition's page cache and image cache. Before each build it gets the content
+ * store the newest partition's build has just synced (Astro's check of its config leaves
+ * out the folders, so it is taken as it is: the partition's sync finds every article as it was) and
+ * links to the images the content root's cache has encoded already. The rendered bodies are the
+ * content root's (`contentBodies`).
  */
-export function restorePartitionCache(cacheDir: string, name: string): void {
-  const saved = partitionCache(cacheDir, name);
-  if (!existsSync(join(saved, pageCache[0]!))) return;
-  for (const entry of pageCache) {
-    rmSync(join(cacheDir, entry), { recursive: true, force: true });
-    if (existsSync(join(saved, entry))) renameSync(join(saved, entry), join(cacheDir, entry));
+export function partitionAstroCache(cacheDir: string, name: string): string {
+  const own = join(partitionCache(cacheDir, name), 'astro');
+  mkdirSync(own, { recursive: true });
+  // Before 4 December 2026 a partition's page cache was set aside here and moved in and out of the
+  // content root's cache folder, as the partitions built one at a time.
+  for (const old of ['incremental-build.json', 'dist'])
+    rmSync(join(partitionCache(cacheDir, name), old), { recursive: true, force: true });
+  // A link: Astro replaces its store file by renaming a new one over it, never writes into it. A
+  // partition built on a machine of its own (--partition) has no newer store than its own.
+  const store = join(cacheDir, 'data-store.json');
+  if (existsSync(store)) {
+    rmSync(join(own, 'data-store.json'), { force: true });
+    linkFile(store, join(own, 'data-store.json'));
   }
-}
-
-/** Sets a partition's page cache aside after its build, for its next build. */
-export function savePartitionCache(cacheDir: string, name: string): void {
-  const saved = partitionCache(cacheDir, name);
-  mkdirSync(saved, { recursive: true });
-  for (const entry of pageCache) {
-    rmSync(join(saved, entry), { recursive: true, force: true });
-    if (existsSync(join(cacheDir, entry))) renameSync(join(cacheDir, entry), join(saved, entry));
-  }
+  const images = join(own, 'assets');
+  linkTree(join(cacheDir, 'assets'), images, (file) => !existsSync(join(images, file)));
+  return own;
 }
 
 /**

@@ -54,6 +54,16 @@ export function cacheDirFor(root: string, projectRoot: string = process.cwd()): 
 }
 
 /**
+ * Astro's cache folder for this Astro build: the content root's (`cacheDirFor`), or the one
+ * scripts/build.ts gives an older partition built beside others (BROADSHEET_ASTRO_CACHE;
+ * `partitionAstroCache`, src/lib/build-cache.ts). The rendered bodies are the content root's
+ * whichever it is (`contentBodies`, src/lib/bodies.ts).
+ */
+export function astroCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env['BROADSHEET_ASTRO_CACHE'] || cacheDirFor(contentRoot(env));
+}
+
+/**
  * Whether this build previews drafts and embargoed articles, marked as such, so editors can check
  * them: only in `npm run dev`, which is the dev server with BROADSHEET_PREVIEW=1 (set by the dev
  * script). It takes both: Vite reports DEV for a production build too when NODE_ENV is not

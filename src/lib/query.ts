@@ -1,9 +1,9 @@
 import { getCollection } from 'astro:content';
 import { bodyOf } from './article-loader';
-import { bodiesDir, readBody } from './bodies';
+import { contentBodies, readBody } from './bodies';
 import { brokenArticles } from './broken-articles';
 import type { BrokenArticle } from './broken-articles';
-import { buildClock, cacheDirFor, contentRoot, previewsUnpublished } from './env';
+import { buildClock, contentRoot, previewsUnpublished } from './env';
 import { buildListings } from './listings';
 import type { Listing } from './listings';
 import type { Article, ArticleEntry, Content } from './model';
@@ -165,7 +165,7 @@ function resolve(
 
 /** The rendered body of an article, read from disk (src/lib/bodies.ts). */
 export function articleBody(article: Pick<Article, 'body'>): Promise<string> {
-  return readBody(bodiesDir(cacheDirFor(contentRoot())), article.body);
+  return readBody(contentBodies(), article.body);
 }
 
 function groupBySeries(articles: Article[]): Map<string, Article[]> {

@@ -25,3 +25,8 @@ export function readingMinutes(text: string): number {
 export function textOf(html: string): string {
   return html.replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ');
 }
+
+/** Whole minutes to read a rendered body. */
+export function bodyReadingMinutes(html: string): number {
+  return readingMinutes(textOf(html));
+}

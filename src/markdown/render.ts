@@ -1,6 +1,6 @@
 import type { AstroMarkdownOptions, MarkdownRenderer } from '@astrojs/markdown-remark';
 import { pathToFileURL } from 'node:url';
-import { readingMinutes, textOf } from '../lib/reading-time';
+import { bodyReadingMinutes } from '../lib/reading-time';
 import { markdownProcessor } from './index';
 
 /** An article body rendered by the article pipeline, with what listings need to know of it. */
@@ -29,6 +29,6 @@ export async function inlineRenderer(options: AstroMarkdownOptions): Promise<Ren
   const renderer: MarkdownRenderer = await markdownProcessor.createRenderer(options);
   return async (markdown, filePath) => {
     const { code } = await renderer.render(markdown, { frontmatter: {}, fileURL: pathToFileURL(filePath) });
-    return { html: code, readingMinutes: readingMinutes(textOf(code)) };
+    return { html: code, readingMinutes: bodyReadingMinutes(code) };
   };
 }

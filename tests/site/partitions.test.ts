@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { partitionedSite } from '../support/sites';
+import { partitionedSite, sideBySideSite } from '../support/sites';
 
 /**
  * A partitioned archive built on several machines, as the CI matrix builds it (README, "Publishing
@@ -70,5 +70,26 @@ describe('an operator’s mistake is refused, saying what to do, and nothing is 
     expect(output).toMatch(
       /Partition upto-2025 is not in .*no-partitions-here: build it with npm run build -- --partition upto-2025 --outDir /,
     );
+  });
+});
+
+describe('older partitions built side by side on one machine', () => {
+  const log = readFileSync(sideBySideSite.log, 'utf8').split('\n');
+  const started = log.flatMap((line, index) =>
+    /^Building partition (upto-2023|2024-2024|2025-2025) /.test(line) ? [index] : [],
+  );
+
+  test('publish exactly what one full build publishes, byte for byte', () => {
+    const merged = hashes(sideBySideSite.dist);
+    expect([...merged.keys()]).toContain('articles/generated-story-of-2023/index.html');
+    expect(merged).toEqual(hashes(sideBySideSite.full));
+  });
+
+  test('build two at a time with --jobs 2: the second starts before the first is done', () => {
+    expect(started).toHaveLength(3);
+    const firstDone = log.findIndex(
+      (line, index) => index > started[0]! && line.includes('[build] Complete!'),
+    );
+    expect(firstDone).toBeGreaterThan(started[1]!);
   });
 });

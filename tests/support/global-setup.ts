@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { cacheDirFor } from '../../src/lib/env';
@@ -21,6 +21,7 @@ import {
   randomSite,
   renameSite,
   seedSite,
+  sideBySideSite,
   timezoneSites,
 } from './sites';
 import { eventChains, undoProjectEvents } from './site-events';
@@ -60,6 +61,7 @@ export default async function setup(project: TestProject) {
   const groups: ((project: string) => Promise<void>)[] = [
     ...eventChains.map((_, index) => (project: string) => buildIncrementalChain(index, project)),
     buildOnSeveralMachines,
+    buildSideBySide,
     buildRenameSite,
     async (project) => {
       await build(gatingSites.before, project, { TZ: 'UTC' });
@@ -153,6 +155,31 @@ async function buildOnSeveralMachines(project: string) {
   }
   writeFileSync(partitionedSite.refusals, JSON.stringify(refusals));
   await build(site(dist), project, {}, { partitionSize, args: ['--partitions-from', parts] });
+}
+
+/** The side-by-side site (sites.ts): a partition a year, the older ones built two at a time, and in full. */
+async function buildSideBySide(project: string) {
+  const { content, now, partitionSize, log, dist, full } = sideBySideSite;
+  rmSync(join(content, '..'), { recursive: true, force: true });
+  await writeFixtureSite(content, { generated: 20 });
+  const story = readFileSync(join(content, 'articles/generated-story-020/index.md'), 'utf8');
+  for (const year of [2023, 2024]) {
+    const older = story
+      .replace(/^title: .*$/m, `title: "Generated fixture story of ${year}"`)
+      .replace(/^publishedAt: .*$/m, `publishedAt: "${year}-06-01T12:00:00+08:00"`);
+    mkdirSync(join(content, `articles/generated-story-of-${year}`), { recursive: true });
+    writeFileSync(join(content, `articles/generated-story-of-${year}/index.md`), older);
+  }
+  const site = (out: string) => ({ content, now, dist: out });
+  await build(site(full), project);
+  // Inside the project: partitions of an output elsewhere build one at a time (scripts/build.ts).
+  const inside = join(project, 'side-by-side');
+  writeFileSync(
+    log,
+    await build(site(inside), project, {}, { partitionSize, args: ['--jobs', '2', '--verbose'] }),
+  );
+  rmSync(dist, { recursive: true, force: true });
+  renameSync(inside, dist);
 }
 
 /**

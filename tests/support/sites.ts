@@ -153,6 +153,22 @@ export const partitionedSite = {
 };
 
 /**
+ * The partitioned site's content with a story of 2023 and one of 2024 besides, built with a
+ * partition a year on one machine, whose three older partitions build side by side (two at a time:
+ * `--jobs 2`), and in full: the two must be the same, byte for byte.
+ */
+export const sideBySideSite = {
+  content: join(outputRoot, 'side-by-side/content'),
+  now: fixtureNow,
+  /** A year a partition: upto-2023, 2024-2024, 2025-2025 and from-2026. */
+  partitionSize: 1,
+  /** The partitioned build's log (`--verbose`). */
+  log: join(outputRoot, 'side-by-side/build.log'),
+  dist: join(outputRoot, 'side-by-side/dist'),
+  full: join(outputRoot, 'side-by-side/full'),
+};
+
+/**
  * The rename site (special-sites.ts, writeRenameSite) built into one output folder three times, as a
  * newsroom's deploys would be: `before`, then `after` an article's address changed and another was
  * taken down, then once more with the renamed article's `redirectFrom:` forgotten, which must be

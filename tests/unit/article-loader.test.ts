@@ -1,8 +1,16 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { articleId, bodiesBeforeThreads, readArticle, rendersOnThreads } from '../../src/lib/article-loader';
+import type { DataStore } from 'astro/loaders';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import {
+  articleId,
+  bodiesBeforeThreads,
+  bodyStore,
+  readArticle,
+  rendersOnThreads,
+} from '../../src/lib/article-loader';
+import { storedBodies, writeBody } from '../../src/lib/bodies';
 
 describe('articleId', () => {
   test.each([
@@ -143,5 +151,59 @@ describe('rendersOnThreads', () => {
     { jobs: 2, asked: 100_000, threads: true },
   ])('body $asked with $jobs jobs renders on threads: $threads', ({ jobs, asked, threads }) => {
     expect(rendersOnThreads(jobs, asked)).toBe(threads);
+  });
+});
+
+describe('bodyStore', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'broadsheet-bodies-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Astro's content store, as far as the body store uses it. */
+  function contentStore() {
+    const entries = new Map<string, Record<string, unknown>>();
+    return {
+      entries,
+      get: (id: string) => entries.get(id),
+      set: (entry: { id: string }) => {
+        entries.set(entry.id, entry);
+        return true;
+      },
+      delete: (id: string) => entries.delete(id),
+    };
+  }
+
+  // An emptied content store (`--force`, or an older partition's first build in a cache folder of
+  // its own) sets every entry again: a body stored under the same key is that file as this code
+  // renders it, and rendering 100,000 of them again took minutes per partition.
+  test('takes a body stored under the entry’s key instead of rendering it again', async () => {
+    await writeBody(dir, 'digest-code', '<p>Three words here.</p>');
+    const target = contentStore();
+    const render = vi.fn(() => Promise.resolve({ html: '<p>rendered</p>', readingMinutes: 9 }));
+    const done: Promise<void>[] = [];
+    const store = bodyStore(
+      target as unknown as DataStore,
+      () => true,
+      dir,
+      storedBodies(dir),
+      (digest) => `${String(digest)}-code`,
+      (_, finish) => done.push(finish(render)),
+    );
+    store.set({ id: 'a', data: {}, body: 'Three words here.', digest: 'digest', filePath: 'a.md' });
+    store.set({ id: 'b', data: {}, body: 'New.', digest: 'other', filePath: 'b.md' });
+    await Promise.all(done);
+    expect(render).toHaveBeenCalledOnce();
+    expect(target.entries.get('a')?.['rendered']).toEqual({
+      html: '',
+      metadata: { body: { key: 'digest-code', readingMinutes: 1 } },
+    });
+    expect(target.entries.get('b')?.['rendered']).toEqual({
+      html: '',
+      metadata: { body: { key: 'other-code', readingMinutes: 9 } },
+    });
   });
 });

@@ -3,6 +3,7 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
+  renameSync,
   rmSync,
   writeFileSync,
   existsSync,
@@ -13,8 +14,7 @@ import { describe, expect, test } from 'vitest';
 import {
   codeDigest,
   keepPartitionOutput,
-  restorePartitionCache,
-  savePartitionCache,
+  partitionAstroCache,
   takeKeptOutput,
 } from '../../src/lib/build-cache';
 import { buildPartition } from '../../src/lib/env';
@@ -127,26 +127,56 @@ describe('mergeOutput', () => {
   });
 });
 
-describe('page caches of partitions', () => {
-  test('each partition gets back its own manifest and page copies, and sets them aside after', () => {
+describe('Astro cache folders of partitions', () => {
+  test('each older partition has its own, with the content store and images of the content root’s', () => {
     const cache = folder({
-      'incremental-build.json': 'full build',
+      'incremental-build.json': 'newest partition',
       'dist/index.html': 'x',
-      'data-store.json': 's',
+      'data-store.json': 'store',
+      'assets/a.webp': 'A',
     });
-    // A partition with no cache of its own starts from the full build's.
-    restorePartitionCache(cache, 'upto-2020');
-    expect(readFileSync(join(cache, 'incremental-build.json'), 'utf8')).toBe('full build');
-    writeFileSync(join(cache, 'incremental-build.json'), 'partition upto-2020');
-    savePartitionCache(cache, 'upto-2020');
-    expect(existsSync(join(cache, 'incremental-build.json'))).toBe(false);
-    writeFileSync(join(cache, 'incremental-build.json'), 'partition from-2021');
-    savePartitionCache(cache, 'from-2021');
-    restorePartitionCache(cache, 'upto-2020');
-    expect(readFileSync(join(cache, 'incremental-build.json'), 'utf8')).toBe('partition upto-2020');
-    expect(readFileSync(join(cache, 'dist/index.html'), 'utf8')).toBe('x');
-    // The content store is shared by every partition and never moves.
-    expect(readFileSync(join(cache, 'data-store.json'), 'utf8')).toBe('s');
+    const own = partitionAstroCache(cache, 'upto-2020');
+    expect(own).toBe(join(cache, 'partitions/upto-2020/astro'));
+    // Its page cache is its own: two partitions building at once must not share Astro's manifest.
+    expect(existsSync(join(own, 'incremental-build.json'))).toBe(false);
+    writeFileSync(join(own, 'incremental-build.json'), 'partition upto-2020');
+    mkdirSync(join(own, 'dist'));
+    expect(partitionAstroCache(cache, 'upto-2020')).toBe(own);
+    expect(readFileSync(join(own, 'incremental-build.json'), 'utf8')).toBe('partition upto-2020');
+    expect(readFileSync(join(cache, 'incremental-build.json'), 'utf8')).toBe('newest partition');
+    expect(readFileSync(join(own, 'data-store.json'), 'utf8')).toBe('store');
+    expect(readFileSync(join(own, 'assets/a.webp'), 'utf8')).toBe('A');
+  });
+
+  test('gets the content store the newest partition synced last, at every build', () => {
+    const cache = folder({ 'data-store.json': 'store of the last build' });
+    const own = partitionAstroCache(cache, 'upto-2020');
+    // Astro writes a new store and renames it over the old one.
+    writeFileSync(join(own, 'data-store.json.tmp'), 'store as the partition left it');
+    renameSync(join(own, 'data-store.json.tmp'), join(own, 'data-store.json'));
+    expect(readFileSync(join(cache, 'data-store.json'), 'utf8')).toBe('store of the last build');
+    writeFileSync(join(cache, 'data-store.json.tmp'), 'store of this build');
+    renameSync(join(cache, 'data-store.json.tmp'), join(cache, 'data-store.json'));
+    partitionAstroCache(cache, 'upto-2020');
+    expect(readFileSync(join(own, 'data-store.json'), 'utf8')).toBe('store of this build');
+  });
+
+  test('keeps its own content store where the content root’s cache has none (a machine of its own)', () => {
+    const cache = folder({});
+    const own = partitionAstroCache(cache, 'upto-2020');
+    writeFileSync(join(own, 'data-store.json'), 'store of its last build');
+    partitionAstroCache(cache, 'upto-2020');
+    expect(readFileSync(join(own, 'data-store.json'), 'utf8')).toBe('store of its last build');
+  });
+
+  test('drops the page cache a partition set aside before it had a folder of its own', () => {
+    const cache = folder({
+      'partitions/upto-2020/incremental-build.json': 'old',
+      'partitions/upto-2020/dist/index.html': 'old',
+      'partitions/upto-2020/key': 'key 1',
+    });
+    partitionAstroCache(cache, 'upto-2020');
+    expect(readdirSync(join(cache, 'partitions/upto-2020')).sort()).toEqual(['astro', 'key']);
   });
 });
 
