@@ -217,6 +217,18 @@ describe('the record of the site’s pages', () => {
   });
 });
 
+/** The cache folder of a partition upto-2020 whose one page, with its image, was kept under `key 1`. */
+function keptPartition(): string {
+  const cache = folder({});
+  const output = folder({
+    'articles/old/index.html': 'old <img src="/_astro/a.webp">',
+    '_astro/a.webp': 'A',
+  });
+  const own = pagesOf(sitePages([{ path: '/articles/old/', year: 2020, cacheKey: 'k' }]), { to: 2020 });
+  keepPartitionOutput(cache, 'upto-2020', output, 'key 1', own);
+  return cache;
+}
+
 describe('kept outputs of partitions', () => {
   test('a partition’s output is taken again only for the key it was built from', () => {
     const cache = folder({});
@@ -244,13 +256,7 @@ describe('kept outputs of partitions', () => {
   });
 
   test('is linked straight into the newest output, where a file both have must be the same', () => {
-    const cache = folder({});
-    const output = folder({
-      'articles/old/index.html': 'old <img src="/_astro/a.webp">',
-      '_astro/a.webp': 'A',
-    });
-    const own = pagesOf(sitePages([{ path: '/articles/old/', year: 2020, cacheKey: 'k' }]), { to: 2020 });
-    keepPartitionOutput(cache, 'upto-2020', output, 'key 1', own);
+    const cache = keptPartition();
     const newest = folder({ 'articles/new/index.html': 'new', '_astro/a.webp': 'A' });
     expect(takeKeptOutput(cache, 'upto-2020', 'key 1', newest)).toBe(true);
     expect(readdirSync(join(newest, 'articles')).sort()).toEqual(['new', 'old']);
@@ -263,13 +269,7 @@ describe('kept outputs of partitions', () => {
   });
 
   test('links the files it kept, as recorded when it kept them, without reading its folders again', () => {
-    const cache = folder({});
-    const output = folder({
-      'articles/old/index.html': 'old <img src="/_astro/a.webp">',
-      '_astro/a.webp': 'A',
-    });
-    const own = pagesOf(sitePages([{ path: '/articles/old/', year: 2020, cacheKey: 'k' }]), { to: 2020 });
-    keepPartitionOutput(cache, 'upto-2020', output, 'key 1', own);
+    const cache = keptPartition();
     // Reading the folders of 95,000 kept pages again took 7 s of a publish at 100,000 articles, so
     // the record is what is linked: a file that turned up in the kept folder since is not.
     writeFileSync(join(cache, 'partitions/upto-2020/output/_astro/stray.webp'), 'stray');
@@ -280,10 +280,7 @@ describe('kept outputs of partitions', () => {
   });
 
   test('a kept output with no record of its files (kept by an earlier version) is built again', () => {
-    const cache = folder({});
-    const output = folder({ 'articles/old/index.html': 'old' });
-    const own = pagesOf(sitePages([{ path: '/articles/old/', year: 2020, cacheKey: 'k' }]), { to: 2020 });
-    keepPartitionOutput(cache, 'upto-2020', output, 'key 1', own);
+    const cache = keptPartition();
     rmSync(join(cache, 'partitions/upto-2020/files.json'));
     const newest = folder({ 'articles/new/index.html': 'new' });
     expect(takeKeptOutput(cache, 'upto-2020', 'key 1', newest)).toBe(false);
