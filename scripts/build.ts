@@ -69,6 +69,7 @@ import {
   keepUnchangedPages,
   partitionAstroCache,
   previousBuild,
+  prunePartitionCaches,
   replacedOutput,
   stagingFolder,
   takeKeptOutput,
@@ -263,6 +264,7 @@ if (options.plan) {
   if (output) appendFileSync(output, `partitions=${names}\n`);
   process.exit(0);
 }
+prunePartitionCaches(cacheDir, plan.map(partitionName));
 
 /**
  * Starts Astro on `partition` into `into`. An older partition has an Astro cache folder of its own
