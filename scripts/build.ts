@@ -69,7 +69,6 @@ import {
   keepUnchangedPages,
   partitionAstroCache,
   previousBuild,
-  prunePartitionCaches,
   replacedOutput,
   stagingFolder,
   takeKeptOutput,
@@ -264,7 +263,6 @@ if (options.plan) {
   if (output) appendFileSync(output, `partitions=${names}\n`);
   process.exit(0);
 }
-prunePartitionCaches(cacheDir, plan.map(partitionName));
 
 /**
  * Starts Astro on `partition` into `into`. An older partition has an Astro cache folder of its own

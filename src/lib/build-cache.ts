@@ -54,19 +54,6 @@ function partitionCache(cacheDir: string, name: string): string {
 }
 
 /**
- * Removes the folders (kept output, Astro cache) of partitions that are not among `names`, the
- * current plan's: after the newest partition splits, or --partition-size changes, no build takes
- * them again. Returns the names removed.
- */
-export function prunePartitionCaches(cacheDir: string, names: readonly string[]): string[] {
-  const folder = join(cacheDir, 'partitions');
-  if (!existsSync(folder)) return [];
-  const gone = readdirSync(folder).filter((name) => !names.includes(name));
-  for (const name of gone) rmSync(join(folder, name), { recursive: true, force: true });
-  return gone;
-}
-
-/**
  * The Astro cache folder of an older partition of a partitioned build, made ready for its build.
  * Astro keeps its manifest of pages, their copies and its content store in its cache folder, so
  * partitions that build at once (scripts/build.ts) each need their own; it stays from one build to

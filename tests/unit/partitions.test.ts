@@ -15,7 +15,6 @@ import {
   codeDigest,
   keepPartitionOutput,
   partitionAstroCache,
-  prunePartitionCaches,
   takeKeptOutput,
 } from '../../src/lib/build-cache';
 import { buildPartition } from '../../src/lib/env';
@@ -168,20 +167,6 @@ describe('Astro cache folders of partitions', () => {
     writeFileSync(join(own, 'data-store.json'), 'store of its last build');
     partitionAstroCache(cache, 'upto-2020');
     expect(readFileSync(join(own, 'data-store.json'), 'utf8')).toBe('store of its last build');
-  });
-
-  test('those of partitions the plan no longer has are removed, with their kept outputs', () => {
-    // The newest partition split in two (from-2021 became 2021-2024 and from-2025): from-2021's
-    // folder would otherwise keep its pages and caches for good.
-    const cache = folder({
-      'partitions/upto-2020/key': 'key 1',
-      'partitions/from-2021/key': 'key 2',
-      'partitions/from-2021/output/articles/a/index.html': 'a',
-    });
-    partitionAstroCache(cache, 'upto-2020');
-    expect(prunePartitionCaches(cache, ['upto-2020', '2021-2024', 'from-2025'])).toEqual(['from-2021']);
-    expect(readdirSync(join(cache, 'partitions'))).toEqual(['upto-2020']);
-    expect(prunePartitionCaches(folder({}), ['all'])).toEqual([]);
   });
 
   test('drops the page cache a partition set aside before it had a folder of its own', () => {
