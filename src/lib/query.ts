@@ -163,9 +163,13 @@ function resolve(
   };
 }
 
+/** Where the bodies are: found once, since every page and feed item asks (a digest each time). */
+let bodies: string | undefined;
+
 /** The rendered body of an article, read from disk (src/lib/bodies.ts). */
 export function articleBody(article: Pick<Article, 'body'>): Promise<string> {
-  return readBody(contentBodies(), article.body);
+  bodies ??= contentBodies();
+  return readBody(bodies, article.body);
 }
 
 function groupBySeries(articles: Article[]): Map<string, Article[]> {
