@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { partitionedSite, sideBySideSite } from '../support/sites';
 
@@ -74,7 +75,8 @@ describe('an operator’s mistake is refused, saying what to do, and nothing is 
 });
 
 describe('older partitions built side by side on one machine', () => {
-  const log = readFileSync(sideBySideSite.log, 'utf8').split('\n');
+  // Astro colours its log when the environment asks for colour (FORCE_COLOR, as on CI).
+  const log = stripVTControlCharacters(readFileSync(sideBySideSite.log, 'utf8')).split('\n');
   const started = log.flatMap((line, index) =>
     /^Building partition (upto-2023|2024-2024|2025-2025) /.test(line) ? [index] : [],
   );
