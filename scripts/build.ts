@@ -67,8 +67,10 @@ import {
   discardUnfinishedBuild,
   keepPartitionOutput,
   keepUnchangedPages,
+  lastNewestPartition,
   partitionAstroCache,
   previousBuild,
+  recordNewestPartition,
   replacedOutput,
   stagingFolder,
   takeKeptOutput,
@@ -241,8 +243,16 @@ rmSync(parts, { recursive: true, force: true });
 // (src/lib/partitions.ts). Nothing is published until the check and every build have passed.
 const machines = options.plan || options.partition !== undefined || options.partitionsFrom !== undefined;
 const whole = !machines && countArticleFiles(join(contentRoot(), 'articles')) <= options.partitionSize;
+// A larger archive's newest partition starts at once too, as the last build's plan had it: reading
+// 100,000 articles' dates took 7 s before its Astro build could start (lastNewestPartition).
+const guessed =
+  whole || options.plan || options.partition !== undefined
+    ? undefined
+    : lastNewestPartition(cacheDir, options.partitionSize);
 /** The build of the whole site or of the newest partition, started before the content check. */
-let started = whole ? buildWithAstro({}, staging, cacheDir) : undefined;
+let started = whole
+  ? buildWithAstro({}, staging, cacheDir)
+  : guessed && buildWithAstro(guessed, staging, cacheDir);
 // Loaded once Astro has started: the content check's code (unified, retext, the schemas) takes most
 // of a second to load, which Astro, the longer of the two, need not wait for.
 // A larger archive is divided by the years of its published articles, read from their date lines
@@ -255,6 +265,20 @@ const plan = whole
     );
 /** The partitions other machines can build (all but the newest, which merges them). */
 const apart = plan.filter((partition) => !isNewest(partition)).map(partitionName);
+if (!whole) recordNewestPartition(cacheDir, options.partitionSize, plan.at(-1)!);
+if (guessed && started) {
+  const newest = partitionName(plan.at(-1)!);
+  if (partitionName(guessed) === newest) {
+    if (plan.length > 1) announcePartition(plan.at(-1)!, `1 of ${plan.length}`);
+  } else {
+    // The newest partition split: its build starts again, from a cache with nothing half written.
+    console.log(`The newest partition is now ${newest}, not ${partitionName(guessed)} as at the last build.`);
+    started.stop();
+    await started.exit;
+    discardUnfinishedBuild(cacheDir, startedAt);
+    started = undefined;
+  }
+}
 
 if (options.plan) {
   const names = JSON.stringify(apart);
@@ -264,6 +288,10 @@ if (options.plan) {
   process.exit(0);
 }
 
+function announcePartition(partition: Partition, step: string): void {
+  console.log(`Building partition ${partitionName(partition)} (${step}) …`);
+}
+
 /**
  * Starts Astro on `partition` into `into`. An older partition has an Astro cache folder of its own
  * (`partitionAstroCache`), so that several build at once; the newest (or the whole site) uses the
@@ -271,7 +299,7 @@ if (options.plan) {
  */
 function startPartition(partition: Partition, step: string, into: string): AstroBuild {
   if (plan.length === 1) return buildWithAstro(partition, into, cacheDir);
-  console.log(`Building partition ${partitionName(partition)} (${step}) …`);
+  announcePartition(partition, step);
   const astroCache = isNewest(partition) ? cacheDir : partitionAstroCache(cacheDir, partitionName(partition));
   astroCaches.add(astroCache);
   return buildWithAstro(partition, into, astroCache);

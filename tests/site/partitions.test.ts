@@ -87,6 +87,11 @@ describe('older partitions built side by side on one machine', () => {
     expect(merged).toEqual(hashes(sideBySideSite.full));
   });
 
+  test('the newest partition is started as the last build planned it, and again when it has split', () => {
+    expect(log).toContain('The newest partition is now from-2026, not from-2025 as at the last build.');
+    expect(started).toHaveLength(3);
+  });
+
   test('build two at a time with --jobs 2: the second starts before the first is done', () => {
     expect(started).toHaveLength(3);
     const firstDone = log.findIndex(

@@ -172,6 +172,13 @@ async function buildSideBySide(project: string) {
   }
   const site = (out: string) => ({ content, now, dist: out });
   await build(site(full), project);
+  // As if the newest partition had split since the last build, which started from 2025: the build
+  // that starts with it must start again with from-2026.
+  mkdirSync(cacheDirFor(content, project), { recursive: true });
+  writeFileSync(
+    join(cacheDirFor(content, project), 'newest-partition.json'),
+    JSON.stringify({ size: partitionSize, newest: { from: 2025 } }),
+  );
   // Inside the project: partitions of an output elsewhere build one at a time (scripts/build.ts).
   const inside = join(project, 'side-by-side');
   writeFileSync(

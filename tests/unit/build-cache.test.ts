@@ -1,8 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
-import { discardUnfinishedBuild } from '../../src/lib/build-cache';
+import { describe, expect, test } from 'vitest';
+import {
+  discardUnfinishedBuild,
+  lastNewestPartition,
+  recordNewestPartition,
+} from '../../src/lib/build-cache';
 
 test('an unfinished build loses its page manifest and the images it wrote, and keeps older images', () => {
   const cache = mkdtempSync(join(tmpdir(), 'broadsheet-cache-'));
@@ -23,4 +27,41 @@ test('an unfinished build loses its page manifest and the images it wrote, and k
 
 test('a cache folder that does not exist yet is not an error', () => {
   expect(() => discardUnfinishedBuild(join(tmpdir(), 'broadsheet-no-such-cache'), Date.now())).not.toThrow();
+});
+
+describe('the newest partition of the last plan, which the next build starts with', () => {
+  const cache = () => mkdtempSync(join(tmpdir(), 'broadsheet-cache-'));
+
+  test('is the one recorded with the same partition size', () => {
+    const folder = cache();
+    recordNewestPartition(folder, 25_000, { from: 2019 });
+    expect(lastNewestPartition(folder, 25_000)).toEqual({ from: 2019 });
+  });
+
+  test('a plan of one partition (every year in one) is recorded as such', () => {
+    const folder = cache();
+    recordNewestPartition(folder, 25_000, {});
+    expect(lastNewestPartition(folder, 25_000)).toEqual({ from: undefined });
+  });
+
+  test('is none with another partition size, which divides the archive otherwise', () => {
+    const folder = cache();
+    recordNewestPartition(folder, 25_000, { from: 2019 });
+    expect(lastNewestPartition(folder, 10_000)).toBeUndefined();
+  });
+
+  test('is none before any is recorded, or when the record is not one', () => {
+    const folder = cache();
+    expect(lastNewestPartition(folder, 25_000)).toBeUndefined();
+    for (const text of [
+      '',
+      '{',
+      'null',
+      '{"size":25000,"newest":{"from":"2019"}}',
+      '{"size":25000,"newest":{"from":2019,"to":2020}}',
+    ]) {
+      writeFileSync(join(folder, 'newest-partition.json'), text);
+      expect(lastNewestPartition(folder, 25_000)).toBeUndefined();
+    }
+  });
 });
