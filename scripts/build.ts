@@ -271,11 +271,13 @@ if (guessed && started) {
   if (partitionName(guessed) === newest) {
     if (plan.length > 1) announcePartition(plan.at(-1)!, `1 of ${plan.length}`);
   } else {
-    // The newest partition split: its build starts again, from a cache with nothing half written.
+    // The newest partition split: its build starts again, from a cache and a folder with nothing
+    // half written.
     console.log(`The newest partition is now ${newest}, not ${partitionName(guessed)} as at the last build.`);
     started.stop();
     await started.exit;
     discardUnfinishedBuild(cacheDir, startedAt);
+    rmSync(staging, { recursive: true, force: true });
     started = undefined;
   }
 }
