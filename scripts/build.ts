@@ -8,9 +8,10 @@
  * 1. Checks the content (npm run lint:content) while Astro builds into a temporary folder beside
  *    the output folder; content errors stop the build there, before anything is published.
  *    An archive of more than --partition-size articles (default 25,000) is built as several Astro
- *    builds, a run of years each, one after another beside the check, whose outputs are merged
- *    (src/lib/partitions.ts); the articles' dates are read first, to divide it. The newest builds
- *    first and records every page's cache key; an older partition whose pages' keys and code are
+ *    builds, a run of years each, beside the check, whose outputs are merged (src/lib/partitions.ts);
+ *    the articles' dates divide it. The newest builds first, started at once as the last build
+ *    planned it (and again should the dates say otherwise), and records every page's cache key; the
+ *    older ones that changed then build side by side; an older partition whose pages' keys and code are
  *    those of its last build is not built, its kept output is taken (src/lib/site-pages.ts).
  *    Astro is not asked for the article and listing pages whose key is the one recorded beside the
  *    output being replaced (dist.pages.json, written after each build): they are hard-linked from
@@ -71,6 +72,7 @@ import {
   partitionAstroCache,
   previousBuild,
   recordNewestPartition,
+  recordedWithCode,
   replacedOutput,
   stagingFolder,
   takeKeptOutput,
@@ -173,18 +175,14 @@ const astroLog: AstroLine[] = [];
 const cacheDir = cacheDirFor(contentRoot());
 const sitePagesRecord = join(cacheDir, 'site-pages.json');
 const code = codeDigest(process.cwd());
-// The pages of the output this build replaces, when it was built with the same code: those whose
-// key is unchanged are linked from it instead of rendered (docs/architecture.md, "Scale: pages that
-// did not change"). --force renders every page.
-const previous = options.force ? undefined : previousBuild(outDir, code);
 /** The record of the site's pages, which the newest partition's (or the whole site's) build writes. */
 let current: SitePages | undefined;
 
 /**
  * Runs one Astro build into `into`, with Astro's cache in `astroCache`: the whole site, or one
- * partition of it.
+ * partition of it; one that `keeps` leaves out the pages the record beside the output has as they are.
  */
-function buildWithAstro(partition: Partition, into: string, astroCache: string): AstroBuild {
+function buildWithAstro(partition: Partition, into: string, astroCache: string, keeps: boolean): AstroBuild {
   // The newest partition (or the whole site) records the site's pages, for its sitemap and for
   // the partitions that need not be built again (src/lib/site-pages.ts).
   const records = isNewest(partition);
@@ -213,7 +211,7 @@ function buildWithAstro(partition: Partition, into: string, astroCache: string):
         BROADSHEET_NOW: now.toISOString(),
         BROADSHEET_PARTITION: partitionName(partition),
         ...(records && { BROADSHEET_SITE_PAGES: sitePagesRecord }),
-        ...(previous && { BROADSHEET_BUILT_PAGES: builtPagesFile(outDir) }),
+        ...(keeps && { BROADSHEET_BUILT_PAGES: builtPagesFile(outDir) }),
         ...(options.jobs !== undefined && { BROADSHEET_JOBS: options.jobs }),
       },
     },
@@ -242,17 +240,22 @@ rmSync(parts, { recursive: true, force: true });
 // then built beside the check, the newest partition first and the others side by side
 // (src/lib/partitions.ts). Nothing is published until the check and every build have passed.
 const machines = options.plan || options.partition !== undefined || options.partitionsFrom !== undefined;
-const whole = !machines && countArticleFiles(join(contentRoot(), 'articles')) <= options.partitionSize;
-// A larger archive's newest partition starts at once too, as the last build's plan had it: reading
-// 100,000 articles' dates took 7 s before its Astro build could start (lastNewestPartition).
-const guessed =
-  whole || options.plan || options.partition !== undefined
-    ? undefined
-    : lastNewestPartition(cacheDir, options.partitionSize);
+/** Whether this build builds the newest partition (or the whole site), as all but --plan and --partition do. */
+const buildsNewest = !options.plan && options.partition === undefined;
+// It starts at once, as the last build planned it (lastNewestPartition), told of the record beside
+// the output when a build of this code wrote it (recordedWithCode): what settles both, reading every
+// article's date (6–7 s at 100,000 articles) and looking for every page the record names (2.5 s),
+// runs beside Astro's start, which starts again when either says otherwise.
+const guessed = buildsNewest ? lastNewestPartition(cacheDir, options.partitionSize) : undefined;
+const told = !options.force && recordedWithCode(outDir, code);
 /** The build of the whole site or of the newest partition, started before the content check. */
-let started = whole
-  ? buildWithAstro({}, staging, cacheDir)
-  : guessed && buildWithAstro(guessed, staging, cacheDir);
+let started = guessed && buildWithAstro(guessed, staging, cacheDir, told);
+// The pages of the output this build replaces, when it was built with the same code: those whose
+// key is unchanged are linked from it instead of rendered (docs/architecture.md, "Scale: pages that
+// did not change"). --force renders every page.
+const previous = options.force ? undefined : previousBuild(outDir, code);
+const whole = !machines && countArticleFiles(join(contentRoot(), 'articles')) <= options.partitionSize;
+started ??= whole ? buildWithAstro({}, staging, cacheDir, previous !== undefined) : undefined;
 // Loaded once Astro has started: the content check's code (unified, retext, the schemas) takes most
 // of a second to load, which Astro, the longer of the two, need not wait for.
 // A larger archive is divided by the years of its published articles, read from their date lines
@@ -265,15 +268,20 @@ const plan = whole
     );
 /** The partitions other machines can build (all but the newest, which merges them). */
 const apart = plan.filter((partition) => !isNewest(partition)).map(partitionName);
-if (!whole) recordNewestPartition(cacheDir, options.partitionSize, plan.at(-1)!);
+if (buildsNewest) recordNewestPartition(cacheDir, options.partitionSize, plan.at(-1)!);
 if (guessed && started) {
   const newest = partitionName(plan.at(-1)!);
-  if (partitionName(guessed) === newest) {
+  const gone = told && previous === undefined;
+  if (partitionName(guessed) === newest && !gone) {
     if (plan.length > 1) announcePartition(plan.at(-1)!, `1 of ${plan.length}`);
   } else {
-    // The newest partition split: its build starts again, from a cache and a folder with nothing
-    // half written.
-    console.log(`The newest partition is now ${newest}, not ${partitionName(guessed)} as at the last build.`);
+    // The newest partition split, or a page the record names is gone from the output (so every
+    // page is rendered): the build starts again, from a cache and a folder with nothing half written.
+    console.log(
+      gone
+        ? `A page recorded beside ${shown(outDir)} is missing from it: every page is rendered again.`
+        : `The newest partition is now ${newest}, not ${partitionName(guessed)} as at the last build.`,
+    );
     started.stop();
     await started.exit;
     discardUnfinishedBuild(cacheDir, startedAt);
@@ -300,11 +308,12 @@ function announcePartition(partition: Partition, step: string): void {
  * content root's.
  */
 function startPartition(partition: Partition, step: string, into: string): AstroBuild {
-  if (plan.length === 1) return buildWithAstro(partition, into, cacheDir);
+  const keeps = previous !== undefined;
+  if (plan.length === 1) return buildWithAstro(partition, into, cacheDir, keeps);
   announcePartition(partition, step);
   const astroCache = isNewest(partition) ? cacheDir : partitionAstroCache(cacheDir, partitionName(partition));
   astroCaches.add(astroCache);
-  return buildWithAstro(partition, into, astroCache);
+  return buildWithAstro(partition, into, astroCache, keeps);
 }
 
 // The newest partition first: it records every page's key (src/lib/site-pages.ts), by which an

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { readAstroLine } from '../../src/lib/astro-log';
 import { shardOf } from '../../src/lib/search-shards';
 import { fixtureIds } from '../support/fixture-site';
-import { bodyEdit, eventChains, layoutEdit, pipelineEdit } from '../support/site-events';
+import { bodyEdit, eventChains, layoutEdit, pageGone, pipelineEdit } from '../support/site-events';
 import { incrementalSite } from '../support/sites';
 
 /**
@@ -85,6 +85,15 @@ describe.each(
   });
 });
 
+test.each(['page gone from the output', 'page gone from the output, partitioned'])(
+  'after "%s", the build Astro started told of the record beside the output started again without it',
+  (name) => {
+    const log = stripVTControlCharacters(readFileSync(incrementalSite.log(name), 'utf8'));
+    expect(log).toMatch(/A page recorded beside .* is missing from it: every page is rendered again\./);
+    expect(existsSync(join(incrementalSite.incremental(name), pageGone))).toBe(true);
+  },
+);
+
 describe('a partitioned build (src/lib/partitions.ts)', () => {
   const log = (name: string) => stripVTControlCharacters(readFileSync(incrementalSite.log(name), 'utf8'));
   const kept = 'Partition upto-2025 (2 of 2) is as it was at its last build: kept.';
@@ -113,6 +122,7 @@ describe('a partitioned build (src/lib/partitions.ts)', () => {
       'headline edit, partitioned',
       'new article, partitioned',
       'section change, partitioned',
+      'page gone from the output, partitioned',
     ]);
     expect(log('layout change')).toContain('Building partition upto-2025 (2 of 2)');
   });

@@ -177,7 +177,7 @@ async function buildSideBySide(project: string) {
   mkdirSync(cacheDirFor(content, project), { recursive: true });
   writeFileSync(
     join(cacheDirFor(content, project), 'newest-partition.json'),
-    JSON.stringify({ size: partitionSize, newest: { from: 2025 } }),
+    JSON.stringify({ [partitionSize]: { from: 2025 } }),
   );
   // Inside the project: partitions of an output elsewhere build one at a time (scripts/build.ts).
   const inside = join(project, 'side-by-side');
@@ -230,7 +230,7 @@ async function buildIncrementalChain(index: number, project: string) {
       // Copies of an earlier run must not leave files behind in this run's.
       for (const copy of [incrementalSite.incremental(event.name), incrementalSite.full(event.name)])
         rmSync(copy, { recursive: true, force: true });
-      await event.happen({ content, project });
+      await event.happen({ content, project, dist });
       now = event.now ?? now;
       const log = await build(
         { content, now, dist },

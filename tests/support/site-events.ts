@@ -11,8 +11,11 @@ import { uniquePhoto } from './photos';
  */
 export interface SiteEvent {
   name: string;
-  /** Makes the change in the content folder, or in the project for a change of code. */
-  happen: (where: { content: string; project: string }) => Promise<void> | void;
+  /**
+   * Makes the change in the content folder, in the project for a change of code, or in the built
+   * output for an operator's slip.
+   */
+  happen: (where: { content: string; project: string; dist: string }) => Promise<void> | void;
   /** The build clock from this event on, when the event is time passing. */
   now?: string;
   /** A file of the output that must differ from the build before (or appear, or go), so the event shows. */
@@ -31,6 +34,8 @@ function replaceIn(file: string, from: string | RegExp, to: string): void {
 
 /** The sentence the body edit adds. */
 export const bodyEdit = 'An incremental-build marker sentence was added here.';
+/** A page the operator's slip removes from the output, of the newest year (a partition's own). */
+export const pageGone = 'articles/generated-story-001/index.html';
 /** The text the layout change adds to every page's footer. */
 export const layoutEdit = 'Printed on synthetic paper.';
 const footer = 'src/components/SiteFooter.astro';
@@ -102,6 +107,23 @@ const chains: SiteEvent[][] = [
         );
       },
       shows: 'articles/generated-story-008/index.html',
+    },
+    {
+      // A page deleted from the output by hand (or by a sync to a host), which the record beside it
+      // still names, with an edit of another article: the build, started as told of the record,
+      // must start again and render every page.
+      name: 'page gone from the output',
+      happen: ({ content, dist }) => {
+        rmSync(join(dist, pageGone));
+        writeFileSync(
+          article(content, fixtureIds.complete),
+          `
+${bodyEdit} Twice.
+`,
+          { flag: 'a' },
+        );
+      },
+      shows: `articles/${fixtureIds.complete}/index.html`,
     },
   ],
   [

@@ -57,8 +57,10 @@ describe('the newest partition of the last plan, which the next build starts wit
       '',
       '{',
       'null',
-      '{"size":25000,"newest":{"from":"2019"}}',
-      '{"size":25000,"newest":{"from":2019,"to":2020}}',
+      '[]',
+      '{"25000":null}',
+      '{"25000":{"from":"2019"}}',
+      '{"25000":{"from":2019,"to":2020}}',
     ]) {
       writeFileSync(join(folder, 'newest-partition.json'), text);
       expect(lastNewestPartition(folder, 25_000)).toBeUndefined();

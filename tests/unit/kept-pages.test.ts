@@ -13,7 +13,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { digest } from '../../src/lib/cache-keys';
-import { builtPages, builtPagesFile, keepUnchangedPages, previousBuild } from '../../src/lib/build-cache';
+import {
+  builtPages,
+  builtPagesFile,
+  keepUnchangedPages,
+  previousBuild,
+  recordedWithCode,
+} from '../../src/lib/build-cache';
 import { isUnchanged, sitePages, unchangedPages } from '../../src/lib/site-pages';
 import type { BuiltPages } from '../../src/lib/site-pages';
 
@@ -103,6 +109,20 @@ describe('the record of a built output', () => {
     rmSync(join(dir, '_astro/a.avif'));
     expect(previousBuild(dir, 'code 1')).toBeUndefined();
     expect(previousBuild(folder({}), 'code 1')).toBeUndefined();
+  });
+
+  test('says by its first bytes alone whether a build of this code wrote it, which Astro is told at its start', () => {
+    const dir = output();
+    expect(recordedWithCode(dir, 'code 1')).toBe(false);
+    writeFileSync(builtPagesFile(dir), JSON.stringify(builtPages(dir, 'code 1', site, undefined)));
+    expect(recordedWithCode(dir, 'code 1')).toBe(true);
+    expect(recordedWithCode(dir, 'code 12')).toBe(false);
+    expect(recordedWithCode(dir, 'code')).toBe(false);
+    // Pages gone from the output are previousBuild's to find, beside Astro's start.
+    rmSync(join(dir, '_astro/a.avif'));
+    expect(recordedWithCode(dir, 'code 1')).toBe(true);
+    writeFileSync(builtPagesFile(dir), '');
+    expect(recordedWithCode(dir, 'code 1')).toBe(false);
   });
 });
 
