@@ -1,6 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { DataStore } from 'astro/loaders';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import {
@@ -9,7 +12,9 @@ import {
   bodyStore,
   readArticle,
   rendersOnThreads,
+  syncArticleFiles,
 } from '../../src/lib/article-loader';
+import type { FilesContext } from '../../src/lib/article-loader';
 import { storedBodies, writeBody } from '../../src/lib/bodies';
 
 describe('articleId', () => {
@@ -205,5 +210,149 @@ describe('bodyStore', () => {
       html: '',
       metadata: { body: { key: 'other-code', readingMinutes: 9 } },
     });
+  });
+});
+
+describe('syncArticleFiles', () => {
+  let root = '';
+  let base = '';
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'broadsheet-files-'));
+    base = join(root, 'content', 'articles');
+  });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  type Stored = {
+    id: string;
+    data: Record<string, unknown>;
+    body?: string;
+    filePath?: string;
+    digest?: string;
+    assetImports?: string[];
+  };
+
+  /** Astro's content store and the rest of a loader's context, as far as the sync uses them. */
+  function context(entries = new Map<string, Stored>()) {
+    const assets: [string[], string][] = [];
+    const watcher = new EventEmitter() as EventEmitter & { add: (path: string) => void };
+    watcher.add = () => undefined;
+    const store = {
+      get: (id: string) => entries.get(id),
+      set: (entry: Stored) => {
+        entries.set(entry.id, entry);
+        return true;
+      },
+      delete: (id: string) => entries.delete(id),
+      keys: () => [...entries.keys()],
+      values: () => [...entries.values()],
+      addAssetImports: (imports: string[], filePath: string) => assets.push([imports, filePath]),
+    };
+    const parseData = vi.fn(({ data }: { data: Record<string, unknown> }) =>
+      Promise.resolve({ ...data, parsed: true }),
+    );
+    const logger = { info: vi.fn(), error: vi.fn() };
+    const files = {
+      config: { root: pathToFileURL(`${root}/`) },
+      store,
+      logger,
+      generateDigest: (text: string) => createHash('sha1').update(text).digest('hex'),
+      parseData,
+    } as unknown as FilesContext;
+    return {
+      entries,
+      assets,
+      parseData,
+      logger,
+      watcher,
+      files,
+      withWatcher: { ...files, watcher } as unknown as FilesContext,
+    };
+  }
+
+  async function write(name: string, text: string) {
+    await mkdir(dirname(join(base, name)), { recursive: true });
+    await writeFile(join(base, name), text);
+  }
+
+  test('stores every article by its id and path; then reads only the files that changed, the others by digest alone', async () => {
+    await write('one.md', '---\ntitle: One\n---\nBody one.\n');
+    await write('two/index.md', '---\ntitle: Two\nslug: second\n---\nBody two.\n');
+    await write('.hidden/three.md', '---\ntitle: Hidden\n---\n');
+    await write('notes.txt', 'not an article');
+    const first = context();
+    await syncArticleFiles(base, first.files);
+    expect([...first.entries.values()].map(({ id, filePath, body }) => ({ id, filePath, body }))).toEqual(
+      expect.arrayContaining([
+        { id: 'one', filePath: 'content/articles/one.md', body: 'Body one.' },
+        { id: 'second', filePath: 'content/articles/two/index.md', body: 'Body two.' },
+      ]),
+    );
+    expect(first.entries.size).toBe(2);
+    expect(first.parseData).toHaveBeenCalledTimes(2);
+
+    // The store as Astro keeps it between builds, one entry holding a photo to import.
+    first.entries.get('one')!.assetImports = ['./photo.jpg'];
+    await write('two/index.md', '---\ntitle: Two, edited\nslug: second\n---\nBody two.\n');
+    const second = context(first.entries);
+    await syncArticleFiles(base, second.files);
+    expect(second.parseData).toHaveBeenCalledOnce();
+    expect(second.parseData.mock.calls[0]?.[0]).toMatchObject({
+      id: 'second',
+      filePath: join(base, 'two/index.md'),
+    });
+    expect(second.entries.get('second')?.data).toMatchObject({ title: 'Two, edited', parsed: true });
+    // As the glob loader does for an unchanged entry, its photos are imported again.
+    expect(second.assets).toEqual([[['./photo.jpg'], 'content/articles/one.md']]);
+  });
+
+  test('a removed article leaves the store; a renamed one moves to its new id', async () => {
+    await rm(base, { recursive: true, force: true });
+    await write('old-name.md', '---\ntitle: Old\n---\nText.\n');
+    await write('gone.md', '---\ntitle: Gone\n---\nText.\n');
+    const first = context();
+    await syncArticleFiles(base, first.files);
+    await rm(join(base, 'gone.md'));
+    await rename(join(base, 'old-name.md'), join(base, 'new-name.md'));
+    await syncArticleFiles(base, context(first.entries).files);
+    expect([...first.entries.keys()]).toEqual(['new-name']);
+    expect(first.entries.get('new-name')?.filePath).toBe('content/articles/new-name.md');
+  });
+
+  test('a second file with a stored slug fails, naming both files', async () => {
+    await rm(base, { recursive: true, force: true });
+    await write('a.md', '---\nslug: shared\n---\nA.\n');
+    const first = context();
+    await syncArticleFiles(base, first.files);
+    await write('b.md', '---\nslug: shared\n---\nB.\n');
+    await expect(syncArticleFiles(base, context(first.entries).files)).rejects.toThrow(
+      'content/articles/b.md: the slug "shared" is also used by content/articles/a.md.',
+    );
+  });
+
+  test('the dev preview: a file changed, added or removed while the server runs', async () => {
+    await rm(base, { recursive: true, force: true });
+    await write('live.md', '---\ntitle: Live\n---\nFirst.\n');
+    const dev = context();
+    await syncArticleFiles(base, dev.withWatcher);
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+    await write('live.md', '---\ntitle: Live\nslug: renamed\n---\nSecond.\n');
+    dev.watcher.emit('change', join(base, 'live.md'));
+    await settled();
+    expect([...dev.entries.keys()]).toEqual(['renamed']);
+    expect(dev.logger.info).toHaveBeenCalledWith('Reloaded data from live.md');
+
+    await write('added.md', '---\ntitle: Added\n---\nNew.\n');
+    dev.watcher.emit('add', join(base, 'added.md'));
+    await write('ignored.txt', 'no');
+    dev.watcher.emit('add', join(base, 'ignored.txt'));
+    await settled();
+    expect([...dev.entries.keys()].sort()).toEqual(['added', 'renamed']);
+
+    await rm(join(base, 'added.md'));
+    dev.watcher.emit('unlink', join(base, 'added.md'));
+    expect([...dev.entries.keys()]).toEqual(['renamed']);
   });
 });
