@@ -75,8 +75,9 @@ import {
   recordedWithCode,
   replacedOutput,
   stagingFolder,
-  takeKeptOutput,
+  keptOutput,
 } from '../src/lib/build-cache.ts';
+import type { KeptOutput } from '../src/lib/build-cache.ts';
 import { digest } from '../src/lib/cache-keys.ts';
 import { buildClock, buildJobs, cacheDirFor, contentRoot, githubOutput } from '../src/lib/env.ts';
 import { counted } from '../src/lib/plural.ts';
@@ -356,17 +357,44 @@ async function buildPartitionHere(partition: Partition, step: string, into = sta
     console.log(formatCompiler(await checked));
     stop('Astro could not build the site (see the messages above).');
   }
+  // The older partitions whose pages and code are as they were at their last build are known once
+  // the newest has recorded every page's key; their outputs are linked in with its kept pages.
   if (isNewest(partition)) current = readSitePages(sitePagesRecord);
-  if (previous && current) {
+  const taken = isNewest(partition) ? takeOlder(current!) : [];
+  if ((previous || taken.length > 0) && current) {
     if (options.verbose) console.log(`Keeping the pages that did not change from ${shown(outDir)} …`);
-    // A whole site is assembled in the output the last build replaced, which holds most of the
-    // kept pages already; a partition's share of it in an empty folder.
-    const reused = plan.length === 1 && !machines ? replaced : undefined;
-    for (const file of keepUnchangedPages(outDir, into, previous, current, partition, reused)) {
-      astroLog.push({ kind: 'page', path: `/${file}`, restored: true });
-      if (options.verbose) console.log(`  ├─ /${file} (kept)`);
+    // The whole site, or the newest partition with the older ones kept, is assembled in the output
+    // the last build replaced, which holds most of the kept pages already; an older partition's
+    // share of it in an empty folder.
+    const reused = isNewest(partition) && !machines ? replaced : undefined;
+    try {
+      for (const file of keepUnchangedPages(outDir, into, previous, current, partition, reused, taken)) {
+        astroLog.push({ kind: 'page', path: `/${file}`, restored: true });
+        if (options.verbose) console.log(`  ├─ /${file} (kept)`);
+      }
+    } catch (error) {
+      stop(`The partitions of the build could not be merged: ${(error as Error).message}`);
     }
   }
+}
+
+/** The older partitions' keys: of their pages' keys and the code; none for a partition of no page. */
+function olderKey(record: SitePages, partition: Partition): string | undefined {
+  const pagesDigest = partitionDigest(record, partition);
+  return pagesDigest && digest(code, pagesDigest);
+}
+
+/** The older partitions that need not be built, by name, with their kept outputs. */
+const keptOlder = new Map<string, KeptOutput>();
+/** Finds the older partitions kept as they were at their last build (none with --force or --partitions-from). */
+function takeOlder(record: SitePages): KeptOutput[] {
+  if (options.force || options.partitionsFrom !== undefined) return [];
+  for (const partition of plan.slice(0, -1)) {
+    const key = olderKey(record, partition);
+    const kept = key && keptOutput(cacheDir, partitionName(partition), key);
+    if (kept) keptOlder.set(partitionName(partition), kept);
+  }
+  return [...keptOlder.values()];
 }
 
 if (options.partition !== undefined) {
@@ -411,23 +439,12 @@ for (const [index, partition] of older.entries()) {
     built.push(output);
     continue;
   }
-  const output = join(parts, name);
-  const pagesDigest = partitionDigest(current!, partition);
-  const key = pagesDigest && digest(code, pagesDigest);
-  // A kept output is linked straight into the newest partition's, which waits in `parts` meanwhile.
-  let kept = false;
-  if (key && !options.force) {
-    try {
-      kept = takeKeptOutput(cacheDir, name, key, join(parts, partitionName(newest)));
-    } catch (error) {
-      stop(`The partitions of the build could not be merged: ${(error as Error).message}`);
-    }
-  }
-  if (kept) {
+  if (keptOlder.has(name)) {
     console.log(`Partition ${name} (${step}) is as it was at its last build: kept.`);
     continue;
   }
-  changed.push({ partition, step, output, key });
+  const output = join(parts, name);
+  changed.push({ partition, step, output, key: olderKey(current!, partition) });
   built.push(output);
 }
 // Astro renders a build's pages on one thread, so the older partitions that changed build side by

@@ -48,21 +48,23 @@ export function filesIn(folder: string): string[] {
 
 /**
  * Makes `folder` hold exactly `files`, each the very file of that path in `source` (a hard link to
- * it): a file already linked stays, anything else goes, with the folders it leaves empty; what is
- * `left` (by path inside `folder`) is not touched. Whatever `folder` held before (a replaced output,
- * half of one), it ends as linking `files` into an empty folder would leave it.
+ * it), or the file `source` names for it: a file already linked stays, anything else goes, with the
+ * folders it leaves empty; what is `left` (by path inside `folder`) is not touched. Whatever
+ * `folder` held before (a replaced output, half of one), it ends as linking `files` into an empty
+ * folder would leave it.
  */
 export function holdLinks(
   folder: string,
-  source: string,
+  source: string | ((file: string) => string),
   files: ReadonlySet<string>,
   left: (file: string) => boolean = () => false,
 ): void {
+  const from = typeof source === 'string' ? (file: string) => join(source, file) : source;
   const held = new Set<string>();
   const emptied = new Set<string>();
   for (const file of filesIn(folder)) {
     if (left(file)) continue;
-    if (files.has(file) && sameFile(join(folder, file), join(source, file))) {
+    if (files.has(file) && sameFile(join(folder, file), from(file))) {
       held.add(file);
       continue;
     }
@@ -74,7 +76,7 @@ export function holdLinks(
   for (const path of [...emptied].sort((a, b) => b.length - a.length)) {
     for (let at = path; at.length > folder.length && removeIfEmpty(at); at = dirname(at));
   }
-  for (const file of files) if (!held.has(file)) linkFile(join(source, file), join(folder, file));
+  for (const file of files) if (!held.has(file)) linkFile(from(file), join(folder, file));
 }
 
 /** Removes `path`, a folder, if it is empty (or already gone); whether it is gone. */
