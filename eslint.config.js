@@ -1,19 +1,12 @@
-import { defineConfig } from 'eslint/config';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, includeIgnoreFile } from 'eslint/config';
 import eslintPluginAstro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  {
-    ignores: [
-      'dist/',
-      'tests/.output/',
-      '.astro/',
-      'node_modules/',
-      'bench/results/',
-      'bench/.work/',
-      'bench/peers/',
-    ],
-  },
+  // What git ignores (the build's output and the folders beside it, caches), as Prettier does.
+  includeIgnoreFile(fileURLToPath(new URL('.gitignore', import.meta.url))),
+  { ignores: ['bench/results/', 'bench/peers/'] },
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
