@@ -489,12 +489,13 @@ console.log(formatAstroSummary(astroLog, Date.now() - startedAt));
 const pagesBuilt = builtPages(staging, code, current!, previous);
 try {
   const searchStarted = Date.now();
-  const digests = new Map(
-    Object.entries(pagesBuilt.pages).flatMap(([path, { search }]): [string, string][] =>
-      search ? [[pageFile(path), search]] : [],
-    ),
+  const known = new Map(
+    current!.pages.map(({ path, year }) => [
+      pageFile(path),
+      { digest: pagesBuilt.pages[path]?.search, year },
+    ]),
   );
-  const search = await buildSearchIndex(staging, outDir, digests, options.threads);
+  const search = await buildSearchIndex(staging, outDir, known, options.threads);
   console.log(formatSearchIndex(search, Date.now() - searchStarted));
 } catch (error) {
   stop(`The search index could not be written: ${(error as Error).message}`);

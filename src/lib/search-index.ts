@@ -11,6 +11,7 @@ import {
   planShards,
   reusableShards,
   searchIndexFolder,
+  type SearchPage,
   type ShardManifest,
 } from './search-shards.ts';
 
@@ -29,27 +30,30 @@ const interfaceFiles = ['pagefind-ui.js', 'pagefind-ui.css'];
  * per shard (src/lib/search-shards.ts). A shard whose pages search reads as it did in the same
  * shard of `previous` (the site published before) is linked from there instead of indexed again.
  * Only elements marked data-pagefind-body (article headlines and text) are indexed, so only
- * article pages are read. `digests` gives, per page, the digest of what search reads of it, as the
- * build knows it already (the record of the built pages, src/lib/site-pages.ts): a publish then
- * neither reads and hashes every article page of the archive again nor re-indexes the shards of
- * pages that only link to the new story. Any other page is read, and its bytes are its digest.
+ * article pages are read. `known` gives, per page, the digest of what search reads of it, as the
+ * build knows it already (the record of the built pages, src/lib/site-pages.ts), and its year, which
+ * picks its shard: a publish then neither reads and hashes every article page of the archive again
+ * nor re-indexes the shards of pages that only link to the new story. A page it does not know is
+ * read, and its bytes are its digest; a page of no known year is taken for one of the newest.
  * With `jobs` of 2 or more (the build's threads), two shards are indexed at a time.
  */
 export async function buildSearchIndex(
   site: string,
   previous: string,
-  digests: ReadonlyMap<string, string> = new Map(),
+  known: ReadonlyMap<string, Partial<SearchPage>> = new Map(),
   jobs = 1,
 ): Promise<{ pages: number; indexed: string[]; kept: string[] }> {
-  const pages = new Map<string, string>();
+  const pages = new Map<string, SearchPage>();
   for (const page of builtArticlePages(site)) {
-    pages.set(
-      page,
-      digests.get(page) ??
+    const { digest, year } = known.get(page) ?? {};
+    pages.set(page, {
+      digest:
+        digest ??
         createHash('sha256')
           .update(readFileSync(join(site, page)))
           .digest('hex'),
-    );
+      year,
+    });
   }
   const plan = planShards(pages, indexer);
   const before = previousManifest(previous);

@@ -38,12 +38,15 @@ export interface SearchRecord {
 /** The pages in a built site's search index, from every shard. */
 export function searchIndexRecords(dist: string): SearchRecord[] {
   const { bundles } = JSON.parse(readText(dist, 'pagefind/shards.json')) as { bundles: string[] };
-  return bundles.flatMap((bundle) =>
-    filesIn(join(dist, bundle, 'fragment')).map((fragment) => {
-      const text = readDecompressed(dist, join(bundle, 'fragment', fragment)).toString('utf8');
-      return JSON.parse(text.slice('pagefind_dcd'.length)) as SearchRecord;
-    }),
-  );
+  return bundles.flatMap((bundle) => bundleRecords(dist, bundle));
+}
+
+/** The pages in one bundle of a built site's search index (`/pagefind/<shard>/`). */
+export function bundleRecords(dist: string, bundle: string): SearchRecord[] {
+  return filesIn(join(dist, bundle, 'fragment')).map((fragment) => {
+    const text = readDecompressed(dist, join(bundle, 'fragment', fragment)).toString('utf8');
+    return JSON.parse(text.slice('pagefind_dcd'.length)) as SearchRecord;
+  });
 }
 
 /** The URLs of the pages in a built site's search index. */
