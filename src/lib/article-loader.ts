@@ -157,11 +157,14 @@ export async function syncArticleFiles(base: string, context: FilesContext): Pro
     untouched.delete(id);
     const existing = store.get(id);
     const digest = generateDigest(contents);
-    if (existing?.digest === digest && existing.filePath) {
+    const filePath = posix(relative(root, file));
+    if (existing?.digest === digest && existing.filePath === filePath) {
       keep(id, existing, file);
       return;
     }
-    const filePath = posix(relative(root, file));
+    // Moved, unchanged: the store sets nothing of a digest it holds, and its entry, stored from the
+    // old path, would look for the article's photos there (Astro's glob loader failed so).
+    if (existing?.digest === digest) store.delete(id);
     const parsed = await parseData({ id, data, filePath: file });
     if (existing?.filePath && existing.filePath !== filePath && existsSync(resolve(root, existing.filePath)))
       throw new Error(`${filePath}: the slug "${id}" is also used by ${existing.filePath}.`);

@@ -240,7 +240,9 @@ describe('syncArticleFiles', () => {
     watcher.add = () => undefined;
     const store = {
       get: (id: string) => entries.get(id),
+      // As Astro's store does, an entry of the digest already stored is not set again.
       set: (entry: Stored) => {
+        if (entry.digest !== undefined && entries.get(entry.id)?.digest === entry.digest) return false;
         entries.set(entry.id, entry);
         return true;
       },
@@ -318,6 +320,23 @@ describe('syncArticleFiles', () => {
     await syncArticleFiles(base, context(first.entries).files);
     expect([...first.entries.keys()]).toEqual(['new-name']);
     expect(first.entries.get('new-name')?.filePath).toBe('content/articles/new-name.md');
+  });
+
+  // Astro's glob loader kept such an entry as stored from its old path, so the next build failed to
+  // find its photos there (ImageNotFound) when an editor moved an article's folder.
+  test('an article moved to another folder, unchanged, is stored from its new path, with its photos', async () => {
+    await rm(base, { recursive: true, force: true });
+    await write('moved/index.md', '---\ntitle: Moved\n---\nText.\n');
+    const first = context();
+    await syncArticleFiles(base, first.files);
+    first.entries.get('moved')!.assetImports = ['./photo.jpg'];
+    await mkdir(join(base, '2026'));
+    await rename(join(base, 'moved'), join(base, '2026/moved'));
+    const second = context(first.entries);
+    await syncArticleFiles(base, second.files);
+    expect(first.entries.get('moved')?.filePath).toBe('content/articles/2026/moved/index.md');
+    expect(second.parseData).toHaveBeenCalledOnce();
+    expect(second.assets).toEqual([]);
   });
 
   test('a second file with a stored slug fails, naming both files', async () => {
