@@ -1,13 +1,30 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { yearIn } from './dates';
 import { splitFrontmatter } from './frontmatter';
 import { isPublished } from './publishing';
 
-/** The Markdown files under an articles folder, as paths relative to it. */
-function articleFiles(base: string): string[] {
+/**
+ * The article files under an articles folder, as paths relative to it: Markdown files, or links to
+ * them, in no hidden folder, as Astro's glob loader matched `**\/*.md`. What the build syncs
+ * (src/lib/article-loader.ts), counts and divides into partitions.
+ */
+export function articleFiles(base: string): string[] {
   if (!existsSync(base)) return [];
-  return readdirSync(base, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md'));
+  return readdirSync(base, { recursive: true, withFileTypes: true }).flatMap((entry) => {
+    const file = relative(base, join(entry.parentPath, entry.name));
+    const isFile =
+      entry.isFile() ||
+      (entry.isSymbolicLink() && statSync(join(base, file), { throwIfNoEntry: false })?.isFile() === true);
+    return isFile && isArticleFile(file) ? [file] : [];
+  });
+}
+
+/** Whether a path inside an articles folder names an article file (not whether it exists). */
+export function isArticleFile(path: string): boolean {
+  return (
+    path.endsWith('.md') && path.split(sep).every((segment) => segment !== '..' && !segment.startsWith('.'))
+  );
 }
 
 /** How many Markdown files an articles folder holds, published or not: a cheap measure of the archive. */

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import type { Gated } from './publishing';
+import { articleFiles, isArticleFile } from './article-files';
 import { bodyKey, bodiesDir, pruneBodies, readBody, rendererDigest, storedBodies, writeBody } from './bodies';
 import { bodyReadingMinutes } from './reading-time';
 import { figuresFromMarkdown } from './figures';
@@ -175,12 +176,13 @@ export async function syncArticleFiles(base: string, context: FilesContext): Pro
   const stored = new Map(
     store.values().flatMap((entry) => (entry.filePath ? [[entry.filePath, entry.id]] : [])),
   );
-  const changed = articleFiles(base).filter((file) => {
+  const changed = articleFiles(base).flatMap((path) => {
+    const file = join(base, path);
     const id = stored.get(posix(relative(root, file)));
     const entry = id === undefined ? undefined : store.get(id);
-    if (entry?.digest !== generateDigest(readFileSync(file, 'utf8'))) return true;
+    if (entry?.digest !== generateDigest(readFileSync(file, 'utf8'))) return [file];
     keep(id!, entry, file);
-    return false;
+    return [];
   });
   const queue = changed.values();
   await Promise.all(
@@ -210,20 +212,6 @@ export async function syncArticleFiles(base: string, context: FilesContext): Pro
     store.delete(id);
     idOfFile.delete(file);
   });
-}
-
-/** The article files under `base`, as absolute paths. */
-function articleFiles(base: string): string[] {
-  if (!existsSync(base)) return [];
-  return readdirSync(base, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && isArticleFile(relative(base, join(entry.parentPath, entry.name))))
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
-/** Whether a path under the articles folder is an article: Markdown, in no hidden folder, as `**\/*.md` matches. */
-function isArticleFile(path: string): boolean {
-  const segments = path.split(sep);
-  return path.endsWith('.md') && segments.every((segment) => segment !== '..' && !segment.startsWith('.'));
 }
 
 const posix = (path: string) => path.split(sep).join('/');

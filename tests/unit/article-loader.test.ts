@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -283,16 +283,22 @@ describe('syncArticleFiles', () => {
     await write('two/index.md', '---\ntitle: Two\nslug: second\n---\nBody two.\n');
     await write('.hidden/three.md', '---\ntitle: Hidden\n---\n');
     await write('notes.txt', 'not an article');
+    // A link to an article counts as the article, as it did for Astro's glob loader; a folder
+    // named like one does not.
+    await write('../elsewhere/linked.md', '---\ntitle: Linked\n---\nBody linked.\n');
+    await symlink(join(base, '../elsewhere/linked.md'), join(base, 'linked.md'));
+    await mkdir(join(base, 'folder.md'));
     const first = context();
     await syncArticleFiles(base, first.files);
     expect([...first.entries.values()].map(({ id, filePath, body }) => ({ id, filePath, body }))).toEqual(
       expect.arrayContaining([
         { id: 'one', filePath: 'content/articles/one.md', body: 'Body one.' },
         { id: 'second', filePath: 'content/articles/two/index.md', body: 'Body two.' },
+        { id: 'linked', filePath: 'content/articles/linked.md', body: 'Body linked.' },
       ]),
     );
-    expect(first.entries.size).toBe(2);
-    expect(first.parseData).toHaveBeenCalledTimes(2);
+    expect(first.entries.size).toBe(3);
+    expect(first.parseData).toHaveBeenCalledTimes(3);
 
     // The store as Astro keeps it between builds, one entry holding a photo to import.
     first.entries.get('one')!.assetImports = ['./photo.jpg'];
