@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
  * - The newest year's articles (the year of the newest article, in the site's timezone) are in
  *   `recentShardCount` shards, by a hash of the page's path: publishing a story re-indexes one of
  *   them, a few hundred pages, where one in eight of the whole archive (12,500 pages at 100,000
- *   articles, 20 s) was re-indexed until 5 December 2026.
+ *   articles, 20 s) was re-indexed until 4 December 2026.
  * - An earlier year's are in the archive shard of its year (`year mod shardCount`), so when a new
  *   year begins, the year before moves into one archive shard and the others stay. Hashing keeps
  *   shards statistically alike, so ranking across them matches one index; a shard of years mixes
