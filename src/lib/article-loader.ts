@@ -64,7 +64,7 @@ export function articleLoader(
       const rendering: Promise<void>[] = [];
       const renderer = rendererDigest(fileURLToPath(context.config.root));
       const keyOf = (fileDigest: unknown) => bodyKey(String(fileDigest), renderer);
-      const store = bodyStore(context.store, include, dir, storedBodies(dir), keyOf, (entry, done) => {
+      const store = bodyStore(context.store, include, dir, storedBodies(dir), keyOf, (done) => {
         rendering.push(done(render).catch(skip));
       });
       // Astro saves the whole content store 500 ms after its last change. Its own first changes come
@@ -274,7 +274,7 @@ export function bodyStore(
   dir: string,
   stored: ReadonlySet<string>,
   keyOf: (fileDigest: unknown) => string,
-  later: (entry: Entry, done: (render: RenderBody) => Promise<void>) => void,
+  later: (done: (render: RenderBody) => Promise<void>) => void,
 ): DataStore {
   return new Proxy(store, {
     get(target, property, receiver) {
@@ -287,7 +287,7 @@ export function bodyStore(
           }
           const { body = '', digest, filePath } = entry;
           const key = keyOf(digest);
-          later(entry, async (render) => {
+          later(async (render) => {
             let readingMinutes: number;
             if (stored.has(key)) {
               // Stored by an earlier sync, into a content store since emptied (--force, or an older

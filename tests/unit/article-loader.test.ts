@@ -196,7 +196,7 @@ describe('bodyStore', () => {
       dir,
       storedBodies(dir),
       (digest) => `${String(digest)}-code`,
-      (_, finish) => done.push(finish(render)),
+      (finish) => done.push(finish(render)),
     );
     store.set({ id: 'a', data: {}, body: 'Three words here.', digest: 'digest', filePath: 'a.md' });
     store.set({ id: 'b', data: {}, body: 'New.', digest: 'other', filePath: 'b.md' });
