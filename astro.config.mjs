@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import { cmsAdmin } from './src/integrations/cms-admin';
 import { previewSearch } from './src/integrations/preview-search';
 import { pruneAssets } from './src/integrations/prune-assets';
-import { storeModuleInPieces } from './src/integrations/store-in-pieces';
+import { storeModuleFromFile } from './src/integrations/store-from-file';
 import { join } from 'node:path';
 import { astroCacheDir, buildPartition, contentRoot, sitePagesFile } from './src/lib/env';
 import { isNewest } from './src/lib/partitions';
@@ -76,11 +76,11 @@ export default defineConfig({
     // Vite's own cache beside Astro's, one per content root: two builds of different content (the
     // test suite's lanes share node_modules) would otherwise race to rename node_modules/.vite/deps.
     cacheDir: join(astroCacheDir(), 'vite'),
-    plugins: [storeModuleInPieces()],
     // The test suite and builds write thousands of files the dev server need not watch.
     server: { watch: { ignored: ['**/tests/.output/**', '**/dist/**', '**/.*.staging/**', '**/bench/**'] } },
   },
   integrations: [
+    storeModuleFromFile(astroCacheDir()),
     isNewest(partition) &&
       sitemap({
         // The news sitemap and feeds are listed in robots.txt; the sitemap holds pages.

@@ -1,25 +1,39 @@
 /** How Astro's module of its content store starts: the store's JSON text, as one string literal. */
 const opening = 'export default JSON.parse(';
 
+/** The content store's text, and a module that exports what Astro's exports by reading it from a file. */
+export interface StoreFromFile {
+  /** The store's JSON text, as Astro's module holds it: to be written to the file. */
+  text: string;
+  /** The module, which reads the file when it runs. */
+  module: string;
+}
+
 /**
  * Astro's module of its content store (`astro:data-layer-content`, which every page that reads a
- * collection imports) with the store's text in string literals of at most `length` characters,
- * joined when the module runs; undefined for a module of any other form, which is left as it is.
+ * collection imports) turned into one that reads the same text from `file` when it runs, with that
+ * text; undefined for a module of any other form (an empty store, Astro's chunked storage), which
+ * is left as it is.
  *
- * V8 compiles one long string literal in time that grows faster than its length: the 94 MB store
- * of 100,000 articles took 23 s to import as Astro writes it, and 3.5 s in pieces of 1 MB (with
- * the same JSON.parse), in every Astro build of the archive.
+ * Astro writes the whole store into the module as one string literal, which Vite then parses,
+ * bundles and writes into the build's server code, and which V8 compiles again when the first page
+ * imports it, in time that grows faster than its length: the 94 MB store of 100,000 articles took
+ * 23 s to import (docs/architecture.md, "Scale: bodies out of the content store"). Read from a file,
+ * it is text Vite never sees and V8 never compiles, only parses as JSON, as Astro's module did.
  */
-export function storeInPieces(code: string, length = 1 << 20): string | undefined {
+export function storeFromFile(code: string, file: string): StoreFromFile | undefined {
   if (!code.startsWith(`${opening}"`) || !code.endsWith('")')) return undefined;
-  let text: unknown;
+  let text: string;
   try {
-    text = JSON.parse(code.slice(opening.length, -1));
+    // Between its quotes, one JSON string literal or nothing JSON reads.
+    text = JSON.parse(code.slice(opening.length, -1)) as string;
   } catch {
     return undefined;
   }
-  if (typeof text !== 'string') return undefined;
-  const pieces: string[] = [];
-  for (let at = 0; at < text.length; at += length) pieces.push(JSON.stringify(text.slice(at, at + length)));
-  return `${opening}[${pieces.join(',\n')}].join(''))`;
+  const module = [
+    `import { readFileSync } from 'node:fs';`,
+    `export default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));`,
+    '',
+  ].join('\n');
+  return { text, module };
 }

@@ -1,39 +1,48 @@
-import { runInThisContext } from 'node:vm';
-import { describe, expect, test } from 'vitest';
-import { storeInPieces } from '../../src/lib/store-module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { storeFromFile } from '../../src/lib/store-module';
 
 /** The module Astro generates for its content store: one JSON string literal (vite-plugin-content-virtual-mod). */
 const astroModule = (json: string) => `export default JSON.parse(${JSON.stringify(json)})`;
 
-/** What a module of the form `export default <expression>` exports. */
-function exported(code: string): unknown {
-  return runInThisContext(`(${code.replace(/^export default /, '')})`);
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'store-module-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** What a module's text exports, run by Node as the build runs it. */
+async function exported(code: string, name: string): Promise<unknown> {
+  const file = join(dir, `${name}.mjs`);
+  writeFileSync(file, code);
+  return ((await import(pathToFileURL(file).href)) as { default: unknown }).default;
 }
 
-/** The string literals of a module, as their lengths once read. */
-const literalLengths = (code: string) =>
-  [...code.matchAll(/"(?:[^"\\]|\\.)*"/g)].map(([literal]) => (JSON.parse(literal) as string).length);
-
-describe('storeInPieces', () => {
+describe('storeFromFile', () => {
   const store = JSON.stringify([
     ['Map', 1, 2],
     'articles',
     { title: 'Synthetic “quotes”, accents (café), an emoji 📰 and a \\ backslash', body: 'x'.repeat(50) },
   ]);
 
-  test('exports the same store as the module Astro writes', () => {
-    const pieces = storeInPieces(astroModule(store), 16);
-    expect(pieces).toBeDefined();
-    expect(exported(pieces!)).toEqual(exported(astroModule(store)));
+  test('gives the store’s text, and a module exporting what Astro’s exports once the text is in the file', async () => {
+    const file = join(dir, 'data-store-module.json');
+    const read = storeFromFile(astroModule(store), file);
+    expect(read?.text).toBe(store);
+    writeFileSync(file, read!.text);
+    expect(await exported(read!.module, 'from-file')).toEqual(await exported(astroModule(store), 'astro'));
   });
 
-  test('holds the text in literals of at most the length asked, however it falls', () => {
-    for (const length of [1, 7, 16, 1000]) {
-      const pieces = storeInPieces(astroModule(store), length)!;
-      expect(Math.max(...literalLengths(pieces))).toBeLessThanOrEqual(length);
-      // A piece may end between the two halves of the emoji: joined, the text is whole again.
-      expect(exported(pieces)).toEqual(JSON.parse(store));
-    }
+  test('names the file in the module, and carries none of the store', () => {
+    const file = join(dir, 'a "quoted" folder', 'store.json');
+    const { module } = storeFromFile(astroModule(store), file)!;
+    expect(module).toContain(JSON.stringify(file));
+    expect(module).not.toContain('Synthetic');
   });
 
   test.each([
@@ -43,7 +52,8 @@ describe('storeInPieces', () => {
       'export default{"articles":[(await import("astro:data-layer-content-chunk:a.txt"))]}',
     ],
     ['anything after the literal', `${astroModule(store)};\nconsole.log(1)`],
+    ['two literals', 'export default JSON.parse("[1," + "2]")'],
   ])('leaves %s as it is', (_, code) => {
-    expect(storeInPieces(code)).toBeUndefined();
+    expect(storeFromFile(code, join(dir, 'store.json'))).toBeUndefined();
   });
 });
