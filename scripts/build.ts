@@ -79,6 +79,7 @@ import {
 } from '../src/lib/build-cache.ts';
 import type { KeptOutput } from '../src/lib/build-cache.ts';
 import { digest } from '../src/lib/cache-keys.ts';
+import { surveyFolder } from '../src/lib/links.ts';
 import { buildClock, buildJobs, cacheDirFor, contentRoot, githubOutput } from '../src/lib/env.ts';
 import { counted } from '../src/lib/plural.ts';
 import { mergeOutput } from '../src/lib/merge-output.ts';
@@ -241,6 +242,10 @@ rmSync(parts, { recursive: true, force: true });
 // then built beside the check, the newest partition first and the others side by side
 // (src/lib/partitions.ts). Nothing is published until the check and every build have passed.
 const machines = options.plan || options.partition !== undefined || options.partitionsFrom !== undefined;
+// The output the last build replaced, in which this one assembles its own (keepUnchangedPages): what
+// it holds is surveyed while Astro builds, since nothing writes to it until then.
+const replacedSurvey = machines ? undefined : surveyFolder(replaced);
+replacedSurvey?.catch(() => undefined);
 /** Whether this build builds the newest partition (or the whole site), as all but --plan and --partition do. */
 const buildsNewest = !options.plan && options.partition === undefined;
 // It starts at once, as the last build planned it (lastNewestPartition), told of the record beside
@@ -366,8 +371,11 @@ async function buildPartitionHere(partition: Partition, step: string, into = sta
     // The whole site, or the newest partition with the older ones kept, is assembled in the output
     // the last build replaced, which holds most of the kept pages already; an older partition's
     // share of it in an empty folder.
-    const reused = isNewest(partition) && !machines ? replaced : undefined;
     try {
+      const reused =
+        isNewest(partition) && replacedSurvey
+          ? { folder: replaced, surveyed: await replacedSurvey }
+          : undefined;
       for (const file of keepUnchangedPages(outDir, into, previous, current, partition, reused, taken)) {
         astroLog.push({ kind: 'page', path: `/${file}`, restored: true });
         if (options.verbose) console.log(`  ├─ /${file} (kept)`);

@@ -17,6 +17,7 @@ import { assetReferences } from './assets';
 import { checkShared } from './merge-output';
 import { digest } from './cache-keys';
 import { filesIn, holdLinks, linkFile, linkTree } from './links';
+import type { FileId } from './links';
 import { besideOutput, workBesideOutput } from './build-report';
 import type { Partition } from './partitions';
 import { searchIndexFolder } from './search-shards';
@@ -253,10 +254,11 @@ export function discardedOutput(outDir: string): string {
  * bytes (`checkShared`). Hard links: nothing edits a file of the output in place
  * (docs/architecture.md).
  *
- * With `replaced`, the output the last build replaced, it is that folder that becomes `into`: most
- * of its files are already the links wanted, so only the files that changed since are linked again,
- * and Astro's files are moved into it. Linking the 95,000 pages of the older partitions of 100,000
- * articles into an empty folder took 7 s of a publish, and deleting the output replaced as long.
+ * With `replaced`, the output the last build replaced (with its files as surveyed while Astro
+ * built, `surveyFolder`), it is that folder that becomes `into`: most of its files are already the
+ * links wanted, so only the files that changed since are linked again, and Astro's files are moved
+ * into it. Linking the 95,000 pages of the older partitions of 100,000 articles into an empty
+ * folder took 7 s of a publish, and deleting the output replaced as long.
  */
 export function keepUnchangedPages(
   outDir: string,
@@ -264,7 +266,7 @@ export function keepUnchangedPages(
   built: BuiltPages | undefined,
   current: SitePages,
   partition: Partition,
-  replaced?: string,
+  replaced?: { folder: string; surveyed: ReadonlyMap<string, FileId> },
   taken: readonly KeptOutput[] = [],
 ): string[] {
   const written = new Set(filesIn(into));
@@ -286,20 +288,22 @@ export function keepUnchangedPages(
       else checkShared(file, join(folder, file), other);
     }
   }
-  if (replaced !== undefined && existsSync(replaced)) {
+  if (replaced !== undefined && existsSync(replaced.folder)) {
+    const { folder } = replaced;
     // The search index is assembled in the same way, by buildSearchIndex.
     holdLinks(
-      replaced,
+      folder,
+      replaced.surveyed,
       (file) => linked.get(file)!,
       new Set(linked.keys()),
       (file) => file.startsWith(`${searchIndexFolder}/`),
     );
     for (const file of written) {
-      mkdirSync(dirname(join(replaced, file)), { recursive: true });
-      renameSync(join(into, file), join(replaced, file));
+      mkdirSync(dirname(join(folder, file)), { recursive: true });
+      renameSync(join(into, file), join(folder, file));
     }
     rmSync(into, { recursive: true, force: true });
-    renameSync(replaced, into);
+    renameSync(folder, into);
   } else {
     for (const [file, source] of linked) linkFile(source, join(into, file));
   }

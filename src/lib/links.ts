@@ -8,6 +8,8 @@ import {
   rmSync,
   rmdirSync,
 } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 
 /**
@@ -46,15 +48,62 @@ export function filesIn(folder: string): string[] {
     );
 }
 
+/** What a file is, wherever it is linked: its device and inode. */
+export type FileId = string;
+
+const idOf = (stats: Stats): FileId => `${stats.dev}:${stats.ino}`;
+
+/** What the file at `path` is; undefined if there is none. */
+function fileId(path: string): FileId | undefined {
+  const stats = lstatSync(path, { throwIfNoEntry: false });
+  return stats && idOf(stats);
+}
+
 /**
- * Makes `folder` hold exactly `files`, each the very file of that path in `source` (a hard link to
- * it), or the file `source` names for it: a file already linked stays, anything else goes, with the
- * folders it leaves empty; what is `left` (by path inside `folder`) is not touched. Whatever
- * `folder` held before (a replaced output, half of one), it ends as linking `files` into an empty
- * folder would leave it.
+ * The files under `folder` (none if there is no such folder), by their path inside it with `/`,
+ * each with what it is (`FileId`): what `holdLinks` needs to know of a folder it makes its own.
+ * Many folders and files are asked at a time, and without blocking the thread: the output a
+ * partitioned build of 100,000 articles assembles in holds 135,000 files in 100,000 folders, which
+ * took 10 s to list and look at one by one after Astro's build and is now surveyed beside it.
+ */
+export async function surveyFolder(folder: string, width = 32): Promise<Map<string, FileId>> {
+  const found = new Map<string, FileId>();
+  let level = [''];
+  while (level.length > 0) {
+    const below: string[] = [];
+    let next = 0;
+    const surveyNext = async () => {
+      for (let inside = level[next++]; inside !== undefined; inside = level[next++]) {
+        const entries = await readdir(join(folder, inside), { withFileTypes: true }).catch(
+          (error: unknown) => {
+            if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+            throw error;
+          },
+        );
+        for (const entry of entries) {
+          const file = inside === '' ? entry.name : `${inside}/${entry.name}`;
+          if (entry.isDirectory()) below.push(file);
+          else found.set(file, idOf(await lstat(join(folder, file))));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(width, level.length) }, surveyNext));
+    level = below;
+  }
+  return found;
+}
+
+/**
+ * Makes `folder`, which held the files `surveyed` (`surveyFolder`) and has not changed since, hold
+ * exactly `files`, each the very file of that path in `source` (a hard link to it), or the file
+ * `source` names for it: a file already linked stays, anything else goes, with the folders it
+ * leaves empty; what is `left` (by path inside `folder`) is not touched. Whatever `folder` held
+ * before (a replaced output, half of one), it ends as linking `files` into an empty folder would
+ * leave it.
  */
 export function holdLinks(
   folder: string,
+  surveyed: ReadonlyMap<string, FileId>,
   source: string | ((file: string) => string),
   files: ReadonlySet<string>,
   left: (file: string) => boolean = () => false,
@@ -62,9 +111,9 @@ export function holdLinks(
   const from = typeof source === 'string' ? (file: string) => join(source, file) : source;
   const held = new Set<string>();
   const emptied = new Set<string>();
-  for (const file of filesIn(folder)) {
+  for (const [file, id] of surveyed) {
     if (left(file)) continue;
-    if (files.has(file) && sameFile(join(folder, file), from(file))) {
+    if (files.has(file) && fileId(from(file)) === id) {
       held.add(file);
       continue;
     }
@@ -90,10 +139,4 @@ function removeIfEmpty(path: string): boolean {
     if (code === 'ENOTEMPTY' || code === 'EEXIST') return false;
     throw error;
   }
-}
-
-/** Whether two paths name the same file (one is a hard link of the other). */
-function sameFile(a: string, b: string): boolean {
-  const [one, other] = [lstatSync(a, { throwIfNoEntry: false }), lstatSync(b, { throwIfNoEntry: false })];
-  return one !== undefined && other !== undefined && one.ino === other.ino && one.dev === other.dev;
 }

@@ -4,7 +4,7 @@ import { findPackageJSON } from 'node:module';
 import { join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { workBesideOutput } from './build-report.ts';
-import { filesIn, holdLinks, linkFile } from './links.ts';
+import { filesIn, holdLinks, linkFile, surveyFolder } from './links.ts';
 import {
   manifestOf,
   parseManifest,
@@ -68,6 +68,7 @@ export async function buildSearchIndex(
   // files still linked to the kept shards' stay, and everything else in it goes.
   holdLinks(
     output,
+    await surveyFolder(output),
     previousOutput,
     new Set(kept.flatMap((name) => filesIn(join(previousOutput, name)).map((file) => `${name}/${file}`))),
   );
@@ -87,7 +88,7 @@ export async function buildSearchIndex(
     const indexNext = async () => {
       for (let shard = toIndex[next++]; shard; shard = toIndex[next++]) {
         const folder = join(pagesRoot, shard.name);
-        holdLinks(folder, site, new Set(shard.pages));
+        holdLinks(folder, await surveyFolder(folder), site, new Set(shard.pages));
         await writeBundle(join(output, shard.name), folder);
       }
     };

@@ -20,6 +20,7 @@ import {
   previousBuild,
   recordedWithCode,
 } from '../../src/lib/build-cache';
+import { surveyFolder } from '../../src/lib/links';
 import { isUnchanged, sitePages, unchangedPages } from '../../src/lib/site-pages';
 import type { BuiltPages } from '../../src/lib/site-pages';
 
@@ -182,7 +183,7 @@ describe('pages kept from the last build', () => {
     return Object.fromEntries(files.map((file) => [file.slice(dir.length + 1), readFileSync(file, 'utf8')]));
   };
 
-  test('are assembled in the output the last build replaced, which then holds exactly what an empty folder would', () => {
+  test('are assembled in the output the last build replaced, which then holds exactly what an empty folder would', async () => {
     const previous = output();
     const published = tree(previous);
     // The output replaced last time: one page still a link of the published one, a stale image, a
@@ -207,7 +208,10 @@ describe('pages kept from the last build', () => {
     const fresh = folder(rendered);
     expect(keepUnchangedPages(previous, fresh, built, now, {})).toEqual(['articles/a/index.html']);
     const into = folder(rendered);
-    expect(keepUnchangedPages(previous, into, built, now, {}, replaced)).toEqual(['articles/a/index.html']);
+    const surveyed = await surveyFolder(replaced);
+    expect(keepUnchangedPages(previous, into, built, now, {}, { folder: replaced, surveyed })).toEqual([
+      'articles/a/index.html',
+    ]);
 
     // The search index is left to buildSearchIndex, which assembles it in the same way.
     const { 'pagefind/s0/fragment/one.pf_fragment': search, ...pages } = tree(into);

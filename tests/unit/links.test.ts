@@ -1,8 +1,8 @@
-import { existsSync, linkSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { filesIn, holdLinks } from '../../src/lib/links';
+import { filesIn, holdLinks, surveyFolder } from '../../src/lib/links';
 import { writeFiles } from '../support/content-files';
 
 /** A folder holding `files` (path: text). */
@@ -18,7 +18,7 @@ const contents = (dir: string) =>
 describe('a folder made to hold links of another’s files', () => {
   const source = () => folder({ 'a/one.html': 'one', 'a/b/two.html': 'two', 'three.txt': 'three' });
 
-  test('keeps the links it has, replaces other files of those paths, removes the rest and the folders left empty', () => {
+  test('keeps the links it has, replaces other files of those paths, removes the rest and the folders left empty', async () => {
     const from = source();
     const target = folder({
       'a/one.html': 'one, but another file',
@@ -29,8 +29,12 @@ describe('a folder made to hold links of another’s files', () => {
     linkSync(join(from, 'three.txt'), join(target, 'three.txt'));
     const three = statSync(join(target, 'three.txt')).ino;
 
-    holdLinks(target, from, new Set(['a/one.html', 'a/b/two.html', 'three.txt']), (file) =>
-      file.startsWith('kept/'),
+    holdLinks(
+      target,
+      await surveyFolder(target),
+      from,
+      new Set(['a/one.html', 'a/b/two.html', 'three.txt']),
+      (file) => file.startsWith('kept/'),
     );
 
     expect(contents(target)).toEqual({
@@ -49,10 +53,27 @@ describe('a folder made to hold links of another’s files', () => {
     expect(contents(from)).toEqual({ 'a/b/two.html': 'two', 'a/one.html': 'one', 'three.txt': 'three' });
   });
 
-  test('that does not exist yet is made', () => {
+  test('that does not exist yet is made', async () => {
     const from = source();
     const target = join(folder({}), 'new');
-    holdLinks(target, from, new Set(['a/b/two.html']));
+    holdLinks(target, await surveyFolder(target), from, new Set(['a/b/two.html']));
     expect(contents(target)).toEqual({ 'a/b/two.html': 'two' });
+  });
+});
+
+describe('a survey of a folder', () => {
+  test('finds every file, however deep, as filesIn does, with what it is', async () => {
+    const dir = folder({ 'a/one.html': 'one', 'a/b/c/d/two.html': 'two', 'three.txt': 'three' });
+    mkdirSync(join(dir, 'empty/inside'), { recursive: true });
+    linkSync(join(dir, 'three.txt'), join(dir, 'a/three-again.txt'));
+    // Fewer at a time than there are folders on a level, so that each asks for several.
+    const surveyed = await surveyFolder(dir, 1);
+    expect([...surveyed.keys()].sort()).toEqual(filesIn(dir).sort());
+    expect(surveyed.get('a/three-again.txt')).toBe(surveyed.get('three.txt'));
+    expect(surveyed.get('a/one.html')).not.toBe(surveyed.get('three.txt'));
+  });
+
+  test('of a folder that does not exist finds nothing', async () => {
+    expect((await surveyFolder(join(folder({}), 'missing'))).size).toBe(0);
   });
 });
