@@ -242,10 +242,6 @@ rmSync(parts, { recursive: true, force: true });
 // then built beside the check, the newest partition first and the others side by side
 // (src/lib/partitions.ts). Nothing is published until the check and every build have passed.
 const machines = options.plan || options.partition !== undefined || options.partitionsFrom !== undefined;
-// The output the last build replaced, in which this one assembles its own (keepUnchangedPages): what
-// it holds is surveyed while Astro builds, since nothing writes to it until then.
-const replacedSurvey = machines ? undefined : surveyFolder(replaced);
-replacedSurvey?.catch(() => undefined);
 /** Whether this build builds the newest partition (or the whole site), as all but --plan and --partition do. */
 const buildsNewest = !options.plan && options.partition === undefined;
 // It starts at once, as the last build planned it (lastNewestPartition), told of the record beside
@@ -260,6 +256,11 @@ let started = guessed && buildWithAstro(guessed, staging, cacheDir, told);
 // key is unchanged are linked from it instead of rendered (docs/architecture.md, "Scale: pages that
 // did not change"). --force renders every page.
 const previous = options.force ? undefined : previousBuild(outDir, code);
+// The output the last build replaced, in which this one assembles its own (keepUnchangedPages): what
+// it holds is surveyed while Astro builds, since nothing writes to it until then. Not when every
+// page is rendered (--force, a change of code), where it would only take a core from the render.
+const replacedSurvey = machines || previous === undefined ? undefined : surveyFolder(replaced);
+replacedSurvey?.catch(() => undefined);
 const whole = !machines && countArticleFiles(join(contentRoot(), 'articles')) <= options.partitionSize;
 started ??= whole ? buildWithAstro({}, staging, cacheDir, previous !== undefined) : undefined;
 // Loaded once Astro has started: the content check's code (unified, retext, the schemas) takes most
