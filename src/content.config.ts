@@ -2,9 +2,8 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { articleLoader } from './lib/article-loader';
-import { contentBodies } from './lib/bodies';
 import { pageLoader } from './lib/page-loader';
-import { buildClock, buildJobs, contentRoot, previewsUnpublished } from './lib/env';
+import { buildClock, buildJobs, cacheDirFor, contentRoot, previewsUnpublished } from './lib/env';
 import { inBuild } from './lib/publishing';
 import { articleSchema, authorSchema, pageSchema, sectionSchema, seriesSchema } from './lib/schema';
 
@@ -24,7 +23,7 @@ export const collections = {
   articles: defineCollection({
     loader: articleLoader(
       join(root, 'articles'),
-      contentBodies(),
+      cacheDirFor(root),
       (article) => inBuild(article, now, { preview }),
       buildJobs(),
       preview,
