@@ -79,7 +79,8 @@ import {
 } from '../src/lib/build-cache.ts';
 import type { KeptOutput } from '../src/lib/build-cache.ts';
 import { digest } from '../src/lib/cache-keys.ts';
-import { surveyFolder } from '../src/lib/links.ts';
+import { surveyFolder, surveyedIn } from '../src/lib/links.ts';
+import type { FileId } from '../src/lib/links.ts';
 import { buildClock, buildJobs, cacheDirFor, contentRoot, githubOutput } from '../src/lib/env.ts';
 import { counted } from '../src/lib/plural.ts';
 import { mergeOutput } from '../src/lib/merge-output.ts';
@@ -99,6 +100,7 @@ import {
 } from '../src/lib/redirect-output.ts';
 import { formatVanished, planRedirects, vanishedUrls } from '../src/lib/redirects.ts';
 import { buildSearchIndex, builtArticlePages } from '../src/lib/search-index.ts';
+import { searchIndexFolder } from '../src/lib/search-shards.ts';
 import { colourTokens } from '../src/lib/palette.ts';
 import { pageFile, pagesOf, partitionDigest, readSitePages } from '../src/lib/site-pages.ts';
 import type { SitePages } from '../src/lib/site-pages.ts';
@@ -261,6 +263,12 @@ const previous = options.force ? undefined : previousBuild(outDir, code);
 // page is rendered (--force, a change of code), where it would only take a core from the render.
 const replacedSurvey = machines || previous === undefined ? undefined : surveyFolder(replaced);
 replacedSurvey?.catch(() => undefined);
+// And the search index of the output it replaces, whose shards that did not change it links.
+const publishedIndexSurvey =
+  buildsNewest && previous !== undefined ? surveyFolder(join(outDir, searchIndexFolder)) : undefined;
+publishedIndexSurvey?.catch(() => undefined);
+/** The search index held by the output the last build replaced, once this build made it its own. */
+let replacedIndex: ReadonlyMap<string, FileId> | undefined;
 const whole = !machines && countArticleFiles(join(contentRoot(), 'articles')) <= options.partitionSize;
 started ??= whole ? buildWithAstro({}, staging, cacheDir, previous !== undefined) : undefined;
 // Loaded once Astro has started: the content check's code (unified, retext, the schemas) takes most
@@ -377,6 +385,8 @@ async function buildPartitionHere(partition: Partition, step: string, into = sta
         isNewest(partition) && replacedSurvey
           ? { folder: replaced, surveyed: await replacedSurvey }
           : undefined;
+      // Kept as it was surveyed: keepUnchangedPages leaves the search index to buildSearchIndex.
+      if (reused && existsSync(replaced)) replacedIndex = surveyedIn(reused.surveyed, searchIndexFolder);
       for (const file of keepUnchangedPages(outDir, into, previous, current, partition, reused, taken)) {
         astroLog.push({ kind: 'page', path: `/${file}`, restored: true });
         if (options.verbose) console.log(`  ├─ /${file} (kept)`);
@@ -485,7 +495,8 @@ rmSync(parts, { recursive: true, force: true });
 await stopForContentErrors();
 const lint = await checked;
 
-const pages = builtArticlePages(staging).length;
+const articlePages = builtArticlePages(staging);
+const pages = articlePages.length;
 const sitemaps = readdirSync(staging).filter((file) => /^sitemap-\d+\.xml$/.test(file));
 const sitemap = sitemaps.flatMap((file) =>
   sitemapArticleUrls(readFileSync(join(staging, file), 'utf8')),
@@ -504,7 +515,12 @@ try {
       { digest: pagesBuilt.pages[path]?.search, year },
     ]),
   );
-  const search = await buildSearchIndex(staging, outDir, known, options.threads);
+  const search = await buildSearchIndex(staging, outDir, {
+    articlePages,
+    known,
+    jobs: options.threads,
+    surveyed: { site: replacedIndex, previous: await publishedIndexSurvey },
+  });
   console.log(formatSearchIndex(search, Date.now() - searchStarted));
 } catch (error) {
   stop(`The search index could not be written: ${(error as Error).message}`);

@@ -16,8 +16,8 @@ import { dirname, join } from 'node:path';
 import { assetReferences } from './assets';
 import { checkShared } from './merge-output';
 import { digest } from './cache-keys';
-import { filesIn, holdLinks, linkFile, linkTree } from './links';
-import type { FileId } from './links';
+import { fileId, filesIn, holdLinks, linkFile, linkTree } from './links';
+import type { FileId, SurveyedFolder } from './links';
 import { besideOutput, workBesideOutput } from './build-report';
 import type { Partition } from './partitions';
 import { searchIndexFolder } from './search-shards';
@@ -152,8 +152,10 @@ export function keepPartitionOutput(
     if (!existsSync(file)) continue;
     for (const asset of assetReferences(readFileSync(file))) shown.add(`_astro/${asset}`);
   }
-  const files = linkTree(output, join(saved, 'output'), (file) => pages.has(file) || shown.has(file));
-  writeFileSync(join(saved, 'files.json'), JSON.stringify(files));
+  const kept = join(saved, 'output');
+  const files = linkTree(output, kept, (file) => pages.has(file) || shown.has(file));
+  const ids = files.map((file) => fileId(join(kept, file)));
+  writeFileSync(join(saved, 'files.json'), JSON.stringify({ files, ids } satisfies KeptFiles));
   writeFileSync(join(saved, 'key'), key);
 }
 
@@ -161,21 +163,36 @@ export function keepPartitionOutput(
 export interface KeptOutput {
   folder: string;
   files: string[];
+  /** What each file is (`FileId`), by its path, as it was kept; nothing writes to it since. */
+  ids: ReadonlyMap<string, FileId>;
+}
+
+/** What `files.json` records of a kept output: its files, and what each is. */
+interface KeptFiles {
+  files: string[];
+  ids: (FileId | undefined)[];
 }
 
 /**
  * The kept output of a partition, if it was built from `key`. Its key is written last and read
  * first, so an output kept only in part is never taken. The files are those recorded when it was
- * kept: reading its 95,000 folders again took 7 s of a publish at 100,000 articles.
- * `keepUnchangedPages` links them into the newest partition's output.
+ * kept, with what each is: reading its 95,000 folders again took 7 s of a publish at 100,000
+ * articles, and looking at each file 2 s. `keepUnchangedPages` links them into the newest
+ * partition's output. A record of the files alone (an earlier version's) is taken too.
  */
 export function keptOutput(cacheDir: string, name: string, key: string): KeptOutput | undefined {
   const saved = partitionCache(cacheDir, name);
   const read = (file: string) =>
     existsSync(join(saved, file)) ? readFileSync(join(saved, file), 'utf8') : undefined;
-  const files = read('files.json');
-  if (read('key') !== key || files === undefined) return undefined;
-  return { folder: join(saved, 'output'), files: JSON.parse(files) as string[] };
+  const record = read('files.json');
+  if (read('key') !== key || record === undefined) return undefined;
+  const kept = JSON.parse(record) as KeptFiles | string[];
+  const { files, ids } = Array.isArray(kept) ? { files: kept, ids: [] } : kept;
+  return {
+    folder: join(saved, 'output'),
+    files,
+    ids: new Map(files.flatMap((file, at) => (ids[at] ? [[file, ids[at]]] : []))),
+  };
 }
 
 /** Where a build into `outDir` records what its pages were built from (`BuiltPages`), beside it. */
@@ -266,7 +283,7 @@ export function keepUnchangedPages(
   built: BuiltPages | undefined,
   current: SitePages,
   partition: Partition,
-  replaced?: { folder: string; surveyed: ReadonlyMap<string, FileId> },
+  replaced?: SurveyedFolder,
   taken: readonly KeptOutput[] = [],
 ): string[] {
   const written = new Set(filesIn(into));
@@ -281,23 +298,25 @@ export function keepUnchangedPages(
     }
     kept.push(file);
   }
-  for (const { folder, files } of taken) {
+  /** What the files linked from the taken partitions are, as recorded when they were kept. */
+  const known = new Map<string, FileId>();
+  for (const { folder, files, ids } of taken) {
     for (const file of files) {
       const other = written.has(file) ? join(into, file) : linked.get(file);
-      if (other === undefined) linked.set(file, join(folder, file));
-      else checkShared(file, join(folder, file), other);
+      if (other === undefined) {
+        linked.set(file, join(folder, file));
+        const id = ids.get(file);
+        if (id !== undefined) known.set(file, id);
+      } else checkShared(file, join(folder, file), other);
     }
   }
   if (replaced !== undefined && existsSync(replaced.folder)) {
     const { folder } = replaced;
     // The search index is assembled in the same way, by buildSearchIndex.
-    holdLinks(
-      folder,
-      replaced.surveyed,
-      (file) => linked.get(file)!,
-      new Set(linked.keys()),
-      (file) => file.startsWith(`${searchIndexFolder}/`),
-    );
+    holdLinks(folder, replaced.surveyed, (file) => linked.get(file)!, new Set(linked.keys()), {
+      left: (file) => file.startsWith(`${searchIndexFolder}/`),
+      known,
+    });
     for (const file of written) {
       mkdirSync(dirname(join(folder, file)), { recursive: true });
       renameSync(join(into, file), join(folder, file));

@@ -86,15 +86,17 @@ export function isoInZone(date: Date, timeZone: string): string {
   });
 }
 
-/** Year and two-digit month of `date` in the site timezone, for date archives. */
+/**
+ * Year and two-digit month of `date` in the site timezone, for date archives. Asked of every
+ * article by the date archives and again by the year of its page (`yearIn`): worked out once.
+ */
 export function yearMonth(date: Date, timeZone: string): { year: string; month: string } {
-  const parts = formatter('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(date);
-  const part = (type: string) => parts.find((each) => each.type === type)?.value ?? '';
-  return { year: part('year'), month: part('month') };
+  const [year = '', month = ''] = once('year-month', date, timeZone, (at) => {
+    const parts = formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(at);
+    const part = (type: string) => parts.find((each) => each.type === type)?.value ?? '';
+    return `${part('year')} ${part('month')}`;
+  }).split(' ');
+  return { year, month };
 }
 
 /** The year of `date` in the site timezone, e.g. for the footer's copyright line. */

@@ -4,7 +4,8 @@ import { findPackageJSON } from 'node:module';
 import { join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { workBesideOutput } from './build-report.ts';
-import { filesIn, holdLinks, linkFile, surveyFolder } from './links.ts';
+import { holdLinks, linkFile, surveyFolder } from './links.ts';
+import type { FileId } from './links.ts';
 import {
   manifestOf,
   parseManifest,
@@ -25,26 +26,41 @@ const indexer = `pagefind ${pagefind.version} ${JSON.stringify(config)}`;
 /** The files of Pagefind's interface, served once from pagefind/ for every shard. */
 const interfaceFiles = ['pagefind-ui.js', 'pagefind-ui.css'];
 
+/** What the build knows already of the site it indexes (`buildSearchIndex`). */
+export interface SearchIndexInputs {
+  /** The site's article pages (`builtArticlePages`), which the build has counted. */
+  articlePages: readonly string[];
+  /**
+   * Per page, the digest of what search reads of it, as the build knows it already (the record of
+   * the built pages, src/lib/site-pages.ts), and its year, which picks its shard.
+   */
+  known?: ReadonlyMap<string, Partial<SearchPage>>;
+  /** The build's threads: with 2 or more, two shards are indexed at a time. */
+  jobs?: number;
+  /**
+   * What the site's search index folder and the previous site's hold, surveyed while Astro built
+   * (`surveyFolder`), when nothing has written to them since; they are surveyed here otherwise.
+   */
+  surveyed?: { site?: ReadonlyMap<string, FileId>; previous?: ReadonlyMap<string, FileId> };
+}
+
 /**
  * Writes the search index of the built site in `site` into `site/pagefind/`, one Pagefind bundle
  * per shard (src/lib/search-shards.ts). A shard whose pages search reads as it did in the same
  * shard of `previous` (the site published before) is linked from there instead of indexed again.
  * Only elements marked data-pagefind-body (article headlines and text) are indexed, so only
- * article pages are read. `known` gives, per page, the digest of what search reads of it, as the
- * build knows it already (the record of the built pages, src/lib/site-pages.ts), and its year, which
- * picks its shard: a publish then neither reads and hashes every article page of the archive again
- * nor re-indexes the shards of pages that only link to the new story. A page it does not know is
- * read, and its bytes are its digest; a page of no known year is taken for one of the newest.
- * With `jobs` of 2 or more (the build's threads), two shards are indexed at a time.
+ * article pages are read. With what the build `known`s of each page, a publish neither reads and
+ * hashes every article page of the archive again nor re-indexes the shards of pages that only link
+ * to the new story. A page it does not know is read, and its bytes are its digest; a page of no
+ * known year is taken for one of the newest.
  */
 export async function buildSearchIndex(
   site: string,
   previous: string,
-  known: ReadonlyMap<string, Partial<SearchPage>> = new Map(),
-  jobs = 1,
+  { articlePages, known = new Map(), jobs = 1, surveyed = {} }: SearchIndexInputs,
 ): Promise<{ pages: number; indexed: string[]; kept: string[] }> {
   const pages = new Map<string, SearchPage>();
-  for (const page of builtArticlePages(site)) {
+  for (const page of articlePages) {
     const { digest, year } = known.get(page) ?? {};
     pages.set(page, {
       digest:
@@ -60,17 +76,21 @@ export async function buildSearchIndex(
   const reusable = reusableShards(plan, before);
   const output = join(site, searchIndexFolder);
   const previousOutput = join(previous, searchIndexFolder);
+  const previousFiles = surveyed.previous ?? (await surveyFolder(previousOutput));
   const kept = plan
     .filter((shard) => reusable.has(shard.name) && existsSync(join(previousOutput, shard.name)))
     .map((shard) => shard.name);
+  const keptShard = new Set(kept);
   // The kept shards are the previous site's files, linked. The site may hold a search index
   // already (the output replaced last time, which the build reuses: src/lib/build-cache.ts): its
-  // files still linked to the kept shards' stay, and everything else in it goes.
+  // files still linked to the kept shards' stay, and everything else in it goes. At 100,000
+  // articles the index holds 100,000 files, one per page: surveyed while Astro builds, not here.
   holdLinks(
     output,
-    await surveyFolder(output),
+    surveyed.site ?? (await surveyFolder(output)),
     previousOutput,
-    new Set(kept.flatMap((name) => filesIn(join(previousOutput, name)).map((file) => `${name}/${file}`))),
+    new Set(previousFiles.keys().filter((file) => keptShard.has(file.split('/', 1)[0]!))),
+    { known: previousFiles },
   );
   const indexed: string[] = [];
   // Pagefind reads a folder of pages far faster than pages handed over one by one, so each shard's

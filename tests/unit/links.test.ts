@@ -2,7 +2,7 @@ import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { filesIn, holdLinks, surveyFolder } from '../../src/lib/links';
+import { filesIn, holdLinks, surveyFolder, surveyedIn } from '../../src/lib/links';
 import { writeFiles } from '../support/content-files';
 
 /** A folder holding `files` (path: text). */
@@ -34,7 +34,7 @@ describe('a folder made to hold links of another’s files', () => {
       await surveyFolder(target),
       from,
       new Set(['a/one.html', 'a/b/two.html', 'three.txt']),
-      (file) => file.startsWith('kept/'),
+      { left: (file) => file.startsWith('kept/') },
     );
 
     expect(contents(target)).toEqual({
@@ -51,6 +51,23 @@ describe('a folder made to hold links of another’s files', () => {
     expect(existsSync(join(target, 'gone'))).toBe(false);
     // The source is as it was: a file of the target was never written in place.
     expect(contents(from)).toEqual({ 'a/b/two.html': 'two', 'a/one.html': 'one', 'three.txt': 'three' });
+  });
+
+  test('from a source whose files are known ends as from the source alone, and asks the disk nothing of them', async () => {
+    const from = source();
+    const target = folder({ 'a/one.html': 'one, but another file', 'gone.html': 'old' });
+    linkSync(join(from, 'three.txt'), join(target, 'three.txt'));
+    const wanted = new Set(['a/one.html', 'a/b/two.html', 'three.txt']);
+    holdLinks(target, await surveyFolder(target), from, wanted, { known: await surveyFolder(from) });
+    expect(contents(target)).toEqual({ 'a/b/two.html': 'two', 'a/one.html': 'one', 'three.txt': 'three' });
+    for (const file of wanted) expect(statSync(join(target, file)).ino).toBe(statSync(join(from, file)).ino);
+
+    // What is known of the source is what counts: knowledge that is not current misleads it, which
+    // is why it is given only of files nothing has written to since they were surveyed or recorded.
+    const other = folder({ 'a/one.html': 'not linked' });
+    const surveyed = await surveyFolder(other);
+    holdLinks(other, surveyed, from, new Set(['a/one.html']), { known: surveyed });
+    expect(contents(other)).toEqual({ 'a/one.html': 'not linked' });
   });
 
   test('that does not exist yet is made', async () => {
@@ -71,6 +88,12 @@ describe('a survey of a folder', () => {
     expect([...surveyed.keys()].sort()).toEqual(filesIn(dir).sort());
     expect(surveyed.get('a/three-again.txt')).toBe(surveyed.get('three.txt'));
     expect(surveyed.get('a/one.html')).not.toBe(surveyed.get('three.txt'));
+  });
+
+  test('of a folder inside the surveyed one is read from it', async () => {
+    const dir = folder({ 'pagefind/r0/a.pf': 'a', 'pagefind/shards.json': '{}', 'pagefinder.html': 'x' });
+    const surveyed = await surveyFolder(dir);
+    expect(surveyedIn(surveyed, 'pagefind')).toEqual(await surveyFolder(join(dir, 'pagefind')));
   });
 
   test('of a folder that does not exist finds nothing', async () => {
