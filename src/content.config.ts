@@ -2,8 +2,9 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { articleLoader } from './lib/article-loader';
+import { contentBodies } from './lib/bodies';
 import { pageLoader } from './lib/page-loader';
-import { buildClock, buildJobs, cacheDirFor, contentRoot, previewsUnpublished } from './lib/env';
+import { buildClock, buildJobs, contentRoot, previewsUnpublished } from './lib/env';
 import { inBuild } from './lib/publishing';
 import { articleSchema, authorSchema, pageSchema, sectionSchema, seriesSchema } from './lib/schema';
 
@@ -23,7 +24,7 @@ export const collections = {
   articles: defineCollection({
     loader: articleLoader(
       join(root, 'articles'),
-      cacheDirFor(root),
+      contentBodies(),
       (article) => inBuild(article, now, { preview }),
       buildJobs(),
       preview,

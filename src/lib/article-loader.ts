@@ -8,8 +8,6 @@ import { articleFiles, isArticleFile } from './article-files';
 import { bodyKey, bodiesDir, pruneBodies, readBody, rendererDigest, storedBodies, writeBody } from './bodies';
 import { bodyReadingMinutes } from './reading-time';
 import { figuresFromMarkdown } from './figures';
-import { fileDigests, fileDigestsRecord } from './file-digests';
-import type { FileDigests } from './file-digests';
 import { parseFrontmatter, splitFrontmatter } from './frontmatter';
 import { inlineRenderer, rendererOptions } from '../markdown/render';
 import type { RenderBody } from '../markdown/render';
@@ -27,10 +25,7 @@ import { renderPool } from '../markdown/render-pool';
  *   published ones, so a draft is never rendered nor its photos imported (docs/architecture.md,
  *   guarantee 1).
  * - Bodies are rendered on `jobs` threads (src/markdown/render-pool.ts) and kept out of the content
- *   store, in the folder `bodies` of `cache`, the content root's cache folder (src/lib/bodies.ts):
- *   the store keeps each body's key and reading time.
- * - A file is read only when it is not what it was at the last build (`fileDigests`, remembered in
- *   `cache`).
+ *   store, in the folder `bodies` (src/lib/bodies.ts): the store keeps each body's key and reading time.
  * - An entry whose body is no longer on disk, or was rendered by other code, is rendered again.
  * - With `skipBroken` (the dev preview), an article that cannot be read, validated or rendered is
  *   logged and left out, instead of stopping the dev server and every page with it; the preview shows
@@ -38,7 +33,7 @@ import { renderPool } from '../markdown/render-pool';
  */
 export function articleLoader(
   base: string,
-  cache: string,
+  bodies: string,
   include: (data: Gated) => boolean,
   jobs: number,
   skipBroken = false,
@@ -47,12 +42,7 @@ export function articleLoader(
   return {
     name: 'broadsheet-articles',
     load: async (context) => {
-      const dir = bodiesDir(cache);
-      // Only the build whose cache folder is the content root's prunes the bodies and records the
-      // files' digests: an older partition building beside others, in a folder of its own, would
-      // remove the half-written bodies of another.
-      const owner = dir === bodiesDir(fileURLToPath(context.config.cacheDir));
-      const digests = fileDigests(fileDigestsRecord(cache), (text) => context.generateDigest(text));
+      const dir = bodies;
       const options = rendererOptions(context.config);
       // The first load renders the archive on every core, starting the threads only once more
       // bodies need rendering than this thread renders in the time they take to start; the dev
@@ -88,25 +78,21 @@ export function articleLoader(
       touch();
       const putOffSaving = setInterval(touch, 200);
       try {
-        await syncArticleFiles(
-          base,
-          {
-            ...context,
-            store,
-            parseData: async (props) => {
-              try {
-                return await context.parseData({
-                  ...props,
-                  data: (await readArticle(props.filePath ?? '')) as typeof props.data,
-                });
-              } catch (error) {
-                skip(error);
-                return refused as typeof props.data;
-              }
-            },
+        await syncArticleFiles(base, {
+          ...context,
+          store,
+          parseData: async (props) => {
+            try {
+              return await context.parseData({
+                ...props,
+                data: (await readArticle(props.filePath ?? '')) as typeof props.data,
+              });
+            } catch (error) {
+              skip(error);
+              return refused as typeof props.data;
+            }
           },
-          digests,
-        );
+        });
         const failures = (await Promise.allSettled(rendering)).flatMap((result) =>
           result.status === 'rejected' ? [(result.reason as Error).message] : [],
         );
@@ -118,10 +104,10 @@ export function articleLoader(
         loaded = true;
         await pool?.close();
       }
-      if (owner) {
+      // Only by the build whose cache folder holds the bodies: an older partition building beside
+      // others, in a folder of its own, would remove the half-written bodies of another.
+      if (dir === bodiesDir(fileURLToPath(context.config.cacheDir)))
         pruneBodies(dir, new Set(context.store.values().flatMap((entry) => bodyOf(entry)?.key ?? [])));
-        digests.save();
-      }
     },
   };
 }
@@ -147,18 +133,11 @@ const changedAtOnce = 10;
  * found by the digest of its text alone, read synchronously, against the entry stored from the
  * same path: the glob loader read every file through `fs.promises` ten at a time and split its
  * frontmatter before comparing, which took 8.5 s of each sync at 100,000 articles and made most of
- * its garbage (reading them in turn takes 1.6 s). `digests` may know a file's digest without reading
- * it (`fileDigests`: the loader's do). And nothing is rendered here: the store renders
+ * its garbage (reading them in turn takes 1.6 s). And nothing is rendered here: the store renders
  * once an entry is accepted (`bodyStore`), so the glob loader's Markdown entry type, whose render
  * function we had to take out, is not used at all. An entry's id comes from `articleId`.
  */
-export async function syncArticleFiles(
-  base: string,
-  context: FilesContext,
-  digests: Pick<FileDigests, 'of'> = {
-    of: (file) => context.generateDigest(readFileSync(file, 'utf8')),
-  },
-): Promise<void> {
+export async function syncArticleFiles(base: string, context: FilesContext): Promise<void> {
   const { config, store, logger, watcher, generateDigest, parseData } = context;
   const root = fileURLToPath(config.root);
   const untouched = new Set(store.keys());
@@ -201,7 +180,7 @@ export async function syncArticleFiles(
     const file = join(base, path);
     const id = stored.get(posix(relative(root, file)));
     const entry = id === undefined ? undefined : store.get(id);
-    if (entry?.digest !== digests.of(file)) return [file];
+    if (entry?.digest !== generateDigest(readFileSync(file, 'utf8'))) return [file];
     keep(id!, entry, file);
     return [];
   });
