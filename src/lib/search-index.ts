@@ -76,11 +76,15 @@ export async function buildSearchIndex(
   const reusable = reusableShards(plan, before);
   const output = join(site, searchIndexFolder);
   const previousOutput = join(previous, searchIndexFolder);
-  const previousFiles = surveyed.previous ?? (await surveyFolder(previousOutput));
   const kept = plan
     .filter((shard) => reusable.has(shard.name) && existsSync(join(previousOutput, shard.name)))
     .map((shard) => shard.name);
   const keptShard = new Set(kept);
+  // After a change of code no shard is kept, and the previous index need not be looked at at all.
+  const previousFiles =
+    kept.length === 0
+      ? new Map<string, FileId>()
+      : (surveyed.previous ?? (await surveyFolder(previousOutput)));
   // The kept shards are the previous site's files, linked. The site may hold a search index
   // already (the output replaced last time, which the build reuses: src/lib/build-cache.ts): its
   // files still linked to the kept shards' stay, and everything else in it goes. At 100,000
