@@ -510,9 +510,9 @@ const pagesBuilt = builtPages(staging, code, current!, previous);
 try {
   const searchStarted = Date.now();
   const known = new Map(
-    current!.pages.map(({ path, year }) => [
+    current!.pages.map(({ path, month }) => [
       pageFile(path),
-      { digest: pagesBuilt.pages[path]?.search, year },
+      { digest: pagesBuilt.pages[path]?.search, month },
     ]),
   );
   const search = await buildSearchIndex(staging, outDir, {

@@ -1,6 +1,6 @@
 import { articleDigest, cardDigest, digest } from './cache-keys';
 import { chromeOf } from './chrome';
-import { yearIn } from './dates';
+import { yearIn, yearMonth } from './dates';
 import { buildPartition, previewsUnpublished, replacedPagesFile, sitePagesFile } from './env';
 import { lastModified } from './feed';
 import { frontPage, frontPageArticles } from './front-page';
@@ -34,6 +34,12 @@ function siteChrome(room: Newsroom): Chrome {
 /** The year a page belongs to: that of its newest article (none: a page of no year). */
 function yearOf(newest: Article | undefined): number | undefined {
   return newest && yearIn(newest.data.publishedAt, site.timezone);
+}
+
+/** An article's month of publication, `YYYY-MM` in the site timezone, which picks its search shard. */
+function monthOf(article: Article): string {
+  const { year, month } = yearMonth(article.data.publishedAt, site.timezone);
+  return `${year}-${month}`;
 }
 
 /**
@@ -98,6 +104,7 @@ function articlePages(room: Newsroom, around: Chrome) {
     return {
       path: article.url,
       year: yearOf(article),
+      month: monthOf(article),
       updated: article.data.updatedAt ?? article.data.publishedAt,
       params: { slug: article.id },
       props,
@@ -217,6 +224,7 @@ async function findEveryPage() {
     const dated = [...found.articles, ...found.listings].map((page) => ({
       path: page.path,
       year: page.year,
+      month: 'month' in page ? page.month : undefined,
       updated: page.updated?.toISOString(),
       cacheKey: page.cacheKey,
       // Only article pages are searched (src/lib/search-index.ts).

@@ -32,7 +32,7 @@ export interface SearchIndexInputs {
   articlePages: readonly string[];
   /**
    * Per page, the digest of what search reads of it, as the build knows it already (the record of
-   * the built pages, src/lib/site-pages.ts), and its year, which picks its shard.
+   * the built pages, src/lib/site-pages.ts), and its month, which picks its shard.
    */
   known?: ReadonlyMap<string, Partial<SearchPage>>;
   /** The build's threads: with 2 or more, two shards are indexed at a time. */
@@ -52,7 +52,7 @@ export interface SearchIndexInputs {
  * article pages are read. With what the build `known`s of each page, a publish neither reads and
  * hashes every article page of the archive again nor re-indexes the shards of pages that only link
  * to the new story. A page it does not know is read, and its bytes are its digest; a page of no
- * known year is taken for one of the newest.
+ * known month is taken for one of the newest.
  */
 export async function buildSearchIndex(
   site: string,
@@ -61,14 +61,14 @@ export async function buildSearchIndex(
 ): Promise<{ pages: number; indexed: string[]; kept: string[] }> {
   const pages = new Map<string, SearchPage>();
   for (const page of articlePages) {
-    const { digest, year } = known.get(page) ?? {};
+    const { digest, month } = known.get(page) ?? {};
     pages.set(page, {
       digest:
         digest ??
         createHash('sha256')
           .update(readFileSync(join(site, page)))
           .digest('hex'),
-      year,
+      month,
     });
   }
   const plan = planShards(pages, indexer);

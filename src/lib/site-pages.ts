@@ -24,6 +24,8 @@ export interface SitePage {
   path: string;
   /** The year of the page's newest article; none for a page of no year (the front page). */
   year?: number | undefined;
+  /** An article page's month of publication, `YYYY-MM` in the site's timezone (search-shards.ts). */
+  month?: string | undefined;
   /** The date the page states (`article:modified_time`, `og:updated_time`), ISO in UTC. */
   updated?: string | undefined;
   /** Its cache key (src/lib/cache-keys.ts); none for the front page, which every build renders. */
@@ -53,9 +55,10 @@ export function sitePages(pages: readonly KeyedPage[]): SitePages {
   }
   return {
     years,
-    pages: pages.map(({ path, year, updated, cacheKey, searchKey }) => ({
+    pages: pages.map(({ path, year, month, updated, cacheKey, searchKey }) => ({
       path,
       year,
+      ...(month && { month }),
       updated,
       ...(cacheKey && { key: cacheKey }),
       ...(searchKey && { search: searchKey }),

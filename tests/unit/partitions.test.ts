@@ -207,6 +207,20 @@ describe('the record of the site’s pages', () => {
     expect(reordered.years['2020']).toBe(record.years['2020']);
   });
 
+  test('keeps an article page’s month, which picks its search shard, and its search key', () => {
+    const [article] = sitePages([
+      { ...page('/articles/c/', 2020, 'c1'), month: '2020-03', searchKey: 'search c' },
+    ]).pages;
+    expect(article).toEqual({
+      path: '/articles/c/',
+      year: 2020,
+      month: '2020-03',
+      updated: '2020-01-01T00:00:00.000Z',
+      key: 'c1',
+      search: 'search c',
+    });
+  });
+
   test('a partition’s digest changes with any key of its years, and only then', () => {
     const upto2019 = { to: 2019 };
     const before = partitionDigest(record, upto2019);
