@@ -22,9 +22,15 @@ export function articleFiles(base: string): string[] {
 
 /** Whether a path inside an articles folder names an article file (not whether it exists). */
 export function isArticleFile(path: string): boolean {
-  return (
-    path.endsWith('.md') && path.split(sep).every((segment) => segment !== '..' && !segment.startsWith('.'))
-  );
+  return path.endsWith('.md') && isVisible(path);
+}
+
+/**
+ * Whether a path inside a content folder is in no hidden folder and not hidden itself: Astro's glob
+ * loader left such files out, and so do the build and the content check.
+ */
+export function isVisible(path: string): boolean {
+  return path.split(sep).every((segment) => segment !== '..' && !segment.startsWith('.'));
 }
 
 /** How many Markdown files an articles folder holds, published or not: a cheap measure of the archive. */

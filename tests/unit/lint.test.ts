@@ -68,6 +68,23 @@ describe('what the linter counts as published and scheduled', () => {
     expect(result.drafts).toBe(2);
     expect(result.scheduled.map((each) => each.id)).toEqual(['soon', 'later']);
   });
+
+  // The build publishes no file in a hidden folder (src/lib/article-files.ts), as Astro's glob
+  // loader did not; the linter counted one, and the count check then stopped a sound build.
+  test('the files the build publishes: none in a hidden folder or hidden itself, broken or not', async () => {
+    await write({
+      'articles/shown.md': article('2026-01-01T09:00:00+08:00'),
+      'articles/.trash/old-copy.md': article('2026-01-01T09:00:00+08:00'),
+      'articles/2026/.backup/broken.md': '---\ntitle: [unclosed\n---\n',
+      'articles/.shown.md': article('2026-01-01T09:00:00+08:00'),
+      'pages/.draft/about.md': '---\ntitle: [unclosed\n---\n',
+      'authors/.old/ni-tao.yaml': 'name: [unclosed\n',
+    });
+    const result = await lintContent(root, now, root);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.published).toBe(1);
+    expect(result.articles.map((each) => each.file)).toEqual(['articles/shown.md']);
+  });
 });
 
 describe('an article whose frontmatter cannot be read', () => {

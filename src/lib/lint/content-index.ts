@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { VFile } from 'vfile';
 import { z } from 'astro/zod';
+import { isVisible } from '../article-files';
 import { cacheDirFor } from '../env';
 import { inBuild, publicationState } from '../publishing';
 import type { PublicationState } from '../publishing';
@@ -68,7 +69,8 @@ export interface ContentIndex {
 async function filesUnder(dir: string, pattern: RegExp): Promise<string[]> {
   try {
     const entries = await readdir(dir, { recursive: true });
-    return entries.filter((entry) => pattern.test(entry)).sort();
+    // What the build reads: a file in a hidden folder (a backup, an editor's trash) is not content.
+    return entries.filter((entry) => pattern.test(entry) && isVisible(entry)).sort();
   } catch {
     return [];
   }
