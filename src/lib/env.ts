@@ -106,6 +106,19 @@ export function buildPartition(env: NodeJS.ProcessEnv = process.env): Partition 
 }
 
 /**
+ * Whether Astro keeps its own copies of the article and listing pages it renders (its incremental
+ * build's cache, given each page's key) to restore them unchanged: only in a partition built on a
+ * machine of its own (BROADSHEET_ASTRO_PAGE_CACHE, set by scripts/build.ts for `--partition`), whose
+ * output has no record of its pages to keep them from. Every other build keeps them itself, from
+ * the output it replaces; Astro's copies were written twice over by every full render (a cold
+ * build, a change of code) and deleted one by one by the next build, which leaves them out: 5 s of
+ * it at 10,000 articles.
+ */
+export function astroCachesPages(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env['BROADSHEET_ASTRO_PAGE_CACHE'] === '1';
+}
+
+/**
  * Where the build wants the record of the site's pages (BROADSHEET_SITE_PAGES, set by
  * scripts/build.ts; src/lib/site-pages.ts), which the sitemap reads; none outside a build.
  */

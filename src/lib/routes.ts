@@ -1,7 +1,13 @@
 import { articleDigest, cardDigest, digest } from './cache-keys';
 import { chromeOf } from './chrome';
 import { yearIn, yearMonth } from './dates';
-import { buildPartition, previewsUnpublished, replacedPagesFile, sitePagesFile } from './env';
+import {
+  astroCachesPages,
+  buildPartition,
+  previewsUnpublished,
+  replacedPagesFile,
+  sitePagesFile,
+} from './env';
 import { lastModified } from './feed';
 import { frontPage, frontPageArticles } from './front-page';
 import { archiveTree, feedKinds, listingPages } from './listings';
@@ -60,6 +66,11 @@ let built: { record: BuiltPages | undefined } | undefined;
 function rendersNow(page: { year?: number | undefined; path: string; cacheKey: string }): boolean {
   built ??= { record: readBuiltPages(replacedPagesFile()) };
   return rendersHere(page) && !isUnchanged(page, built.record);
+}
+
+/** A page's static path for Astro: with its key only where Astro keeps its own copies (`astroCachesPages`). */
+function forAstro<P, Q>({ params, props, cacheKey }: { params: P; props: Q; cacheKey: string }) {
+  return { params, props, ...(astroCachesPages() && { cacheKey }) };
 }
 
 /** The chrome for a page that shows nothing else from the newsroom (search, 404). */
@@ -130,10 +141,7 @@ export async function articlePaths() {
     params: { slug: article.id },
     props: { chrome: siteChrome(room), broken: article },
   }));
-  return [
-    ...articles.filter(rendersNow).map(({ params, props, cacheKey }) => ({ params, props, cacheKey })),
-    ...broken,
-  ];
+  return [...articles.filter(rendersNow).map(forAstro), ...broken];
 }
 
 /** The route parameter of a listing page: its path without the surrounding slashes. */
@@ -199,7 +207,7 @@ function listingPagesOf(room: Newsroom, around: Chrome) {
 /** Static paths of every listing page (sections, authors, tags, series, archives), paginated. */
 export async function listingPagePaths() {
   const { listings } = await everyPage();
-  return listings.filter(rendersNow).map(({ params, props, cacheKey }) => ({ params, props, cacheKey }));
+  return listings.filter(rendersNow).map(forAstro);
 }
 
 let pages: ReturnType<typeof findEveryPage> | undefined;
