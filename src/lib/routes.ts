@@ -68,9 +68,13 @@ function rendersNow(page: { year?: number | undefined; path: string; cacheKey: s
   return rendersHere(page) && !isUnchanged(page, built.record);
 }
 
-/** A page's static path for Astro: with its key only where Astro keeps its own copies (`astroCachesPages`). */
+/** Whether Astro keeps its own copies of the pages (`astroCachesPages`), read once, not per page. */
+let keyed: boolean | undefined;
+
+/** A page's static path for Astro: with its key only where Astro keeps its own copies. */
 function forAstro<P, Q>({ params, props, cacheKey }: { params: P; props: Q; cacheKey: string }) {
-  return { params, props, ...(astroCachesPages() && { cacheKey }) };
+  keyed ??= astroCachesPages();
+  return { params, props, ...(keyed && { cacheKey }) };
 }
 
 /** The chrome for a page that shows nothing else from the newsroom (search, 404). */
