@@ -1,17 +1,17 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { cmsAdmin } from './src/integrations/cms-admin';
-import { previewSearch } from './src/integrations/preview-search';
-import { pruneAssets } from './src/integrations/prune-assets';
-import { storeModuleFromFile } from './src/integrations/store-from-file';
+import { cmsAdmin } from './src/integrations/cms-admin.ts';
+import { previewSearch } from './src/integrations/preview-search.ts';
+import { pruneAssets } from './src/integrations/prune-assets.ts';
+import { storeModuleFromFile } from './src/integrations/store-from-file.ts';
 import { join } from 'node:path';
-import { astroCacheDir, buildPartition, contentRoot, sitePagesFile } from './src/lib/env';
-import { isNewest } from './src/lib/partitions';
-import { readSitePages } from './src/lib/site-pages';
-import { absoluteUrl } from './src/lib/urls';
-import { markdownProcessor } from './src/markdown';
-import { site } from './src/site.config';
+import { astroCacheDir, buildPartition, contentRoot, sitePagesFile } from './src/lib/env.ts';
+import { isNewest } from './src/lib/partitions.ts';
+import { readSitePages } from './src/lib/site-pages.ts';
+import { absoluteUrl } from './src/lib/urls.ts';
+import { markdownProcessor } from './src/markdown/index.ts';
+import { site } from './src/site.config.ts';
 
 /**
  * The newest partition of a partitioned build (src/lib/partitions.ts), or the whole site, writes the
@@ -22,7 +22,7 @@ import { site } from './src/site.config';
  */
 const partition = buildPartition();
 const record = sitePagesFile();
-/** @type {import('./src/lib/site-pages').SitePages | undefined} */
+/** @type {import('./src/lib/site-pages.ts').SitePages | undefined} */
 let pages;
 const sitePages = () => (pages ??= record ? readSitePages(record) : { years: {}, pages: [] });
 /** @type {Map<string, string> | undefined} */

@@ -1,12 +1,12 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
-import { articleLoader } from './lib/article-loader';
-import { contentBodies } from './lib/bodies';
-import { pageLoader } from './lib/page-loader';
-import { buildClock, buildJobs, contentRoot, previewsUnpublished } from './lib/env';
-import { inBuild } from './lib/publishing';
-import { articleSchema, authorSchema, pageSchema, sectionSchema, seriesSchema } from './lib/schema';
+import { articleLoader } from './lib/article-loader.ts';
+import { contentBodies } from './lib/bodies.ts';
+import { pageLoader } from './lib/page-loader.ts';
+import { buildClock, buildJobs, contentRoot, previewsUnpublished } from './lib/env.ts';
+import { inBuild } from './lib/publishing.ts';
+import { articleSchema, authorSchema, pageSchema, sectionSchema, seriesSchema } from './lib/schema/index.ts';
 
 const root = contentRoot();
 const now = buildClock();

@@ -4,9 +4,9 @@ import { createRequire } from 'node:module';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
-import { cmsConfig } from '../lib/cms-config';
-import type { CmsChoice } from '../lib/cms-config';
-import type { CmsBackend } from '../site.config';
+import { cmsConfig } from '../lib/cms-config.ts';
+import type { CmsChoice } from '../lib/cms-config.ts';
+import type { CmsBackend } from '../site.config.ts';
 
 /**
  * The editors' CMS at /admin/ (docs/architecture.md, "Editors without git"): Decap CMS's prebuilt

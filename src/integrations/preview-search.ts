@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { lastBuildIndex } from '../lib/preview-search';
+import { lastBuildIndex } from '../lib/preview-search.ts';
 
 // Pagefind's files by extension; the WebAssembly type lets the browser compile it while loading.
 const types: Record<string, string> = {

@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assetReferences } from '../lib/assets';
+import { assetReferences } from '../lib/assets.ts';
 
 const imageFile = /\.(?:jpe?g|png|webp|avif|gif|svg|tiff?)$/i;
 const textFile = /\.(?:html|xml|json|css|js|txt|xsl)$/i;

@@ -3,8 +3,8 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { linkFile } from '../lib/links';
-import { storeModule } from '../lib/store-module';
+import { linkFile } from '../lib/links.ts';
+import { storeModule } from '../lib/store-module.ts';
 
 /** Astro's content store module, as Vite resolves it. */
 const storeModuleId = /^\0astro:data-layer-content$/;

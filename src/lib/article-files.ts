@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { yearIn } from './dates';
-import { splitFrontmatter } from './frontmatter';
-import { isPublished } from './publishing';
+import { yearIn } from './dates.ts';
+import { splitFrontmatter } from './frontmatter.ts';
+import { isPublished } from './publishing.ts';
 
 /**
  * The article files under an articles folder, as paths relative to it: Markdown files, or links to

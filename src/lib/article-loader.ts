@@ -3,15 +3,23 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
-import type { Gated } from './publishing';
-import { articleFiles, isArticleFile } from './article-files';
-import { bodyKey, bodiesDir, pruneBodies, readBody, rendererDigest, storedBodies, writeBody } from './bodies';
-import { bodyReadingMinutes } from './reading-time';
-import { figuresFromMarkdown } from './figures';
-import { parseFrontmatter, splitFrontmatter } from './frontmatter';
-import { inlineRenderer, rendererOptions } from '../markdown/render';
-import type { RenderBody } from '../markdown/render';
-import { renderPool } from '../markdown/render-pool';
+import type { Gated } from './publishing.ts';
+import { articleFiles, isArticleFile } from './article-files.ts';
+import {
+  bodyKey,
+  bodiesDir,
+  pruneBodies,
+  readBody,
+  rendererDigest,
+  storedBodies,
+  writeBody,
+} from './bodies.ts';
+import { bodyReadingMinutes } from './reading-time.ts';
+import { figuresFromMarkdown } from './figures.ts';
+import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
+import { inlineRenderer, rendererOptions } from '../markdown/render.ts';
+import type { RenderBody } from '../markdown/render.ts';
+import { renderPool } from '../markdown/render-pool.ts';
 
 /**
  * Articles: every `<content>/articles/**\/*.md` (`syncArticleFiles`, Astro's glob loader as we use

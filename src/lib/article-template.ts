@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
-import { isoInZone } from './dates';
-import { articleFormats } from './article-format';
+import { isoInZone } from './dates.ts';
+import { articleFormats } from './article-format.ts';
 
 /**
  * The text of a new article file, as `npm run new` writes it: frontmatter that passes the schema and

@@ -1,5 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
-import { counted, figure } from './plural';
+import { counted, figure } from './plural.ts';
 
 /**
  * `npm run build` shows a newsroom what it needs of Astro's log: Astro prints a line per page, per

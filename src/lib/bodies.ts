@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { cacheDirFor, contentRoot } from './env';
+import { cacheDirFor, contentRoot } from './env.ts';
 
 /**
  * Rendered article bodies, kept on disk beside Astro's cache instead of in its content store.

@@ -1,5 +1,5 @@
-import type { Diagnostic, LintResult } from './lint';
-import { articleUrl } from './urls';
+import type { Diagnostic, LintResult } from './lint/index.ts';
+import { articleUrl } from './urls.ts';
 
 /**
  * Articles the production build would refuse, for the dev preview: instead of one error stopping

@@ -13,16 +13,16 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { assetReferences } from './assets';
-import { checkShared } from './merge-output';
-import { digest } from './cache-keys';
-import { fileId, filesIn, holdLinks, linkFile, linkTree } from './links';
-import type { FileId, SurveyedFolder } from './links';
-import { besideOutput, workBesideOutput } from './build-report';
-import type { Partition } from './partitions';
-import { searchIndexFolder } from './search-shards';
-import { pageFile, readBuiltPages, unchangedPages } from './site-pages';
-import type { BuiltPages, SitePages } from './site-pages';
+import { assetReferences } from './assets.ts';
+import { checkShared } from './merge-output.ts';
+import { digest } from './cache-keys.ts';
+import { fileId, filesIn, holdLinks, linkFile, linkTree } from './links.ts';
+import type { FileId, SurveyedFolder } from './links.ts';
+import { besideOutput, workBesideOutput } from './build-report.ts';
+import type { Partition } from './partitions.ts';
+import { searchIndexFolder } from './search-shards.ts';
+import { pageFile, readBuiltPages, unchangedPages } from './site-pages.ts';
+import type { BuiltPages, SitePages } from './site-pages.ts';
 
 /**
  * Astro's cache after a build that did not finish (stopped for content errors, or failed). Astro

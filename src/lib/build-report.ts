@@ -1,6 +1,6 @@
 import { basename, dirname, join } from 'node:path';
-import { formatDate, formatDateTime, utcOffset } from './dates';
-import { counted } from './plural';
+import { formatDate, formatDateTime, utcOffset } from './dates.ts';
+import { counted } from './plural.ts';
 
 /**
  * What a build checks and reports after Astro has written the site: nothing silently dropped, what

@@ -1,6 +1,6 @@
-import { yearIn } from './dates';
-import type { Chrome, Content } from './model';
-import { childSections } from './sections';
+import { yearIn } from './dates.ts';
+import type { Chrome, Content } from './model.ts';
+import { childSections } from './sections.ts';
 
 /**
  * The chrome every page shows around its content, from the newsroom's sections, pages and clock.

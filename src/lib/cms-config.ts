@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { articleSchema } from './schema';
-import type { SchemaHelpers } from './schema';
-import type { CmsBackend } from '../site.config';
+import { articleSchema } from './schema/index.ts';
+import type { SchemaHelpers } from './schema/index.ts';
+import type { CmsBackend } from '../site.config.ts';
 
 /**
  * The configuration of the editors' CMS (Decap CMS, served at /admin/: docs/architecture.md, "Editors

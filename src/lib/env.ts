@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { basename, isAbsolute, resolve } from 'node:path';
 import { z } from 'astro/zod';
-import { inDevServer } from './dev-server';
-import { parsePartition } from './partitions';
-import type { Partition } from './partitions';
+import { inDevServer } from './dev-server.ts';
+import { parsePartition } from './partitions.ts';
+import type { Partition } from './partitions.ts';
 
 /**
  * The build's environment: where content comes from and what time it is.

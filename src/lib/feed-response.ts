@@ -1,11 +1,11 @@
 import rss from '@astrojs/rss';
-import { feedChannel, feedItem, jsonFeed } from './feed';
-import type { ItemMedia } from './feed';
-import type { Listing } from './listings';
-import { figureHtml, singleRendition } from './media';
-import { articleBody, newsroom } from './query';
-import type { Article } from './model';
-import { site } from '../site.config';
+import { feedChannel, feedItem, jsonFeed } from './feed.ts';
+import type { ItemMedia } from './feed.ts';
+import type { Listing } from './listings.ts';
+import { figureHtml, singleRendition } from './media.ts';
+import { articleBody, newsroom } from './query.ts';
+import type { Article } from './model.ts';
+import { site } from '../site.config.ts';
 
 /** The RSS response for a listing: its newest `site.feedItems` articles. */
 export async function feedResponse(listing: Listing): Promise<Response> {

@@ -1,10 +1,10 @@
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
-import { joinBody } from './body';
-import { formatDate } from './dates';
-import { absolutizeUrls, escapeHtml, escapeXml } from './html';
-import type { Listing } from './listings';
-import type { Article } from './model';
-import { previewMark } from './publishing';
+import { joinBody } from './body.ts';
+import { formatDate } from './dates.ts';
+import { absolutizeUrls, escapeHtml, escapeXml } from './html.ts';
+import type { Listing } from './listings.ts';
+import type { Article } from './model.ts';
+import { previewMark } from './publishing.ts';
 import {
   absoluteUrl,
   authorUrl,
@@ -13,7 +13,7 @@ import {
   jsonFeedUrl,
   sectionUrl,
   seriesUrl,
-} from './urls';
+} from './urls.ts';
 
 /**
  * RSS 2.0 feeds, one builder for every listing (site, section, author, tag, series): full content with

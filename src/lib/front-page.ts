@@ -1,5 +1,5 @@
-import type { Article, Section, Series } from './model';
-import { childSections, sectionLineage } from './sections';
+import type { Article, Section, Series } from './model.ts';
+import { childSections, sectionLineage } from './sections.ts';
 
 /** What the front page shows, chosen from the newest published articles. */
 export interface FrontPage {

@@ -1,7 +1,7 @@
 import { isMap, isScalar, parseDocument, visit } from 'yaml';
 import type { Document } from 'yaml';
-import { commentProblems, lineColumn, markProblems, yamlProblems } from './yaml-problems';
-import type { Mark } from './yaml-problems';
+import { commentProblems, lineColumn, markProblems, yamlProblems } from './yaml-problems.ts';
+import type { Mark } from './yaml-problems.ts';
 
 /**
  * The one reader of Markdown frontmatter: the article loader, the content linter, the sitemap's

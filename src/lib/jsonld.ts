@@ -1,8 +1,8 @@
-import { formatSchemaType } from './article-format';
-import type { ArticleFormat } from './article-format';
-import { isoInZone } from './dates';
-import type { Article } from './model';
-import { absoluteUrl, authorUrl, sectionUrl, seriesUrl } from './urls';
+import { formatSchemaType } from './article-format.ts';
+import type { ArticleFormat } from './article-format.ts';
+import { isoInZone } from './dates.ts';
+import type { Article } from './model.ts';
+import { absoluteUrl, authorUrl, sectionUrl, seriesUrl } from './urls.ts';
 
 /**
  * Structured data for search engines (schema.org NewsArticle and BreadcrumbList), built from plain

@@ -1,9 +1,9 @@
-import { monthName, yearMonth } from './dates';
-import { paginate } from './pagination';
-import type { Page } from './pagination';
-import type { Article, Content } from './model';
-import { sectionLineage } from './sections';
-import { archiveUrl, authorUrl, homeUrl, sectionUrl, seriesUrl, tagSlug, tagUrl } from './urls';
+import { monthName, yearMonth } from './dates.ts';
+import { paginate } from './pagination.ts';
+import type { Page } from './pagination.ts';
+import type { Article, Content } from './model.ts';
+import { sectionLineage } from './sections.ts';
+import { archiveUrl, authorUrl, homeUrl, sectionUrl, seriesUrl, tagSlug, tagUrl } from './urls.ts';
 
 /**
  * The route map of listings: every page that lists articles (front page, sections, authors, tags,

@@ -1,7 +1,7 @@
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
-import { escapeHtml } from './html';
-import { absoluteUrl } from './urls';
+import { escapeHtml } from './html.ts';
+import { absoluteUrl } from './urls.ts';
 
 /** One rendition of a photo for places that take a single URL: feeds, link previews, JSON-LD. */
 export interface Rendition {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { filesIn } from './links';
+import { filesIn } from './links.ts';
 
 /**
  * Merges the output of one partition of a partitioned build (src/lib/partitions.ts) into the output

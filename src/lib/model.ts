@@ -1,5 +1,5 @@
 import type { CollectionEntry } from 'astro:content';
-import type { PublicationState } from './publishing';
+import type { PublicationState } from './publishing.ts';
 
 /**
  * The domain types every module shares: the resolved objects the newsroom (src/lib/query.ts) hands

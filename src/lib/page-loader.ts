@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
-import { rendererDigest } from './bodies';
+import { rendererDigest } from './bodies.ts';
 
 /**
  * Static pages (`<content>/pages/*.md`): Astro's glob loader, which renders them with the article

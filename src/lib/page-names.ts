@@ -1,4 +1,4 @@
-import { reservedSegments } from './urls';
+import { reservedSegments } from './urls.ts';
 
 /**
  * A static page's file name is its URL (/about/), so it must not be the name of a top-level section

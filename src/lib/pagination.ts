@@ -1,4 +1,4 @@
-import { listingPageUrl } from './urls';
+import { listingPageUrl } from './urls.ts';
 
 /**
  * Listing pages that stay put (docs/architecture.md, guarantee 7). A listing's articles are

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatDateTime } from './dates';
+import { formatDateTime } from './dates.ts';
 
 /**
  * Search in the dev preview. Pagefind indexes a finished build (scripts/build.ts), so the dev server

@@ -1,4 +1,4 @@
-import { formatDateTime } from './dates';
+import { formatDateTime } from './dates.ts';
 
 /**
  * Publish gating and ordering: the one place that decides what readers may see, and in what order.

@@ -1,22 +1,22 @@
 import { getCollection } from 'astro:content';
-import { bodyOf } from './article-loader';
-import { contentBodies, readBody } from './bodies';
-import { brokenArticles } from './broken-articles';
-import type { BrokenArticle } from './broken-articles';
-import { buildClock, contentRoot, previewsUnpublished } from './env';
-import { buildListings } from './listings';
-import type { Listing } from './listings';
-import type { Article, ArticleEntry, Content } from './model';
-import { relatedIndex } from './related';
-import type { RelatedIndex } from './related';
-import { inBuild, newestFirst, publicationState } from './publishing';
-import type { PublicationState } from './publishing';
-import { unknownReference } from './references';
-import { sectionPath, sectionTreeProblems } from './sections';
-import { pageNameProblem } from './page-names';
-import { partLabel } from './series';
-import { articleUrl, staticPageUrl } from './urls';
-import { site } from '../site.config';
+import { bodyOf } from './article-loader.ts';
+import { contentBodies, readBody } from './bodies.ts';
+import { brokenArticles } from './broken-articles.ts';
+import type { BrokenArticle } from './broken-articles.ts';
+import { buildClock, contentRoot, previewsUnpublished } from './env.ts';
+import { buildListings } from './listings.ts';
+import type { Listing } from './listings.ts';
+import type { Article, ArticleEntry, Content } from './model.ts';
+import { relatedIndex } from './related.ts';
+import type { RelatedIndex } from './related.ts';
+import { inBuild, newestFirst, publicationState } from './publishing.ts';
+import type { PublicationState } from './publishing.ts';
+import { unknownReference } from './references.ts';
+import { sectionPath, sectionTreeProblems } from './sections.ts';
+import { pageNameProblem } from './page-names.ts';
+import { partLabel } from './series.ts';
+import { articleUrl, staticPageUrl } from './urls.ts';
+import { site } from '../site.config.ts';
 
 /**
  * The one query module: loads the collections once, checks references, applies publish gating and
@@ -108,7 +108,7 @@ async function load(): Promise<Newsroom> {
 async function previewProblems(now: Date, preview: boolean): Promise<BrokenArticle[]> {
   if (!preview) return [];
   // Loaded only in the preview: the linter and its prose rules are not part of the built pages.
-  const { lintContent } = await import('./lint');
+  const { lintContent } = await import('./lint/index.ts');
   return brokenArticles(await lintContent(contentRoot(), now));
 }
 

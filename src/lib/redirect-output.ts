@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { besideOutput, sitemapArticleUrls } from './build-report';
-import { fileOf, redirectPage, redirectSources, redirectsFile, removedPage } from './redirects';
-import type { Redirect, Removal } from './redirects';
+import { besideOutput, sitemapArticleUrls } from './build-report.ts';
+import { fileOf, redirectPage, redirectSources, redirectsFile, removedPage } from './redirects.ts';
+import type { Redirect, Removal } from './redirects.ts';
 
 /**
  * The build's side of src/lib/redirects.ts: what a built site answers for, and the redirect and

@@ -1,8 +1,8 @@
-import { formatDate, isoInZone } from './dates';
-import { escapeHtml } from './html';
-import { colour } from './palette';
-import type { Palette } from './palette';
-import { absoluteUrl, articleUrl, homeUrl } from './urls';
+import { formatDate, isoInZone } from './dates.ts';
+import { escapeHtml } from './html.ts';
+import { colour } from './palette.ts';
+import type { Palette } from './palette.ts';
+import { absoluteUrl, articleUrl, homeUrl } from './urls.ts';
 
 /**
  * No published URL ever breaks (issue 13): an article's old addresses (`redirectFrom:`) lead to its

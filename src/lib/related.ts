@@ -1,5 +1,5 @@
-import type { Article } from './model';
-import { tagSlug } from './urls';
+import type { Article } from './model.ts';
+import { tagSlug } from './urls.ts';
 
 /**
  * Related articles and section neighbours, from indexes built once per build, so each article's

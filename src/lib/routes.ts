@@ -1,30 +1,30 @@
-import { articleDigest, cardDigest, digest } from './cache-keys';
-import { chromeOf } from './chrome';
-import { yearIn, yearMonth } from './dates';
+import { articleDigest, cardDigest, digest } from './cache-keys.ts';
+import { chromeOf } from './chrome.ts';
+import { yearIn, yearMonth } from './dates.ts';
 import {
   astroCachesPages,
   buildPartition,
   previewsUnpublished,
   replacedPagesFile,
   sitePagesFile,
-} from './env';
-import { lastModified } from './feed';
-import { frontPage, frontPageArticles } from './front-page';
-import { archiveTree, feedKinds, listingPages } from './listings';
-import type { ArchiveYear, Listing } from './listings';
-import type { Article, Chrome, Content } from './model';
-import type { Page } from './pagination';
-import { inPartition } from './partitions';
-import { lastBuildIndex, previewSearchNote } from './preview-search';
-import { newsroom } from './query';
-import type { Newsroom } from './query';
-import { relatedArticles, sectionNeighbours } from './related';
-import { childSections, sectionPath } from './sections';
-import { seriesParts } from './series';
-import { isUnchanged, readBuiltPages, sitePages, writeSitePages } from './site-pages';
-import type { BuiltPages } from './site-pages';
-import type { SeriesPart } from './series';
-import { site } from '../site.config';
+} from './env.ts';
+import { lastModified } from './feed.ts';
+import { frontPage, frontPageArticles } from './front-page.ts';
+import { archiveTree, feedKinds, listingPages } from './listings.ts';
+import type { ArchiveYear, Listing } from './listings.ts';
+import type { Article, Chrome, Content } from './model.ts';
+import type { Page } from './pagination.ts';
+import { inPartition } from './partitions.ts';
+import { lastBuildIndex, previewSearchNote } from './preview-search.ts';
+import { newsroom } from './query.ts';
+import type { Newsroom } from './query.ts';
+import { relatedArticles, sectionNeighbours } from './related.ts';
+import { childSections, sectionPath } from './sections.ts';
+import { seriesParts } from './series.ts';
+import { isUnchanged, readBuiltPages, sitePages, writeSitePages } from './site-pages.ts';
+import type { BuiltPages } from './site-pages.ts';
+import type { SeriesPart } from './series.ts';
+import { site } from '../site.config.ts';
 
 /**
  * The route producers: what each route renders, as props, with the cache key of each page

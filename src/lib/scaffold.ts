@@ -1,13 +1,13 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { articleId } from './article-loader';
-import { articleText, publishedAtFor } from './article-template';
-import type { NewArticleOptions } from './article-template';
-import { parseFrontmatter } from './frontmatter';
-import { maxHeadline } from './lint/rules';
-import { unknownReference } from './references';
-import { slugFromHeadline, wordsLeftOutOfSlug } from './slug';
-import { articleUrl } from './urls';
+import { articleId } from './article-loader.ts';
+import { articleText, publishedAtFor } from './article-template.ts';
+import type { NewArticleOptions } from './article-template.ts';
+import { parseFrontmatter } from './frontmatter.ts';
+import { maxHeadline } from './lint/rules.ts';
+import { unknownReference } from './references.ts';
+import { slugFromHeadline, wordsLeftOutOfSlug } from './slug.ts';
+import { articleUrl } from './urls.ts';
 
 /**
  * Writing a new article for `npm run new` (scripts/new-article.ts reads the command line): checks

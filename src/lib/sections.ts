@@ -1,4 +1,4 @@
-import { reservedSegments } from './urls';
+import { reservedSegments } from './urls.ts';
 
 /** A section as the tree needs it. */
 export interface SectionNode {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { digest } from './cache-keys';
-import { inPartition } from './partitions';
-import type { Partition } from './partitions';
+import { digest } from './cache-keys.ts';
+import { inPartition } from './partitions.ts';
+import type { Partition } from './partitions.ts';
 
 /**
  * The site's pages as the newsroom knows them, before any is rendered: each dated page's path, the

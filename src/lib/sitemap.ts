@@ -1,5 +1,5 @@
-import { escapeXml } from './html';
-import { absoluteUrl } from './urls';
+import { escapeXml } from './html.ts';
+import { absoluteUrl } from './urls.ts';
 
 /** How far back the Google News sitemap reaches. */
 export const newsWindowHours = 48;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'astro/zod';
-import { absoluteUrl, feedUrl, jsonFeedUrl } from './urls';
+import { absoluteUrl, feedUrl, jsonFeedUrl } from './urls.ts';
 
 /**
  * WebSub publishing (https://www.w3.org/TR/websub/): after a deploy, `npm run notify` tells the hub

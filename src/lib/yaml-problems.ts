@@ -1,5 +1,5 @@
 import type { YAMLError } from 'yaml';
-import { fieldWords } from './field-words';
+import { fieldWords } from './field-words.ts';
 
 /**
  * YAML's syntax errors in an editor's words, placed where the editor fixes them. The two mistakes

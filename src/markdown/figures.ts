@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
-import { standaloneImages } from '../lib/figures';
-import { figurePlaceholder } from '../lib/body';
+import { standaloneImages } from '../lib/figures.ts';
+import { figurePlaceholder } from '../lib/body.ts';
 
 /**
  * Replaces each standalone image with a numbered placeholder element. The page puts the optimized

@@ -1,14 +1,14 @@
 import { unified } from '@astrojs/markdown-remark';
 import rehypeSanitize from 'rehype-sanitize';
-import { smartypantsOptions } from '../lib/typography';
-import { site } from '../site.config';
-import { rehypeEmbeds } from './embeds';
-import { remarkFigures } from './figures';
-import { rehypeRequireAlt } from './images';
-import { rehypeExternalLinks } from './links';
-import { rehypeRawWhenNeeded } from './raw';
-import { remarkSmartypants } from './smartypants';
-import { sanitizeSchema } from './sanitize';
+import { smartypantsOptions } from '../lib/typography.ts';
+import { site } from '../site.config.ts';
+import { rehypeEmbeds } from './embeds.ts';
+import { remarkFigures } from './figures.ts';
+import { rehypeRequireAlt } from './images.ts';
+import { rehypeExternalLinks } from './links.ts';
+import { rehypeRawWhenNeeded } from './raw.ts';
+import { remarkSmartypants } from './smartypants.ts';
+import { sanitizeSchema } from './sanitize.ts';
 
 /**
  * The article Markdown pipeline. Raw HTML is parsed (rehype-raw) before the sanitizer so that the

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
-import type { RenderBody, RenderedBody } from './render';
+import type { RenderBody, RenderedBody } from './render.ts';
 
 /**
  * Renders article bodies on `jobs` worker threads, so that a cold build's Markdown (most of its

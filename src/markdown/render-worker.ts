@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
-import { inlineRenderer } from './render';
+import { inlineRenderer } from './render.ts';
 
 /** One thread of the render pool (src/markdown/render-pool.ts): renders the bodies it is sent. */
 const render = await inlineRenderer(workerData as AstroMarkdownOptions);

@@ -1,7 +1,7 @@
 import type { AstroMarkdownOptions, MarkdownRenderer } from '@astrojs/markdown-remark';
 import { pathToFileURL } from 'node:url';
-import { bodyReadingMinutes } from '../lib/reading-time';
-import { markdownProcessor } from './index';
+import { bodyReadingMinutes } from '../lib/reading-time.ts';
+import { markdownProcessor } from './index.ts';
 
 /** An article body rendered by the article pipeline, with what listings need to know of it. */
 export interface RenderedBody {

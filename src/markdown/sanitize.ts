@@ -1,6 +1,6 @@
 import { defaultSchema } from 'rehype-sanitize';
 import type { Options } from 'rehype-sanitize';
-import { figurePlaceholder } from '../lib/body';
+import { figurePlaceholder } from '../lib/body.ts';
 
 const placeholder = figurePlaceholder(0);
 

@@ -1,4 +1,4 @@
-import { jsonFeedResponse } from '../lib/feed-response';
-import { homeListing } from '../lib/routes';
+import { jsonFeedResponse } from '../lib/feed-response.ts';
+import { homeListing } from '../lib/routes.ts';
 
 export const GET = async () => jsonFeedResponse(await homeListing());

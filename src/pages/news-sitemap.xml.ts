@@ -1,6 +1,6 @@
-import { newsSitemapEntries } from '../lib/routes';
-import { newsSitemap } from '../lib/sitemap';
-import { site } from '../site.config';
+import { newsSitemapEntries } from '../lib/routes.ts';
+import { newsSitemap } from '../lib/sitemap.ts';
+import { site } from '../site.config.ts';
 
 export const GET = async () => {
   const { entries, now } = await newsSitemapEntries();

@@ -1,5 +1,5 @@
-import { absoluteUrl, adminUrl, newsSitemapUrl, sitemapIndexUrl } from '../lib/urls';
-import { site } from '../site.config';
+import { absoluteUrl, adminUrl, newsSitemapUrl, sitemapIndexUrl } from '../lib/urls.ts';
+import { site } from '../site.config.ts';
 
 export const GET = () =>
   new Response(

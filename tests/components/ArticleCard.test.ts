@@ -1,8 +1,8 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, test } from 'vitest';
 import ArticleCard from '../../src/components/ArticleCard.astro';
-import type { ArticleFormat } from '../../src/lib/article-format';
-import { article, site } from '../unit/newsroom-fixture';
+import type { ArticleFormat } from '../../src/lib/article-format.ts';
+import { article, site } from '../unit/newsroom-fixture.ts';
 
 let container: AstroContainer;
 beforeAll(async () => {

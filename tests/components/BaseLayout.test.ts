@@ -2,7 +2,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, test } from 'vitest';
 import BaseLayout from '../../src/layouts/BaseLayout.astro';
-import type { Chrome } from '../../src/lib/model';
+import type { Chrome } from '../../src/lib/model.ts';
 
 let container: AstroContainer;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, test } from 'vitest';
 import Figure from '../../src/components/Figure.astro';
-import { singleWidth } from '../../src/lib/media';
+import { singleWidth } from '../../src/lib/media.ts';
 import landscape from '../fixtures/photos/sunset.jpg';
 import portrait from '../fixtures/photos/friends.jpg';
 

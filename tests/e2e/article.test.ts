@@ -1,8 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { accessibilityViolations, launchBrowser, loadLazyImages, open, screenshot } from '../support/browser';
-import { serve } from '../support/static-server';
-import { seedSite } from '../support/sites';
+import {
+  accessibilityViolations,
+  launchBrowser,
+  loadLazyImages,
+  open,
+  screenshot,
+} from '../support/browser.ts';
+import { serve } from '../support/static-server.ts';
+import { seedSite } from '../support/sites.ts';
 
 const seed = '/articles/head-of-xiaomi-auto-charms-buyers/';
 

@@ -3,13 +3,13 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { writeAdmin } from '../../src/integrations/cms-admin';
-import { site } from '../../src/site.config';
-import { launchBrowser } from '../support/browser';
-import { buildSite, childEnv, outputRoot, projectCopy } from '../support/build-site';
-import { newsDesk, writeFiles } from '../support/content-files';
-import { startDecapServer } from '../support/decap-server';
-import { serve } from '../support/static-server';
+import { writeAdmin } from '../../src/integrations/cms-admin.ts';
+import { site } from '../../src/site.config.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { buildSite, childEnv, outputRoot, projectCopy } from '../support/build-site.ts';
+import { newsDesk, writeFiles } from '../support/content-files.ts';
+import { startDecapServer } from '../support/decap-server.ts';
+import { serve } from '../support/static-server.ts';
 
 /**
  * An editor who has never used git files a story with a photo through the CMS at /admin/, against

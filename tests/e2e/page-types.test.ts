@@ -1,9 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { accessibilityViolations, launchBrowser, loadLazyImages, open, screenshot } from '../support/browser';
-import { fixtureIds } from '../support/fixture-site';
-import { serve } from '../support/static-server';
-import { fixtureSite } from '../support/sites';
+import {
+  accessibilityViolations,
+  launchBrowser,
+  loadLazyImages,
+  open,
+  screenshot,
+} from '../support/browser.ts';
+import { fixtureIds } from '../support/fixture-site.ts';
+import { serve } from '../support/static-server.ts';
+import { fixtureSite } from '../support/sites.ts';
 
 /**
  * Every page type of the fixture site at phone and desktop widths, light and dark: no serious

@@ -3,11 +3,11 @@ import { load } from 'cheerio';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, open, screenshot } from '../support/browser';
-import { fixtureIds } from '../support/fixture-site';
-import { hostile } from '../support/hostile';
-import { serve } from '../support/static-server';
-import { emptySite, fixtureSite, gatingSites, seedSite } from '../support/sites';
+import { launchBrowser, open, screenshot } from '../support/browser.ts';
+import { fixtureIds } from '../support/fixture-site.ts';
+import { hostile } from '../support/hostile.ts';
+import { serve } from '../support/static-server.ts';
+import { emptySite, fixtureSite, gatingSites, seedSite } from '../support/sites.ts';
 
 let browser: Browser;
 let fixture: Awaited<ReturnType<typeof serve>>;

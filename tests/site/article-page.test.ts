@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatDateTime, isoInZone } from '../../src/lib/dates';
-import { site } from '../../src/site.config';
-import { fixtureIds } from '../support/fixture-site';
-import { filesIn, jsonLd, page } from '../support/dist';
-import { onSite, onSitePattern } from '../support/expected';
-import { fixtureSite } from '../support/sites';
+import { formatDateTime, isoInZone } from '../../src/lib/dates.ts';
+import { site } from '../../src/site.config.ts';
+import { fixtureIds } from '../support/fixture-site.ts';
+import { filesIn, jsonLd, page } from '../support/dist.ts';
+import { onSite, onSitePattern } from '../support/expected.ts';
+import { fixtureSite } from '../support/sites.ts';
 
 const $ = page(fixtureSite.dist, `/articles/${fixtureIds.complete}/`);
 const article = $('main article');

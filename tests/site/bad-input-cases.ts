@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { plainArticle } from '../support/bad-input-newsroom';
-import type { Mistake } from '../support/bad-input-newsroom';
-import { fixturePhotos } from '../support/photos';
+import { plainArticle } from '../support/bad-input-newsroom.ts';
+import type { Mistake } from '../support/bad-input-newsroom.ts';
+import { fixturePhotos } from '../support/photos.ts';
 
 /** The editor mistakes of tests/site/bad-input.test.ts, each with the diagnostics it must produce. */
 

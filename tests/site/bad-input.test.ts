@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { lineOf, place, writeNewsroom } from '../support/bad-input-newsroom';
-import type { Mistake } from '../support/bad-input-newsroom';
-import { buildSite, outputRoot, projectCopy } from '../support/build-site';
-import { badInputCases } from './bad-input-cases';
+import { lineOf, place, writeNewsroom } from '../support/bad-input-newsroom.ts';
+import type { Mistake } from '../support/bad-input-newsroom.ts';
+import { buildSite, outputRoot, projectCopy } from '../support/build-site.ts';
+import { badInputCases } from './bad-input-cases.ts';
 
 /**
  * Guarantee 2 (clear failure): each editor mistake stops `npm run build` at the content check with a

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { lintContent } from '../../src/lib/lint';
-import { childEnv, outputRoot } from '../support/build-site';
-import { newsroomSite, seedSite } from '../support/sites';
+import { lintContent } from '../../src/lib/lint/index.ts';
+import { childEnv, outputRoot } from '../support/build-site.ts';
+import { newsroomSite, seedSite } from '../support/sites.ts';
 
 const newsroom = newsroomSite(inject('newsroomNow'));
 const seedFile = 'articles/head-of-xiaomi-auto-charms-buyers/index.md';

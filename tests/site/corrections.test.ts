@@ -2,10 +2,10 @@ import Parser from 'rss-parser';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readText } from '../support/dist';
-import { onSite } from '../support/expected';
-import { editedId } from '../support/special-sites';
-import { editPair } from '../support/sites';
+import { readText } from '../support/dist.ts';
+import { onSite } from '../support/expected.ts';
+import { editedId } from '../support/special-sites.ts';
+import { editPair } from '../support/sites.ts';
 
 const parser = new Parser();
 const url = onSite(`/articles/${editedId}/`);

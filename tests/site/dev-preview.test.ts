@@ -5,16 +5,16 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { formatDateTime } from '../../src/lib/dates';
-import { cacheDirFor } from '../../src/lib/env';
-import { authorUrl, sectionUrl, tagUrl } from '../../src/lib/urls';
-import { site } from '../../src/site.config';
-import { launchBrowser, open, screenshot } from '../support/browser';
-import { childEnv, projectCopy } from '../support/build-site';
-import { frontmatter, writeFiles } from '../support/content-files';
-import { fixtureIds, leakMarkers } from '../support/fixture-site';
-import { gatingSites } from '../support/sites';
-import { gatingEmbargo } from '../support/special-sites';
+import { formatDateTime } from '../../src/lib/dates.ts';
+import { cacheDirFor } from '../../src/lib/env.ts';
+import { authorUrl, sectionUrl, tagUrl } from '../../src/lib/urls.ts';
+import { site } from '../../src/site.config.ts';
+import { launchBrowser, open, screenshot } from '../support/browser.ts';
+import { childEnv, projectCopy } from '../support/build-site.ts';
+import { frontmatter, writeFiles } from '../support/content-files.ts';
+import { fixtureIds, leakMarkers } from '../support/fixture-site.ts';
+import { gatingSites } from '../support/sites.ts';
+import { gatingEmbargo } from '../support/special-sites.ts';
 
 // Outside tests/.output, which the dev server does not watch: one test edits an article as it runs.
 const content = mkdtempSync(join(tmpdir(), 'broadsheet-dev-preview-'));

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { load } from 'cheerio';
-import { site } from '../../src/site.config';
+import { site } from '../../src/site.config.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { filesIn, page, readText, searchIndexUrls } from '../support/dist';
-import { onSite, onSitePattern } from '../support/expected';
-import { fixtureIds } from '../support/fixture-site';
-import { fixtureManifest, fixtureSite } from '../support/sites';
+import { filesIn, page, readText, searchIndexUrls } from '../support/dist.ts';
+import { onSite, onSitePattern } from '../support/expected.ts';
+import { fixtureIds } from '../support/fixture-site.ts';
+import { fixtureManifest, fixtureSite } from '../support/sites.ts';
 
 const dist = fixtureSite.dist;
 

@@ -1,11 +1,11 @@
 import { load } from 'cheerio';
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
-import { smarten } from '../../src/lib/typography';
-import { site } from '../../src/site.config';
-import { jsonLd, page, readText } from '../support/dist';
-import { hostile } from '../support/hostile';
-import { gatingSites } from '../support/sites';
+import { smarten } from '../../src/lib/typography.ts';
+import { site } from '../../src/site.config.ts';
+import { jsonLd, page, readText } from '../support/dist.ts';
+import { hostile } from '../support/hostile.ts';
+import { gatingSites } from '../support/sites.ts';
 
 const dist = gatingSites.before.dist;
 const url = `/articles/${hostile.id}/`;

@@ -1,12 +1,12 @@
 import { load } from 'cheerio';
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
-import { filesIn, readText } from '../support/dist';
-import { site } from '../../src/site.config';
-import { feedTopic } from '../../src/lib/websub';
-import { onSite, onSitePattern, published, urlsOf } from '../support/expected';
-import { fixtureIds } from '../support/fixture-site';
-import { fixtureManifest, fixtureSite } from '../support/sites';
+import { filesIn, readText } from '../support/dist.ts';
+import { site } from '../../src/site.config.ts';
+import { feedTopic } from '../../src/lib/websub.ts';
+import { onSite, onSitePattern, published, urlsOf } from '../support/expected.ts';
+import { fixtureIds } from '../support/fixture-site.ts';
+import { fixtureManifest, fixtureSite } from '../support/sites.ts';
 
 type Item = { guid?: string; link?: string; 'content:encoded'?: string; categories?: string[] };
 const parser = new Parser<Record<string, never>, Item>({ customFields: { item: ['content:encoded'] } });

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { servePagesDev } from '../support/pages-dev';
-import { renameSite } from '../support/sites';
-import { legacyPath, renameIds } from '../support/special-sites';
+import { servePagesDev } from '../support/pages-dev.ts';
+import { renameSite } from '../support/sites.ts';
+import { legacyPath, renameIds } from '../support/special-sites.ts';
 
 /**
  * The built site under a real host's rules engine: Cloudflare Pages' (`wrangler pages dev`), asked

@@ -3,11 +3,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { readAstroLine } from '../../src/lib/astro-log';
-import { bundleRecords } from '../support/dist';
-import { fixtureIds } from '../support/fixture-site';
-import { bodyEdit, eventChains, layoutEdit, pageGone, pipelineEdit } from '../support/site-events';
-import { incrementalSite } from '../support/sites';
+import { readAstroLine } from '../../src/lib/astro-log.ts';
+import { bundleRecords } from '../support/dist.ts';
+import { fixtureIds } from '../support/fixture-site.ts';
+import { bodyEdit, eventChains, layoutEdit, pageGone, pipelineEdit } from '../support/site-events.ts';
+import { incrementalSite } from '../support/sites.ts';
 
 /**
  * Incremental builds (Astro's experimental.incrementalBuild with our cache keys): after each of a

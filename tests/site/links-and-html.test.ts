@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, inject, test } from 'vitest';
-import { site } from '../../src/site.config';
-import { filesIn, jsonLd, readText } from '../support/dist';
+import { site } from '../../src/site.config.ts';
+import { filesIn, jsonLd, readText } from '../support/dist.ts';
 import {
   editPair,
   emptySite,
@@ -14,7 +14,7 @@ import {
   newsroomSite,
   randomSite,
   seedSite,
-} from '../support/sites';
+} from '../support/sites.ts';
 
 const sites = {
   fixture: fixtureSite.dist,

@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import { describe, expect, test } from 'vitest';
-import { page } from '../support/dist';
-import { published, siteMonth, urlsOf } from '../support/expected';
-import type { ManifestEntry } from '../support/fixture-site';
-import { fixtureIds } from '../support/fixture-site';
-import { fixtureManifest, fixtureSite } from '../support/sites';
+import { page } from '../support/dist.ts';
+import { published, siteMonth, urlsOf } from '../support/expected.ts';
+import type { ManifestEntry } from '../support/fixture-site.ts';
+import { fixtureIds } from '../support/fixture-site.ts';
+import { fixtureManifest, fixtureSite } from '../support/sites.ts';
 
 const live = published(fixtureManifest());
 const dist = fixtureSite.dist;

@@ -3,11 +3,11 @@ import { load } from 'cheerio';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import { lintContent } from '../../src/lib/lint';
-import { site } from '../../src/site.config';
-import { filesIn, page, readText, searchIndexUrls } from '../support/dist';
-import { onSite } from '../support/expected';
-import { newsroomSite } from '../support/sites';
+import { lintContent } from '../../src/lib/lint/index.ts';
+import { site } from '../../src/site.config.ts';
+import { filesIn, page, readText, searchIndexUrls } from '../support/dist.ts';
+import { onSite } from '../support/expected.ts';
+import { newsroomSite } from '../support/sites.ts';
 
 /**
  * The newsroom's own content/, whatever its editors have committed, built as it would be published

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { partitionedSite, sideBySideSite } from '../support/sites';
+import { partitionedSite, sideBySideSite } from '../support/sites.ts';
 
 /**
  * A partitioned archive built on several machines, as the CI matrix builds it (README, "Publishing

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import sharp from 'sharp';
 import { describe, expect, inject, test } from 'vitest';
-import { filesIn, readText } from '../support/dist';
-import { fixtureFocusAlt } from '../support/fixture-site';
-import { fixtureSite, newsroomSite, seedSite } from '../support/sites';
+import { filesIn, readText } from '../support/dist.ts';
+import { fixtureFocusAlt } from '../support/fixture-site.ts';
+import { fixtureSite, newsroomSite, seedSite } from '../support/sites.ts';
 
 /** The widest fallback photo a browser without AVIF and WebP should load. */
 const fallbackWidth = 1200;

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { filesIn, page, readDecompressed } from '../support/dist';
-import { fixtureIds, leakMarkers } from '../support/fixture-site';
-import { fixtureSite, gatingSites, timezoneSites } from '../support/sites';
+import { filesIn, page, readDecompressed } from '../support/dist.ts';
+import { fixtureIds, leakMarkers } from '../support/fixture-site.ts';
+import { fixtureSite, gatingSites, timezoneSites } from '../support/sites.ts';
 
 /** Files under `dist` whose name or content (decompressed, for the search index) holds `marker`. */
 function leaks(dist: string, marker: string): string[] {

@@ -1,9 +1,9 @@
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
-import { smarten } from '../../src/lib/typography';
-import { page, readText } from '../support/dist';
-import { randomArticles, randomSeed } from '../support/random-site';
-import { randomSite } from '../support/sites';
+import { smarten } from '../../src/lib/typography.ts';
+import { page, readText } from '../support/dist.ts';
+import { randomArticles, randomSeed } from '../support/random-site.ts';
+import { randomSite } from '../support/sites.ts';
 
 /** Pieces of the random text that Markdown leaves as they are, so they must reach the page intact. */
 const literal = [

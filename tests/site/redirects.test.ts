@@ -2,10 +2,10 @@ import { load } from 'cheerio';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { addressesFile, siteAddresses } from '../../src/lib/redirect-output';
-import { filesIn, readDecompressed, readText, searchIndexRecords } from '../support/dist';
-import { renameSite } from '../support/sites';
-import { legacyPath, removalReason, renameIds } from '../support/special-sites';
+import { addressesFile, siteAddresses } from '../../src/lib/redirect-output.ts';
+import { filesIn, readDecompressed, readText, searchIndexRecords } from '../support/dist.ts';
+import { renameSite } from '../support/sites.ts';
+import { legacyPath, removalReason, renameIds } from '../support/special-sites.ts';
 
 /**
  * No published URL ever breaks (issue 13): the rename site deployed before and after an editor gave

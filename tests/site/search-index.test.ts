@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { filesIn, page, readText, searchIndexRecords, searchIndexUrls } from '../support/dist';
-import { fixtureIds } from '../support/fixture-site';
-import { fixtureSite, gatingSites, seedSite } from '../support/sites';
+import { filesIn, page, readText, searchIndexRecords, searchIndexUrls } from '../support/dist.ts';
+import { fixtureIds } from '../support/fixture-site.ts';
+import { fixtureSite, gatingSites, seedSite } from '../support/sites.ts';
 
 /** The URL of every article page a site published. */
 function articleUrls(dist: string): string[] {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { formatDate, isoInZone } from '../../src/lib/dates';
-import { site } from '../../src/site.config';
-import { jsonLd, page } from '../support/dist';
-import { onSite } from '../support/expected';
-import { seedSite } from '../support/sites';
+import { formatDate, isoInZone } from '../../src/lib/dates.ts';
+import { site } from '../../src/site.config.ts';
+import { jsonLd, page } from '../support/dist.ts';
+import { onSite } from '../support/expected.ts';
+import { seedSite } from '../support/sites.ts';
 
 const $ = page(seedSite.dist, '/articles/head-of-xiaomi-auto-charms-buyers/');
 const article = $('main article');

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { write } from './content-files';
-import { uniquePhoto } from './photos';
+import { write } from './content-files.ts';
+import { uniquePhoto } from './photos.ts';
 
 /**
  * The valid tiny newsroom the bad-input tests (tests/site/bad-input.test.ts) add one editor mistake

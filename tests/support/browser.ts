@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { outputRoot } from './build-site';
+import { outputRoot } from './build-site.ts';
 
 /**
  * The Chromium to run: CHROMIUM_PATH if set, else the build that `npm install` brought

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { childEnv } from './build-site';
+import { childEnv } from './build-site.ts';
 
 /** A free loopback port. */
 async function freePort(): Promise<number> {

@@ -1,6 +1,6 @@
-import { yearMonth } from '../../src/lib/dates';
-import { site } from '../../src/site.config';
-import type { ManifestEntry } from './fixture-site';
+import { yearMonth } from '../../src/lib/dates.ts';
+import { site } from '../../src/site.config.ts';
+import type { ManifestEntry } from './fixture-site.ts';
 
 /**
  * The test oracle: what each listing should hold, worked out from the fixture manifest by the

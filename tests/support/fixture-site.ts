@@ -1,10 +1,10 @@
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { isoInZone } from '../../src/lib/dates';
-import { site } from '../../src/site.config';
-import { frontmatter, write } from './content-files';
-import { fixturePhotos, photoNames, portraitPhoto, uniquePhoto } from './photos';
-import { paragraph, random, sentence } from './synthetic-text';
+import { isoInZone } from '../../src/lib/dates.ts';
+import { site } from '../../src/site.config.ts';
+import { frontmatter, write } from './content-files.ts';
+import { fixturePhotos, photoNames, portraitPhoto, uniquePhoto } from './photos.ts';
+import { paragraph, random, sentence } from './synthetic-text.ts';
 
 /**
  * A deterministic synthetic newsroom for the built-site and browser tests: over a hundred articles

@@ -2,13 +2,13 @@ import type { TestProject } from 'vitest/node';
 import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { cacheDirFor } from '../../src/lib/env';
-import { addressesFile } from '../../src/lib/redirect-output';
-import { chromiumPath } from './browser';
-import { buildSite, projectCopy } from './build-site';
-import type { BuiltSite } from './build-site';
-import { writeFixtureSite } from './fixture-site';
-import { writeRandomSite } from './random-site';
+import { cacheDirFor } from '../../src/lib/env.ts';
+import { addressesFile } from '../../src/lib/redirect-output.ts';
+import { chromiumPath } from './browser.ts';
+import { buildSite, projectCopy } from './build-site.ts';
+import type { BuiltSite } from './build-site.ts';
+import { writeFixtureSite } from './fixture-site.ts';
+import { writeRandomSite } from './random-site.ts';
 import {
   editPair,
   emptySite,
@@ -23,9 +23,9 @@ import {
   seedSite,
   sideBySideSite,
   timezoneSites,
-} from './sites';
-import { eventChains, undoProjectEvents } from './site-events';
-import { writeEditPair, writeEmptySite, writeGatingSite, writeRenameSite } from './special-sites';
+} from './sites.ts';
+import { eventChains, undoProjectEvents } from './site-events.ts';
+import { writeEditPair, writeEmptySite, writeGatingSite, writeRenameSite } from './special-sites.ts';
 
 /**
  * Builds each site the built-site and browser tests inspect, once per run, before any test starts.

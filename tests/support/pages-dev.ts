@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { childEnv, outputRoot } from './build-site';
+import { childEnv, outputRoot } from './build-site.ts';
 
 /**
  * A built site served by Cloudflare's own Pages runtime (`wrangler pages dev`, workerd from npm), so

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { frontmatter, newsDesk, write, writeFiles } from './content-files';
+import { frontmatter, newsDesk, write, writeFiles } from './content-files.ts';
 
 /**
  * Property-based content: random but valid articles (any Unicode, CJK, emoji, right-to-left text,

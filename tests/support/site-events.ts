@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { frontmatter, write } from './content-files';
-import { fixtureIds } from './fixture-site';
-import { uniquePhoto } from './photos';
+import { frontmatter, write } from './content-files.ts';
+import { fixtureIds } from './fixture-site.ts';
+import { uniquePhoto } from './photos.ts';
 
 /**
  * What happens to a newsroom between two builds, one event after another on the incremental site

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fixtureNow } from './fixture-site';
-import type { ManifestEntry } from './fixture-site';
-import { outputRoot } from './build-site';
-import type { BuiltSite } from './build-site';
-import { gatingEmbargo, seedNewsroom } from './special-sites';
+import { fixtureNow } from './fixture-site.ts';
+import type { ManifestEntry } from './fixture-site.ts';
+import { outputRoot } from './build-site.ts';
+import type { BuiltSite } from './build-site.ts';
+import { gatingEmbargo, seedNewsroom } from './special-sites.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,9 +1,9 @@
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { frontmatter, newsDesk, write, writeFiles } from './content-files';
-import { fixtureIds, leakMarkers } from './fixture-site';
-import { hostile } from './hostile';
-import { uniquePhoto } from './photos';
+import { frontmatter, newsDesk, write, writeFiles } from './content-files.ts';
+import { fixtureIds, leakMarkers } from './fixture-site.ts';
+import { hostile } from './hostile.ts';
+import { uniquePhoto } from './photos.ts';
 
 /**
  * The tiny newsrooms that each prove one promise: an edited article keeps its permalink and guid,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { colourTokens } from '../../src/lib/palette';
+import { colourTokens } from '../../src/lib/palette.ts';
 
 /** The site the redirect and removed pages are written for in unit tests, in `timezone`. */
 export function testPaper(timezone: string) {

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { parseFrontmatter } from '../../src/lib/frontmatter';
-import { articleFacts, articleFactsCache } from '../../src/lib/lint/article-facts';
+import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
+import { articleFacts, articleFactsCache } from '../../src/lib/lint/article-facts.ts';
 
 /**
  * The content index keeps what it reads of each article between runs (src/lib/lint/article-facts.ts),
@@ -88,7 +88,7 @@ describe('articleFactsCache', () => {
     run({ 'a.md': synthetic() });
     vi.resetModules();
     vi.doMock('../../src/lib/lint/linter-digest', () => ({ linterDigest: () => 'other code' }));
-    const { articleFactsCache: withOtherCode } = await import('../../src/lib/lint/article-facts');
+    const { articleFactsCache: withOtherCode } = await import('../../src/lib/lint/article-facts.ts');
     const cache = withOtherCode(join(dir, 'article-facts.json'));
     const read = vi.fn(() => articleFacts('a.md', parseFrontmatter(synthetic())));
     cache.facts('a.md', synthetic(), read);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { articleFormats, formatLabel, formatSchemaType, formatTone } from '../../src/lib/article-format';
-import type { ArticleFormat, FormatTone, NewsArticleType } from '../../src/lib/article-format';
+import { articleFormats, formatLabel, formatSchemaType, formatTone } from '../../src/lib/article-format.ts';
+import type { ArticleFormat, FormatTone, NewsArticleType } from '../../src/lib/article-format.ts';
 
 // format, label, tone, schema.org type: one row per format.
 const table: [ArticleFormat, string | undefined, FormatTone, NewsArticleType][] = [

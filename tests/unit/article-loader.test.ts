@@ -13,9 +13,9 @@ import {
   readArticle,
   rendersOnThreads,
   syncArticleFiles,
-} from '../../src/lib/article-loader';
-import type { FilesContext } from '../../src/lib/article-loader';
-import { storedBodies, writeBody } from '../../src/lib/bodies';
+} from '../../src/lib/article-loader.ts';
+import type { FilesContext } from '../../src/lib/article-loader.ts';
+import { storedBodies, writeBody } from '../../src/lib/bodies.ts';
 
 describe('articleId', () => {
   test.each([

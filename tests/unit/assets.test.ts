@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { assetReferences } from '../../src/lib/assets';
+import { assetReferences } from '../../src/lib/assets.ts';
 
 describe('assetReferences', () => {
   test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatAstroSummary, readAstroLine } from '../../src/lib/astro-log';
+import { formatAstroSummary, readAstroLine } from '../../src/lib/astro-log.ts';
 
 /**
  * `npm run build` reads Astro's log line by line: pages and images are counted, Astro's steps and

@@ -12,9 +12,9 @@ import {
   rendererFiles,
   storedBodies,
   writeBody,
-} from '../../src/lib/bodies';
-import { inlineRenderer } from '../../src/markdown/render';
-import { renderPool } from '../../src/markdown/render-pool';
+} from '../../src/lib/bodies.ts';
+import { inlineRenderer } from '../../src/markdown/render.ts';
+import { renderPool } from '../../src/markdown/render-pool.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'broadsheet-bodies-'));
 afterAll(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { figurePlaceholder, joinBody, splitBody } from '../../src/lib/body';
+import { figurePlaceholder, joinBody, splitBody } from '../../src/lib/body.ts';
 
 const fig = (index: number) => `<broadsheet-figure data-figure="${index}"></broadsheet-figure>`;
 

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { brokenArticles } from '../../src/lib/broken-articles';
-import type { BrokenArticle } from '../../src/lib/broken-articles';
-import { cacheDirFor } from '../../src/lib/env';
-import { lintContent } from '../../src/lib/lint';
-import { frontmatter, newsDesk, writeFiles } from '../support/content-files';
+import { brokenArticles } from '../../src/lib/broken-articles.ts';
+import type { BrokenArticle } from '../../src/lib/broken-articles.ts';
+import { cacheDirFor } from '../../src/lib/env.ts';
+import { lintContent } from '../../src/lib/lint/index.ts';
+import { frontmatter, newsDesk, writeFiles } from '../support/content-files.ts';
 
 /** The dev preview shows each article the build would refuse as a page of its problems. */
 const now = new Date('2026-11-27T12:00:00+08:00');

@@ -6,7 +6,7 @@ import {
   discardUnfinishedBuild,
   lastNewestPartition,
   recordNewestPartition,
-} from '../../src/lib/build-cache';
+} from '../../src/lib/build-cache.ts';
 
 test('an unfinished build loses its page manifest and the images it wrote, and keeps older images', () => {
   const cache = mkdtempSync(join(tmpdir(), 'broadsheet-cache-'));

@@ -8,7 +8,7 @@ import {
   schedule,
   scheduleFile,
   sitemapArticleUrls,
-} from '../../src/lib/build-report';
+} from '../../src/lib/build-report.ts';
 
 describe('countProblems', () => {
   test.each([

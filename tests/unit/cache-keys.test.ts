@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { articleDigest, cardDigest, digest } from '../../src/lib/cache-keys';
+import { articleDigest, cardDigest, digest } from '../../src/lib/cache-keys.ts';
 
 const article = (title: string, body: string) => ({
   id: 'x',

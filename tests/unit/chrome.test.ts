@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { chromeOf } from '../../src/lib/chrome';
-import type { StaticPage } from '../../src/lib/model';
-import { sections } from './newsroom-fixture';
+import { chromeOf } from '../../src/lib/chrome.ts';
+import type { StaticPage } from '../../src/lib/model.ts';
+import { sections } from './newsroom-fixture.ts';
 
 const page = (id: string, order: number, footer: boolean): StaticPage => ({
   id,

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { adminConfig } from '../../src/integrations/cms-admin';
-import { articleFields, cmsConfig, cmsHelpers, formFields } from '../../src/lib/cms-config';
-import type { CmsField } from '../../src/lib/cms-config';
-import { articleSchema } from '../../src/lib/schema';
-import { writeFiles } from '../support/content-files';
+import { adminConfig } from '../../src/integrations/cms-admin.ts';
+import { articleFields, cmsConfig, cmsHelpers, formFields } from '../../src/lib/cms-config.ts';
+import type { CmsField } from '../../src/lib/cms-config.ts';
+import { articleSchema } from '../../src/lib/schema/index.ts';
+import { writeFiles } from '../support/content-files.ts';
 
 const choices = {
   sections: [{ value: 'news', label: 'News' }],

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { formatDate, formatDateTime, isoInZone, utcOffset, yearIn } from '../../src/lib/dates';
+import { formatDate, formatDateTime, isoInZone, utcOffset, yearIn } from '../../src/lib/dates.ts';
 
 // 01:00 UTC on 3 March 2025: already the 3rd in Shanghai, still the 2nd in Los Angeles (PST, no DST).
 const winter = new Date('2025-03-03T01:00:00Z');

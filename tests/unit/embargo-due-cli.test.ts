@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { schedule } from '../../src/lib/build-report';
+import { schedule } from '../../src/lib/build-report.ts';
 
 /**
  * `npm run embargo-due`, as the scheduled workflow and an operator's cron run it: exit codes for a

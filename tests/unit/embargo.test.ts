@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { schedule } from '../../src/lib/build-report';
-import { embargoDue } from '../../src/lib/embargo';
+import { schedule } from '../../src/lib/build-report.ts';
+import { embargoDue } from '../../src/lib/embargo.ts';
 
 /** The schedule file a build at `builtAt` writes with these embargoed articles, as text. */
 const written = (builtAt: string, embargoes: Record<string, string> = {}) =>

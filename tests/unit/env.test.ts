@@ -8,7 +8,7 @@ import {
   contentRoot,
   githubOutput,
   previewsUnpublished,
-} from '../../src/lib/env';
+} from '../../src/lib/env.ts';
 
 describe('contentRoot', () => {
   test.each([

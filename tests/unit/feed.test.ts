@@ -9,10 +9,10 @@ import {
   feedTitle,
   jsonFeed,
   listingFeedTitle,
-} from '../../src/lib/feed';
-import type { ItemMedia } from '../../src/lib/feed';
-import type { Listing } from '../../src/lib/listings';
-import { article, authors, site } from './newsroom-fixture';
+} from '../../src/lib/feed.ts';
+import type { ItemMedia } from '../../src/lib/feed.ts';
+import type { Listing } from '../../src/lib/listings.ts';
+import { article, authors, site } from './newsroom-fixture.ts';
 
 const figure = (index: number) =>
   `<figure><img src="/_astro/body-${index}.jpg" alt="Photo ${index}"></figure>`;

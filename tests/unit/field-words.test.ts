@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fieldWords } from '../../src/lib/field-words';
+import { fieldWords } from '../../src/lib/field-words.ts';
 
 describe('fieldWords', () => {
   test.each([

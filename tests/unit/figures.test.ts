@@ -1,6 +1,6 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, test } from 'vitest';
-import { figuresFromMarkdown, parseFigureTitle, standaloneImages } from '../../src/lib/figures';
+import { figuresFromMarkdown, parseFigureTitle, standaloneImages } from '../../src/lib/figures.ts';
 
 describe('parseFigureTitle', () => {
   test.each([

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { frontPage, frontPageArticles } from '../../src/lib/front-page';
-import type { FrontPage } from '../../src/lib/front-page';
-import { inNewsroomOrder, sections, story } from './newsroom-fixture';
+import { frontPage, frontPageArticles } from '../../src/lib/front-page.ts';
+import type { FrontPage } from '../../src/lib/front-page.ts';
+import { inNewsroomOrder, sections, story } from './newsroom-fixture.ts';
 
 /** What a test compares: ids instead of whole articles. */
 function summary(front: FrontPage) {

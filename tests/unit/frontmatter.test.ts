@@ -6,11 +6,11 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { articleId, entryInfo, readArticle } from '../../src/lib/article-loader';
-import { parseFrontmatter, splitFrontmatter } from '../../src/lib/frontmatter';
-import { indexContent } from '../../src/lib/lint/content-index';
-import type { ContentIndex } from '../../src/lib/lint/content-index';
-import { articlesWithId } from '../../src/lib/scaffold';
+import { articleId, entryInfo, readArticle } from '../../src/lib/article-loader.ts';
+import { parseFrontmatter, splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { indexContent } from '../../src/lib/lint/content-index.ts';
+import type { ContentIndex } from '../../src/lib/lint/content-index.ts';
+import { articlesWithId } from '../../src/lib/scaffold.ts';
 
 /**
  * Every reader of article files (the loader, the linter, the scaffold's slug check) must see the same frontmatter, or an article the linter passes is built with other data.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { workflowCommand } from '../../src/lib/github-actions';
+import { workflowCommand } from '../../src/lib/github-actions.ts';
 
 // https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands and the
 // runner's escaping (actions/toolkit, packages/core/src/command.ts).

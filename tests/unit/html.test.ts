@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { absolutizeUrls, escapeHtml, escapeXml } from '../../src/lib/html';
+import { absolutizeUrls, escapeHtml, escapeXml } from '../../src/lib/html.ts';
 
 describe('escapeHtml', () => {
   test.each([

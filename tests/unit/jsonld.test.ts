@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { articleJsonLd, newsArticle, sectionBreadcrumbs, serializeJsonLd } from '../../src/lib/jsonld';
-import type { NewsArticleInput } from '../../src/lib/jsonld';
-import { article, site } from './newsroom-fixture';
+import { articleJsonLd, newsArticle, sectionBreadcrumbs, serializeJsonLd } from '../../src/lib/jsonld.ts';
+import type { NewsArticleInput } from '../../src/lib/jsonld.ts';
+import { article, site } from './newsroom-fixture.ts';
 
 const origin = 'https://broadsheet.example';
 

@@ -12,17 +12,17 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { digest } from '../../src/lib/cache-keys';
+import { digest } from '../../src/lib/cache-keys.ts';
 import {
   builtPages,
   builtPagesFile,
   keepUnchangedPages,
   previousBuild,
   recordedWithCode,
-} from '../../src/lib/build-cache';
-import { surveyFolder } from '../../src/lib/links';
-import { isUnchanged, sitePages, unchangedPages } from '../../src/lib/site-pages';
-import type { BuiltPages } from '../../src/lib/site-pages';
+} from '../../src/lib/build-cache.ts';
+import { surveyFolder } from '../../src/lib/links.ts';
+import { isUnchanged, sitePages, unchangedPages } from '../../src/lib/site-pages.ts';
+import type { BuiltPages } from '../../src/lib/site-pages.ts';
 
 /**
  * Pages that did not change are not rendered again (docs/architecture.md, "Scale: pages that did

@@ -2,8 +2,8 @@ import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { filesIn, holdLinks, surveyFolder, surveyedIn } from '../../src/lib/links';
-import { writeFiles } from '../support/content-files';
+import { filesIn, holdLinks, surveyFolder, surveyedIn } from '../../src/lib/links.ts';
+import { writeFiles } from '../support/content-files.ts';
 
 /** A folder holding `files` (path: text). */
 function folder(files: Record<string, string>): string {

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { cacheDirFor } from '../../src/lib/env';
-import { lintContent } from '../../src/lib/lint';
+import { cacheDirFor } from '../../src/lib/env.ts';
+import { lintContent } from '../../src/lib/lint/index.ts';
 
 /**
  * The linter keeps each file's messages between runs (src/lib/lint/cache.ts). Every test checks a

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type Diagnostic, type LintResult, forFiles, formatGithub } from '../../src/lib/lint';
+import { type Diagnostic, type LintResult, forFiles, formatGithub } from '../../src/lib/lint/index.ts';
 
 /** A lint result holding `diagnostics`, counted as lintContent counts them. */
 const resultOf = (diagnostics: Diagnostic[]): LintResult => ({

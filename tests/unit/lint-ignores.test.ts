@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { getFileInfo } from 'prettier';
 import { describe, expect, test } from 'vitest';
-import { discardedOutput, replacedOutput, stagingFolder } from '../../src/lib/build-cache';
-import { searchPagesFolder } from '../../src/lib/search-index';
+import { discardedOutput, replacedOutput, stagingFolder } from '../../src/lib/build-cache.ts';
+import { searchPagesFolder } from '../../src/lib/search-index.ts';
 
 const root = join(import.meta.dirname, '../..');
 const dist = join(root, 'dist');

@@ -5,7 +5,7 @@ import {
   placeholders,
   repeatedWords,
   unbalanced,
-} from '../../src/lib/lint/prose';
+} from '../../src/lib/lint/prose.ts';
 
 describe('malformedNumbers', () => {
   test.each([

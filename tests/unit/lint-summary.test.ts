@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { formatCompiler } from '../../src/lib/lint';
-import type { Diagnostic, LintResult } from '../../src/lib/lint';
-import { problemSummary } from '../../src/lib/lint/summary';
+import { formatCompiler } from '../../src/lib/lint/index.ts';
+import type { Diagnostic, LintResult } from '../../src/lib/lint/index.ts';
+import { problemSummary } from '../../src/lib/lint/summary.ts';
 
 /** The summary that ends every content check: files with errors, then files with only warnings. */
 

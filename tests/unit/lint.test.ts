@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { standfirstPlaceholder } from '../../src/lib/article-template';
-import { lintContent } from '../../src/lib/lint';
+import { standfirstPlaceholder } from '../../src/lib/article-template.ts';
+import { lintContent } from '../../src/lib/lint/index.ts';
 
 /** The content linter on a small newsroom of its own, written fresh for each test. */
 const now = new Date('2026-01-15T12:00:00+08:00');

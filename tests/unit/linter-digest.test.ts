@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { linterDigest } from '../../src/lib/lint/linter-digest';
+import { linterDigest } from '../../src/lib/lint/linter-digest.ts';
 
 /** A project with the files the content check runs: a module in src/lib and src/markdown, the site config and the lockfile. */
 let root: string;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { buildListings, listingPages, listingsOf } from '../../src/lib/listings';
-import type { Listing, ListingKind } from '../../src/lib/listings';
-import { article, authors, sections, seriesById, site } from './newsroom-fixture';
+import { buildListings, listingPages, listingsOf } from '../../src/lib/listings.ts';
+import type { Listing, ListingKind } from '../../src/lib/listings.ts';
+import { article, authors, sections, seriesById, site } from './newsroom-fixture.ts';
 
 // Newest first, as the query module hands them over.
 const partTwo = article({

@@ -1,7 +1,7 @@
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { describe, expect, test } from 'vitest';
-import { markdownProcessor } from '../../src/markdown';
-import { site } from '../../src/site.config';
+import { markdownProcessor } from '../../src/markdown/index.ts';
+import { site } from '../../src/site.config.ts';
 
 // The article pipeline itself, as astro.config.mjs hands it to Astro (GFM, heading ids, typography).
 const renderer = await markdownProcessor.createRenderer({

@@ -1,7 +1,7 @@
 import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
-import { newsLanguage, newsSitemap, newsSitemapLimit, newsWindowHours } from '../../src/lib/sitemap';
-import type { NewsEntry } from '../../src/lib/sitemap';
+import { newsLanguage, newsSitemap, newsSitemapLimit, newsWindowHours } from '../../src/lib/sitemap.ts';
+import type { NewsEntry } from '../../src/lib/sitemap.ts';
 
 const site = { name: 'The Broadsheet', language: 'en', url: 'https://broadsheet.example' };
 const now = new Date('2026-01-15T04:00:00Z');

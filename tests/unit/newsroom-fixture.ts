@@ -1,6 +1,6 @@
-import type { Article, ArticleData, Author, Section, Series } from '../../src/lib/model';
-import { newestFirst } from '../../src/lib/publishing';
-import { articleUrl } from '../../src/lib/urls';
+import type { Article, ArticleData, Author, Section, Series } from '../../src/lib/model.ts';
+import { newestFirst } from '../../src/lib/publishing.ts';
+import { articleUrl } from '../../src/lib/urls.ts';
 
 /**
  * A small hand-built newsroom for the listing and feed tests: plain objects shaped like the resolved

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { site } from '../../src/site.config';
+import { site } from '../../src/site.config.ts';
 
 /**
  * `npm run notify` as a child process against a stub WebSub hub (node:http, recording each request)

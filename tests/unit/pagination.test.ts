@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { paginate, perPage } from '../../src/lib/pagination';
+import { paginate, perPage } from '../../src/lib/pagination.ts';
 
 /** `count` items newest first, named by their age: the oldest is 1, the newest `count`. */
 const newestFirst = (count: number) => Array.from({ length: count }, (_, index) => count - index);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { colour, colourTokens } from '../../src/lib/palette';
+import { colour, colourTokens } from '../../src/lib/palette.ts';
 
 const tokensCss = readFileSync('src/styles/tokens.css', 'utf8');
 const rssCss = readFileSync('public/rss.css', 'utf8');

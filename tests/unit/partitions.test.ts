@@ -19,20 +19,20 @@ import {
   keepUnchangedPages,
   keptOutput,
   partitionAstroCache,
-} from '../../src/lib/build-cache';
-import { buildPartition } from '../../src/lib/env';
-import { surveyFolder } from '../../src/lib/links';
-import type { FileId } from '../../src/lib/links';
-import { mergeOutput } from '../../src/lib/merge-output';
+} from '../../src/lib/build-cache.ts';
+import { buildPartition } from '../../src/lib/env.ts';
+import { surveyFolder } from '../../src/lib/links.ts';
+import type { FileId } from '../../src/lib/links.ts';
+import { mergeOutput } from '../../src/lib/merge-output.ts';
 import {
   inPartition,
   isNewest,
   parsePartition,
   partitionName,
   planPartitions,
-} from '../../src/lib/partitions';
-import { pagesOf, partitionDigest, sitePages } from '../../src/lib/site-pages';
-import { publishedYears } from '../../src/lib/article-files';
+} from '../../src/lib/partitions.ts';
+import { pagesOf, partitionDigest, sitePages } from '../../src/lib/site-pages.ts';
+import { publishedYears } from '../../src/lib/article-files.ts';
 
 const years = (counts: Record<number, number>) =>
   Object.entries(counts).flatMap(([year, count]) => Array.from({ length: count }, () => Number(year)));

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { counted } from '../../src/lib/plural';
+import { counted } from '../../src/lib/plural.ts';
 
 test.each([
   { n: 0, noun: 'article', text: '0 articles' },

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { lastBuildIndex, previewSearchNote } from '../../src/lib/preview-search';
+import { lastBuildIndex, previewSearchNote } from '../../src/lib/preview-search.ts';
 
 const project = mkdtempSync(join(tmpdir(), 'preview-search-'));
 afterAll(() => {

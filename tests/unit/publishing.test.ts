@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { inBuild, isPublished, newestFirst, previewMark, publicationState } from '../../src/lib/publishing';
+import {
+  inBuild,
+  isPublished,
+  newestFirst,
+  previewMark,
+  publicationState,
+} from '../../src/lib/publishing.ts';
 
 const now = new Date('2026-01-15T04:00:00Z');
 

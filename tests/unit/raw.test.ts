@@ -8,9 +8,9 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Pluggable } from 'unified';
 import { describe, expect, test } from 'vitest';
-import { benchArticles } from '../../bench/corpus';
-import { hostile } from '../support/hostile';
-import { rehypeRawWhenNeeded } from '../../src/markdown/raw';
+import { benchArticles } from '../../bench/corpus.ts';
+import { hostile } from '../support/hostile.ts';
+import { rehypeRawWhenNeeded } from '../../src/markdown/raw.ts';
 
 /**
  * Skipping rehype-raw on documents without raw HTML must not change what any page says: the HTML is

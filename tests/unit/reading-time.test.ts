@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readingMinutes, textOf } from '../../src/lib/reading-time';
+import { readingMinutes, textOf } from '../../src/lib/reading-time.ts';
 
 const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ');
 const han = (count: number) => '电动汽车市场竞争'.repeat(Math.ceil(count / 8)).slice(0, count);

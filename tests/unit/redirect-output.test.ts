@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { testPaper } from '../support/test-paper';
+import { testPaper } from '../support/test-paper.ts';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   addressesFile,
@@ -9,7 +9,7 @@ import {
   recordAddresses,
   siteAddresses,
   writeRedirects,
-} from '../../src/lib/redirect-output';
+} from '../../src/lib/redirect-output.ts';
 
 /** The build's side of the redirects, on a small output folder written for each test. */
 const site = testPaper('UTC');

@@ -1,5 +1,5 @@
 import { load } from 'cheerio';
-import { testPaper } from '../support/test-paper';
+import { testPaper } from '../support/test-paper.ts';
 import { describe, expect, test } from 'vitest';
 import {
   fileOf,
@@ -11,8 +11,8 @@ import {
   redirectsFile,
   removedPage,
   vanishedUrls,
-} from '../../src/lib/redirects';
-import { oldAddress } from '../../src/lib/schema/fields';
+} from '../../src/lib/redirects.ts';
+import { oldAddress } from '../../src/lib/schema/fields.ts';
 
 const site = testPaper('Asia/Shanghai');
 const removal = {

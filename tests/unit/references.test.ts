@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { closestName, dataFileExample, unknownReference } from '../../src/lib/references';
-import { authorSchema, sectionSchema, seriesSchema } from '../../src/lib/schema';
+import { closestName, dataFileExample, unknownReference } from '../../src/lib/references.ts';
+import { authorSchema, sectionSchema, seriesSchema } from '../../src/lib/schema/index.ts';
 import { z } from 'astro/zod';
 
 describe('unknownReference', () => {

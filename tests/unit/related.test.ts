@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { Article } from '../../src/lib/model';
-import { relatedArticles, relatedIndex, sectionNeighbours } from '../../src/lib/related';
-import { inNewsroomOrder, story } from './newsroom-fixture';
+import type { Article } from '../../src/lib/model.ts';
+import { relatedArticles, relatedIndex, sectionNeighbours } from '../../src/lib/related.ts';
+import { inNewsroomOrder, story } from './newsroom-fixture.ts';
 
 /** The index as the newsroom builds it: articles newest first (ties by id), series in part order. */
 function indexOf(articles: Article[]) {

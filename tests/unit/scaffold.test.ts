@@ -4,17 +4,17 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { readArticle } from '../../src/lib/article-loader';
-import { articleText, publishedAtFor } from '../../src/lib/article-template';
-import type { NewArticleOptions } from '../../src/lib/article-template';
-import { figuresFromMarkdown } from '../../src/lib/figures';
-import { parseFrontmatter } from '../../src/lib/frontmatter';
-import { lintContent } from '../../src/lib/lint/index';
-import { articleSchema } from '../../src/lib/schema';
-import type { SchemaHelpers } from '../../src/lib/schema';
-import { ScaffoldError, createArticle } from '../../src/lib/scaffold';
-import { maxSlugLength, slugFromHeadline, wordsLeftOutOfSlug } from '../../src/lib/slug';
-import { newArticle, parseNewArticleArgs } from '../../scripts/new-article';
+import { readArticle } from '../../src/lib/article-loader.ts';
+import { articleText, publishedAtFor } from '../../src/lib/article-template.ts';
+import type { NewArticleOptions } from '../../src/lib/article-template.ts';
+import { figuresFromMarkdown } from '../../src/lib/figures.ts';
+import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
+import { lintContent } from '../../src/lib/lint/index.ts';
+import { articleSchema } from '../../src/lib/schema/index.ts';
+import type { SchemaHelpers } from '../../src/lib/schema/index.ts';
+import { ScaffoldError, createArticle } from '../../src/lib/scaffold.ts';
+import { maxSlugLength, slugFromHeadline, wordsLeftOutOfSlug } from '../../src/lib/slug.ts';
+import { newArticle, parseNewArticleArgs } from '../../scripts/new-article.ts';
 
 // Stand-ins for Astro's image() and reference(), as in schema.test.ts.
 const helpers = {

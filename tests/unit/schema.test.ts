@@ -1,10 +1,10 @@
 import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
-import { articleSchema, authorSchema, sectionSchema, seriesSchema } from '../../src/lib/schema';
-import type { SchemaHelpers } from '../../src/lib/schema';
-import { unknownFields } from '../../src/lib/schema/unknown-fields';
-import { utcOffset } from '../../src/lib/dates';
-import { site } from '../../src/site.config';
+import { articleSchema, authorSchema, sectionSchema, seriesSchema } from '../../src/lib/schema/index.ts';
+import type { SchemaHelpers } from '../../src/lib/schema/index.ts';
+import { unknownFields } from '../../src/lib/schema/unknown-fields.ts';
+import { utcOffset } from '../../src/lib/dates.ts';
+import { site } from '../../src/site.config.ts';
 
 // Stand-ins for Astro's image() and reference(): an image is already resolved metadata, a reference
 // is the id an editor writes.

@@ -7,8 +7,8 @@ import {
   reusableShards,
   shardCount,
   shardOf,
-} from '../../src/lib/search-shards';
-import type { SearchPage, Shard } from '../../src/lib/search-shards';
+} from '../../src/lib/search-shards.ts';
+import type { SearchPage, Shard } from '../../src/lib/search-shards.ts';
 
 /** The month `back` months before October 2026, as the record of the site's pages gives it. */
 const monthsBefore = (back: number) => {

@@ -5,8 +5,8 @@ import {
   sectionLineage,
   sectionPath,
   sectionTreeProblems,
-} from '../../src/lib/sections';
-import type { SectionNode } from '../../src/lib/sections';
+} from '../../src/lib/sections.ts';
+import type { SectionNode } from '../../src/lib/sections.ts';
 
 const node = (id: string, name: string, order = 100): SectionNode => ({ id, name, order });
 const tree = [

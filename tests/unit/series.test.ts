@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { partLabel, seriesParts } from '../../src/lib/series';
+import { partLabel, seriesParts } from '../../src/lib/series.ts';
 
 describe('partLabel', () => {
   test.each([

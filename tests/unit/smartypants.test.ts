@@ -4,9 +4,9 @@ import remarkParse from 'remark-parse';
 import remarkSmartypantsOriginal from 'remark-smartypants';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
-import { benchArticles } from '../../bench/corpus';
-import { smartypantsOptions } from '../../src/lib/typography';
-import { remarkSmartypants } from '../../src/markdown/smartypants';
+import { benchArticles } from '../../bench/corpus.ts';
+import { smartypantsOptions } from '../../src/lib/typography.ts';
+import { remarkSmartypants } from '../../src/markdown/smartypants.ts';
 
 /** Our SmartyPants plugin must give exactly remark-smartypants' tree; it only skips work. */
 const samples = [

@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { storeModuleFromFile } from '../../src/integrations/store-from-file';
-import { storeModule } from '../../src/lib/store-module';
+import { storeModuleFromFile } from '../../src/integrations/store-from-file.ts';
+import { storeModule } from '../../src/lib/store-module.ts';
 
 let dir: string;
 beforeEach(() => {

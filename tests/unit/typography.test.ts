@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { smarten } from '../../src/lib/typography';
+import { smarten } from '../../src/lib/typography.ts';
 
 describe('smarten', () => {
   test.each([

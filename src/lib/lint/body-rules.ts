@@ -4,14 +4,14 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { lintRule } from 'unified-lint-rule';
 import { visit } from 'unist-util-visit';
-import { embedHost } from '../../markdown/embeds';
-import { site } from '../../site.config';
-import { noCredit, parseFigureTitle, standaloneImages } from '../figures';
-import type { ContentIndex } from './content-index';
-import { imageProblem } from './images';
-import { missingPhoto } from './missing-photo';
-import { repeatedWords, unbalanced } from './prose';
-import { articleOf, origin } from './rule';
+import { embedHost } from '../../markdown/embeds.ts';
+import { site } from '../../site.config.ts';
+import { noCredit, parseFigureTitle, standaloneImages } from '../figures.ts';
+import type { ContentIndex } from './content-index.ts';
+import { imageProblem } from './images.ts';
+import { missingPhoto } from './missing-photo.ts';
+import { repeatedWords, unbalanced } from './prose.ts';
+import { articleOf, origin } from './rule.ts';
 
 /**
  * The content rules on what an article shows: its photos, links, embeds and prose. The rules on its

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import { articleUrl } from '../urls';
-import type { ArticleRef, ContentIndex } from './content-index';
-import { keptRecord } from './kept-record';
-import { linterDigest } from './linter-digest';
+import { articleUrl } from '../urls.ts';
+import type { ArticleRef, ContentIndex } from './content-index.ts';
+import { keptRecord } from './kept-record.ts';
+import { linterDigest } from './linter-digest.ts';
 
 /**
  * Lint results kept between runs, so that checking 10,000 articles after one edit parses one file,

@@ -1,8 +1,8 @@
 import type { ImageMetadata } from 'astro';
 import { z } from 'astro/zod';
-import { unknownReference } from '../references';
-import type { SchemaHelpers } from '../schema';
-import { missingPhoto } from './missing-photo';
+import { unknownReference } from '../references.ts';
+import type { SchemaHelpers } from '../schema/index.ts';
+import { missingPhoto } from './missing-photo.ts';
 
 /**
  * The schema helpers as the linter lends them: `image()` checks that the photo exists next to the

@@ -2,13 +2,13 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { join, relative, resolve } from 'node:path';
-import { cacheDirFor } from '../env';
-import { workflowCommand } from '../github-actions';
-import { lintCache } from './cache';
-import { indexContent } from './content-index';
-import type { ContentIndex } from './content-index';
-import { contentRules, errorRules } from './rules';
-import { problemSummary } from './summary';
+import { cacheDirFor } from '../env.ts';
+import { workflowCommand } from '../github-actions.ts';
+import { lintCache } from './cache.ts';
+import { indexContent } from './content-index.ts';
+import type { ContentIndex } from './content-index.ts';
+import { contentRules, errorRules } from './rules.ts';
+import { problemSummary } from './summary.ts';
 
 /**
  * `npm run lint:content`: checks every article (and the sections, authors, series and pages they

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { closestName } from '../references';
+import { closestName } from '../references.ts';
 
 /**
  * The one message for a photo whose file is not there, said for the hero, a photo in the body and an

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import type { ArticleRef, ContentIndex } from './content-index';
+import type { ArticleRef, ContentIndex } from './content-index.ts';
 
 /** What every content rule says about itself: its id, and where editors read about it. */
 export const origin = (rule: string) => ({

@@ -1,9 +1,9 @@
 import type { Root } from 'mdast';
 import { resolve } from 'node:path';
 import { lintRule } from 'unified-lint-rule';
-import { articleSchema } from '../schema';
-import { unknownFieldMessage, unknownFields } from '../schema/unknown-fields';
-import type { UnknownField } from '../schema/unknown-fields';
+import { articleSchema } from '../schema/index.ts';
+import { unknownFieldMessage, unknownFields } from '../schema/unknown-fields.ts';
+import type { UnknownField } from '../schema/unknown-fields.ts';
 import {
   articleLinks,
   bodyPhotos,
@@ -13,15 +13,15 @@ import {
   photoFile,
   repeatedWord,
   unbalancedPunctuation,
-} from './body-rules';
-import { removedFile } from './content-index';
-import type { ArticleRef, ContentIndex } from './content-index';
-import { articleUrl } from '../urls';
-import { dateTime } from '../schema/fields';
-import { fieldWords } from '../field-words';
-import { lintHelpers } from './helpers';
-import { articleOf, origin } from './rule';
-import { malformedNumber, placeholder, staleAllow } from './text-rules';
+} from './body-rules.ts';
+import { removedFile } from './content-index.ts';
+import type { ArticleRef, ContentIndex } from './content-index.ts';
+import { articleUrl } from '../urls.ts';
+import { dateTime } from '../schema/fields.ts';
+import { fieldWords } from '../field-words.ts';
+import { lintHelpers } from './helpers.ts';
+import { articleOf, origin } from './rule.ts';
+import { malformedNumber, placeholder, staleAllow } from './text-rules.ts';
 
 /**
  * The content rules, as remark-lint rules. Each gets the content index, finds the article it is

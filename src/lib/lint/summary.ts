@@ -1,4 +1,4 @@
-import { counted } from '../plural';
+import { counted } from '../plural.ts';
 
 /**
  * The short summary that ends every content check (`npm run lint:content` and every build), so the

@@ -3,11 +3,11 @@ import type { Point } from 'unist';
 import { lintRule } from 'unified-lint-rule';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import type { ArticleRef, ContentIndex } from './content-index';
-import { fieldWords } from '../field-words';
-import { accepts, acknowledged, malformedNumbers, placeholders } from './prose';
-import type { Found } from './prose';
-import { articleOf, origin } from './rule';
+import type { ArticleRef, ContentIndex } from './content-index.ts';
+import { fieldWords } from '../field-words.ts';
+import { accepts, acknowledged, malformedNumbers, placeholders } from './prose.ts';
+import type { Found } from './prose.ts';
+import { articleOf, origin } from './rule.ts';
 
 /**
  * The content rules on text readers will see, wherever the editor wrote it: the frontmatter's

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { articleFormats } from '../article-format';
-import type { SchemaHelpers } from './helpers';
-import { dateTime, flag, list, oldAddress, prose, slug, text, webUrl } from './fields';
-import { figureSchema, heroSchema } from './figure';
+import { articleFormats } from '../article-format.ts';
+import type { SchemaHelpers } from './helpers.ts';
+import { dateTime, flag, list, oldAddress, prose, slug, text, webUrl } from './fields.ts';
+import { figureSchema, heroSchema } from './figure.ts';
 
 /** Frontmatter of one article file in content/articles/. */
 export function articleSchema(helpers: SchemaHelpers) {

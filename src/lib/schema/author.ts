@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import type { SchemaHelpers } from './helpers';
-import { text, webUrl } from './fields';
+import type { SchemaHelpers } from './helpers.ts';
+import { text, webUrl } from './fields.ts';
 
 /** One author file in content/authors/ (the file name is the id used in bylines). */
 export function authorSchema({ image }: Pick<SchemaHelpers, 'image'>) {

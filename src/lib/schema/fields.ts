@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { site } from '../../site.config';
-import { utcOffset } from '../dates';
-import { smarten } from '../typography';
+import { site } from '../../site.config.ts';
+import { utcOffset } from '../dates.ts';
+import { smarten } from '../typography.ts';
 
 /**
  * Field types shared by the schemas. Each message is written for an editor: what is wrong and what to

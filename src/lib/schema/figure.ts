@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import type { SchemaHelpers } from './helpers';
-import { isNoCredit } from '../figures';
-import { prose, text } from './fields';
+import type { SchemaHelpers } from './helpers.ts';
+import { isNoCredit } from '../figures.ts';
+import { prose, text } from './fields.ts';
 
 /** A photo with what a newspaper prints beside it. Used for the hero and for photos in the body. */
 export function figureSchema({ image }: Pick<SchemaHelpers, 'image'>) {

@@ -1,8 +1,8 @@
-export { articleSchema } from './article';
-export { authorSchema } from './author';
-export { figureSchema } from './figure';
-export type { SchemaHelpers } from './helpers';
-export { sectionSchema } from './section';
-export { seriesSchema } from './series';
-export { pageSchema } from './page';
-export { removedSchema } from './removed';
+export { articleSchema } from './article.ts';
+export { authorSchema } from './author.ts';
+export { figureSchema } from './figure.ts';
+export type { SchemaHelpers } from './helpers.ts';
+export { sectionSchema } from './section.ts';
+export { seriesSchema } from './series.ts';
+export { pageSchema } from './page.ts';
+export { removedSchema } from './removed.ts';

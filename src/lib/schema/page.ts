@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { flag, prose } from './fields';
+import { flag, prose } from './fields.ts';
 
 /** A static page in content/pages/ (about, corrections policy, contact); its file name is its URL. */
 export const pageSchema = z.object({

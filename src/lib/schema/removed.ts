@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { dateTime, oldAddress, prose } from './fields';
+import { dateTime, oldAddress, prose } from './fields.ts';
 
 /** content/removed.yaml: the stories taken down, each still answering at its address (src/lib/redirects.ts). */
 export const removedSchema = z.array(

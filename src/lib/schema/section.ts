@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { text } from './fields';
+import { text } from './fields.ts';
 
 /**
  * One section file in content/sections/. The id is the path (business/auto for

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { text } from './fields';
+import { text } from './fields.ts';
 
 /** One series ("special report") file in content/series/. */
 export const seriesSchema = z.object({

@@ -1,6 +1,6 @@
 import type { z } from 'astro/zod';
-import { fieldWords } from '../field-words';
-import { closestName } from '../references';
+import { fieldWords } from '../field-words.ts';
+import { closestName } from '../references.ts';
 
 /** A field that `data` has and its schema does not: where it is, and the fields there are. */
 export interface UnknownField {
