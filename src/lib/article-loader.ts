@@ -301,7 +301,7 @@ export function bodyStore(
               // Stored by an earlier sync, into a content store since emptied (--force, or an older
               // partition's first build in a cache folder of its own): its key says it is this file
               // as this code renders it.
-              readingMinutes = bodyReadingMinutes(await readBody(dir, key));
+              readingMinutes = bodyReadingMinutes(readBody(dir, key));
             } else {
               const where = filePath ?? entry.id;
               const rendered = await render(body, filePath ?? '').catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { cacheDirFor, contentRoot } from './env.ts';
 
@@ -118,9 +118,13 @@ export function storedBodies(dir: string): Set<string> {
   return new Set(readdirSync(dir).flatMap((file) => digestOf(file) ?? []));
 }
 
-/** The stored body of `digest`. */
-export function readBody(dir: string, digest: string): Promise<string> {
-  return readFile(bodyFile(dir, digest), 'utf8');
+/**
+ * The stored body of `digest`, read at once: a body is a few kilobytes, and reading one through
+ * `fs.promises` (a file handle opened, looked at, read and closed, each step a task of its own)
+ * took 1.0-1.2 s for 10,000 bodies, four at a time as Astro renders pages, against 0.2 s so.
+ */
+export function readBody(dir: string, digest: string): string {
+  return readFileSync(bodyFile(dir, digest), 'utf8');
 }
 
 /** Removes every stored body but those of `keep` (the digests the content store still holds). */

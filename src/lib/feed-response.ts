@@ -39,7 +39,7 @@ async function mediaOf(article: Article): Promise<ItemMedia> {
   const { hero, bodyFigures } = article.data;
   const figures = await Promise.all(bodyFigures.map((figure) => figureHtml(figure, site.url)));
   return {
-    html: await articleBody(article),
+    html: articleBody(article),
     figure: (index) => figures[index] ?? '',
     leadFigure: hero && (await figureHtml(hero, site.url)),
     lead: hero && (await singleRendition(hero.src, site.url)),

@@ -167,7 +167,7 @@ function resolve(
 let bodies: string | undefined;
 
 /** The rendered body of an article, read from disk (src/lib/bodies.ts). */
-export function articleBody(article: Pick<Article, 'body'>): Promise<string> {
+export function articleBody(article: Pick<Article, 'body'>): string {
   bodies ??= contentBodies();
   return readBody(bodies, article.body);
 }
