@@ -53,6 +53,14 @@ export function readAstroLine(raw: string): AstroLine[] {
 }
 
 /**
+ * Whether a line of Astro's log says that its content sync is done, every new body rendered: the
+ * build's content check waits for it (scripts/build.ts).
+ */
+export function endsContentSync(raw: string): boolean {
+  return /^\S+ \[content\] Synced content\s*$/.test(stripVTControlCharacters(raw));
+}
+
+/**
  * One line for the whole of Astro's work: pages (HTML) once, feeds and other files apart, how many
  * were rendered and how many restored unchanged, and the images.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatAstroSummary, readAstroLine } from '../../src/lib/astro-log.ts';
+import { endsContentSync, formatAstroSummary, readAstroLine } from '../../src/lib/astro-log.ts';
 
 /**
  * `npm run build` reads Astro's log line by line: pages and images are counted, Astro's steps and
@@ -149,5 +149,17 @@ describe('formatAstroSummary', () => {
     expect(formatAstroSummary([page('/index.html'), page('/rss.xml')], 900)).toBe(
       'Built 1 page and 1 feed or other file (2 rendered, 0 unchanged since the last build) and 0 images in 0.9 s.',
     );
+  });
+});
+
+describe('endsContentSync', () => {
+  test.each([
+    { line: '15:35:13 [content] Synced content', ends: true },
+    { line: `\u001b[2m15:35:13\u001b[22m ${colour(34, '[content]')} Synced content`, ends: true },
+    { line: '15:35:12 [content] Syncing content', ends: false },
+    { line: '15:35:13 [WARN] [content] Synced content twice?', ends: false },
+    { line: '15:35:14   ├─ /articles/synced-content/index.html (+3ms)', ends: false },
+  ])('$line', ({ line, ends }) => {
+    expect(endsContentSync(line)).toBe(ends);
   });
 });
