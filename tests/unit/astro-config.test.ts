@@ -13,7 +13,7 @@ test('Node loads astro.config.mjs as it is, so Astro needs no Vite server to rea
     [
       '--input-type=module',
       '--eval',
-      "const { default: config } = await import('./astro.config.mjs'); console.log(config.integrations.length);",
+      "const { default: config } = await import('./astro.config.mjs'); process.stdout.write(String(config.integrations.length));",
     ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
