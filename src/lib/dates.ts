@@ -34,8 +34,8 @@ const formatted = new Map<string, Map<string, Map<number, string>>>();
  * shows the same dates over and over (a story's on every page and card that lists it): formatting
  * them anew took about 5 s of a profiled render of the 13,800 pages of a 10,000-article archive.
  * Each is looked up by way, zone and number in turn: a key of text made for every date a page
- * shows (the way, the zone and the moment's digits) took 0.6 s of that render, three times as
- * long as this.
+ * shows (the way, the zone and the moment's digits) took 0.6 s of that render, about four
+ * times as long as this.
  */
 function once(how: string, date: Date, timeZone: string, format: (date: Date) => string): string {
   const byZone = got(formatted, how, () => new Map<string, Map<number, string>>());
