@@ -1,4 +1,6 @@
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
+import { findPackageJSON } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { markdownProcessor } from '../../src/markdown/index.ts';
 import { site } from '../../src/site.config.ts';
@@ -9,6 +11,25 @@ const renderer = await markdownProcessor.createRenderer({
   syntaxHighlight: false,
 });
 const render = async (markdown: string) => (await renderer.render(markdown)).code;
+
+/**
+ * Astro ends its pipeline with rehype-raw, which parses every body through an HTML parser once more
+ * (a third of the time it takes to render one); the pipeline turns that pass off, its own
+ * rehypeRawWhenNeeded having parsed any raw HTML before the sanitizer. The pass would show in GFM's
+ * footnote marks, which a parser's output spells `=""`.
+ */
+describe("Astro's closing rehype-raw pass", () => {
+  test('a body without raw HTML goes through no HTML parser', async () => {
+    const html = await render('Text.[^1]\n\n[^1]: A note.\n');
+    expect(html).toContain(' data-footnote-ref aria-describedby=');
+    expect(html).toContain('<section data-footnotes class="footnotes">');
+  });
+
+  test('is turned off with the rehype-raw Astro uses: one package for both', () => {
+    const astro = pathToFileURL(findPackageJSON('@astrojs/markdown-remark', import.meta.url)!);
+    expect(findPackageJSON('rehype-raw', astro)).toBe(findPackageJSON('rehype-raw', import.meta.url));
+  });
+});
 
 describe('remarkFigures', () => {
   test('a standalone image becomes figure placeholder 0', async () => {
