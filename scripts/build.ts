@@ -48,7 +48,12 @@ import {
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { endsContentSync, formatAstroSummary, readAstroLine } from '../src/lib/astro-log.ts';
+import {
+  endsContentSync,
+  formatAstroSummary,
+  readAstroLine,
+  reportsContentProblem,
+} from '../src/lib/astro-log.ts';
 import type { AstroLine } from '../src/lib/astro-log.ts';
 import {
   countProblems,
@@ -154,6 +159,24 @@ const now = buildClock();
 
 const startedAt = Date.now();
 
+/**
+ * Astro's reports of content problems (`reportsContentProblem`), held until the content check is done:
+ * it reports the same mistakes with the file, the line and what to do, so they are shown only when
+ * it found no error (or could not run). Until then `contentChecked` is undefined.
+ */
+const heldReports: string[] = [];
+let contentChecked: boolean | undefined;
+function showHeldReports(show: boolean): void {
+  contentChecked = show;
+  if (show) for (const line of heldReports.splice(0)) console.log(line);
+}
+/** Holds `line` if it is Astro's report of a content problem that the check has not yet reported. */
+function heldForTheCheck(line: string): boolean {
+  if (options.verbose || contentChecked === true || !reportsContentProblem(line)) return false;
+  heldReports.push(line);
+  return true;
+}
+
 /** One Astro build under way, and how to stop it. */
 interface AstroBuild {
   exit: Promise<number>;
@@ -203,8 +226,8 @@ function buildWithAstro(partition: Partition, into: string, astroCache: string, 
       ...(options.force ? ['--force'] : []),
     ],
     {
-      // Astro's errors (on stderr) reach the terminal as they are; its log (stdout) is read below.
-      stdio: ['inherit', 'pipe', 'inherit'],
+      // Its log (stdout) and its errors (stderr) are read below, line by line.
+      stdio: ['inherit', 'pipe', 'pipe'],
       // A production build whatever the caller's environment: no preview of unpublished articles.
       env: {
         ...process.env,
@@ -232,7 +255,12 @@ function buildWithAstro(partition: Partition, into: string, astroCache: string, 
     if (endsContentSync(line)) sync();
     const read = readAstroLine(line);
     astroLog.push(...read);
+    if (heldForTheCheck(line)) return;
     if (options.verbose || read.some((said) => said.kind === 'message')) console.log(line);
+  });
+  // Its errors as they are, but for the content problems the content check reports itself.
+  createInterface({ input: astro.stderr, crlfDelay: Infinity }).on('line', (line) => {
+    if (!heldForTheCheck(line)) console.error(line);
   });
   const exit = new Promise<number>((done) =>
     astro.on('close', (code) => {
@@ -360,11 +388,18 @@ const { formatCompiler, lintContent } = await import('../src/lib/lint/index.ts')
 const index = await indexContent(contentRoot(), now);
 if (previous === undefined) await started?.synced;
 let refused = false;
-const checked = lintContent(contentRoot(), now, process.cwd(), index).then((lint) => {
-  refused = lint.errors > 0;
-  if (refused) for (const build of running) build.stop();
-  return lint;
-});
+const checked = lintContent(contentRoot(), now, process.cwd(), index).then(
+  (lint) => {
+    refused = lint.errors > 0;
+    if (refused) for (const build of running) build.stop();
+    showHeldReports(!refused);
+    return lint;
+  },
+  (error: unknown) => {
+    showHeldReports(true);
+    throw error;
+  },
+);
 // Awaited below, once Astro is done; a check that throws must not end the process before that.
 checked.catch(() => undefined);
 

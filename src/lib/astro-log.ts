@@ -61,6 +61,15 @@ export function endsContentSync(raw: string): boolean {
 }
 
 /**
+ * Whether a line of Astro's log reports a problem its content sync found in the content (a broken
+ * reference, a field its schema refused): one the build's content check reports itself, with the
+ * file, the line and what to do.
+ */
+export function reportsContentProblem(raw: string): boolean {
+  return /^\S+ \[(?:WARN|ERROR)\] \[content\] /.test(stripVTControlCharacters(raw));
+}
+
+/**
  * One line for the whole of Astro's work: pages (HTML) once, feeds and other files apart, how many
  * were rendered and how many restored unchanged, and the images.
  */

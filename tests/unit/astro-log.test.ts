@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { endsContentSync, formatAstroSummary, readAstroLine } from '../../src/lib/astro-log.ts';
+import {
+  endsContentSync,
+  formatAstroSummary,
+  readAstroLine,
+  reportsContentProblem,
+} from '../../src/lib/astro-log.ts';
 
 /**
  * `npm run build` reads Astro's log line by line: pages and images are counted, Astro's steps and
@@ -161,5 +166,26 @@ describe('endsContentSync', () => {
     { line: '15:35:14   ├─ /articles/synced-content/index.html (+3ms)', ends: false },
   ])('$line', ({ line, ends }) => {
     expect(endsContentSync(line)).toBe(ends);
+  });
+});
+
+describe('reportsContentProblem', () => {
+  test.each([
+    {
+      line: '04:35:27 [ERROR] [content] Invalid content reference: entry "a" in collection "articles" (field: section) references "sprot" in collection "sections", but that entry does not exist.',
+      reports: true,
+    },
+    {
+      line: `\u001b[2m04:35:27\u001b[22m ${colour(31, '[ERROR] [content]')} Invalid content reference`,
+      reports: true,
+    },
+    { line: '04:35:27 [WARN] [content] Duplicate id "a" found', reports: true },
+    {
+      line: '15:36:11 [ERROR] [build] Caught error rendering /404: Error: deliberate failure',
+      reports: false,
+    },
+    { line: '15:35:13 [content] Synced content', reports: false },
+  ])('$line', ({ line, reports }) => {
+    expect(reportsContentProblem(line)).toBe(reports);
   });
 });
