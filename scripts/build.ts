@@ -48,12 +48,7 @@ import {
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import {
-  endsContentSync,
-  formatAstroSummary,
-  readAstroLine,
-  reportsContentProblem,
-} from '../src/lib/astro-log.ts';
+import { formatAstroSummary, readAstroLine } from '../src/lib/astro-log.ts';
 import type { AstroLine } from '../src/lib/astro-log.ts';
 import {
   countProblems,
@@ -160,7 +155,7 @@ const now = buildClock();
 const startedAt = Date.now();
 
 /**
- * Astro's reports of content problems (`reportsContentProblem`), held until the content check is done:
+ * Astro's reports of content problems (`content problem` in `readAstroLine`), held until the content check is done:
  * it reports the same mistakes with the file, the line and what to do, so they are shown only when
  * it found no error (or could not run). Until then `contentChecked` is undefined.
  */
@@ -171,8 +166,9 @@ function showHeldReports(show: boolean): void {
   if (show) for (const line of heldReports.splice(0)) console.log(line);
 }
 /** Holds `line` if it is Astro's report of a content problem that the check has not yet reported. */
-function heldForTheCheck(line: string): boolean {
-  if (options.verbose || contentChecked === true || !reportsContentProblem(line)) return false;
+function heldForTheCheck(line: string, read: AstroLine[]): boolean {
+  if (options.verbose || contentChecked === true || !read.some((said) => said.kind === 'content problem'))
+    return false;
   heldReports.push(line);
   return true;
 }
@@ -252,15 +248,15 @@ function buildWithAstro(partition: Partition, into: string, astroCache: string, 
   let sync: () => void = () => undefined;
   const synced = new Promise<void>((done) => (sync = done));
   createInterface({ input: astro.stdout, crlfDelay: Infinity }).on('line', (line) => {
-    if (endsContentSync(line)) sync();
     const read = readAstroLine(line);
     astroLog.push(...read);
-    if (heldForTheCheck(line)) return;
+    if (read.some((said) => said.kind === 'synced')) sync();
+    if (heldForTheCheck(line, read)) return;
     if (options.verbose || read.some((said) => said.kind === 'message')) console.log(line);
   });
   // Its errors as they are, but for the content problems the content check reports itself.
   createInterface({ input: astro.stderr, crlfDelay: Infinity }).on('line', (line) => {
-    if (!heldForTheCheck(line)) console.error(line);
+    if (!heldForTheCheck(line, readAstroLine(line))) console.error(line);
   });
   const exit = new Promise<number>((done) =>
     astro.on('close', (code) => {

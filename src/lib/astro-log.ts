@@ -16,6 +16,13 @@ export type AstroLine =
   | { kind: 'image'; reused: boolean }
   /** One of Astro's steps or timings. */
   | { kind: 'progress' }
+  /** The end of Astro's content sync: every new body is rendered. */
+  | { kind: 'synced' }
+  /**
+   * A problem Astro's content sync found in the content (a broken reference, a field its schema
+   * refused): one the build's content check reports itself, with the file, the line and what to do.
+   */
+  | { kind: 'content problem' }
   /** Anything else, shown as it is. */
   | { kind: 'message' };
 
@@ -41,32 +48,17 @@ export function readAstroLine(raw: string): AstroLine[] {
       restored: /^\s*\((restored|cached|kept)\)/.test(after!),
     }),
   );
+  if (/^\S+ \[(?:WARN|ERROR)\] \[content\] /.test(line)) return [{ kind: 'content problem' }];
   // A warning or error logged while a page renders is written onto that page's line: show it.
   if (/ \[(WARN|ERROR)\] /.test(line)) return [...pages, { kind: 'message' }];
   if (pages.length > 0) return pages;
   if (/▶ \S+ /.test(line))
     return [{ kind: 'image', reused: /\((reused|revalidated) cache entry\)/.test(line) }];
+  if (/^\S+ \[content\] Synced content\s*$/.test(line)) return [{ kind: 'synced' }];
   if (/^\S+ \[[^\]]+\] /.test(line)) return [{ kind: 'progress' }];
   if (/^\s*$|^ generating .* $|^\S+ ✓ Completed in |^(\s*\(\+[\d.]+m?s\))+\s*$/.test(line))
     return [{ kind: 'progress' }];
   return [{ kind: 'message' }];
-}
-
-/**
- * Whether a line of Astro's log says that its content sync is done, every new body rendered: the
- * build's content check waits for it (scripts/build.ts).
- */
-export function endsContentSync(raw: string): boolean {
-  return /^\S+ \[content\] Synced content\s*$/.test(stripVTControlCharacters(raw));
-}
-
-/**
- * Whether a line of Astro's log reports a problem its content sync found in the content (a broken
- * reference, a field its schema refused): one the build's content check reports itself, with the
- * file, the line and what to do.
- */
-export function reportsContentProblem(raw: string): boolean {
-  return /^\S+ \[(?:WARN|ERROR)\] \[content\] /.test(stripVTControlCharacters(raw));
 }
 
 /**

@@ -1,10 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  endsContentSync,
-  formatAstroSummary,
-  readAstroLine,
-  reportsContentProblem,
-} from '../../src/lib/astro-log.ts';
+import { formatAstroSummary, readAstroLine } from '../../src/lib/astro-log.ts';
 
 /**
  * `npm run build` reads Astro's log line by line: pages and images are counted, Astro's steps and
@@ -157,35 +152,27 @@ describe('formatAstroSummary', () => {
   });
 });
 
-describe('endsContentSync', () => {
+describe('what the build waits for and holds back', () => {
   test.each([
-    { line: '15:35:13 [content] Synced content', ends: true },
-    { line: `\u001b[2m15:35:13\u001b[22m ${colour(34, '[content]')} Synced content`, ends: true },
-    { line: '15:35:12 [content] Syncing content', ends: false },
-    { line: '15:35:13 [WARN] [content] Synced content twice?', ends: false },
-    { line: '15:35:14   ├─ /articles/synced-content/index.html (+3ms)', ends: false },
-  ])('$line', ({ line, ends }) => {
-    expect(endsContentSync(line)).toBe(ends);
-  });
-});
-
-describe('reportsContentProblem', () => {
-  test.each([
+    { line: '15:35:13 [content] Synced content', kind: 'synced' },
+    { line: `\u001b[2m15:35:13\u001b[22m ${colour(34, '[content]')} Synced content`, kind: 'synced' },
+    { line: '15:35:12 [content] Syncing content', kind: 'progress' },
     {
       line: '04:35:27 [ERROR] [content] Invalid content reference: entry "a" in collection "articles" (field: section) references "sprot" in collection "sections", but that entry does not exist.',
-      reports: true,
+      kind: 'content problem',
     },
     {
       line: `\u001b[2m04:35:27\u001b[22m ${colour(31, '[ERROR] [content]')} Invalid content reference`,
-      reports: true,
+      kind: 'content problem',
     },
-    { line: '04:35:27 [WARN] [content] Duplicate id "a" found', reports: true },
+    { line: '04:35:27 [WARN] [content] Duplicate id "a" found', kind: 'content problem' },
+    { line: '15:35:13 [WARN] [content] Synced content twice?', kind: 'content problem' },
     {
       line: '15:36:11 [ERROR] [build] Caught error rendering /404: Error: deliberate failure',
-      reports: false,
+      kind: 'message',
     },
-    { line: '15:35:13 [content] Synced content', reports: false },
-  ])('$line', ({ line, reports }) => {
-    expect(reportsContentProblem(line)).toBe(reports);
+    { line: '15:35:14   ├─ /articles/synced-content/index.html (+3ms)', kind: 'page' },
+  ])('$line', ({ line, kind }) => {
+    expect(readAstroLine(line).map((said) => said.kind)).toEqual([kind]);
   });
 });
