@@ -373,7 +373,7 @@ export async function readArticle(filePath: string): Promise<Record<string, unkn
 /**
  * Whether `src` names a file in `dir` the way Astro's `image()` reads it only with the entry's
  * folder in hand: no "./", "/" or scheme. Named "./" beforehand, it needs no entry, and one article
- * schema serves every entry (src/content.config.ts).
+ * schema serves every entry (src/lib/collections.ts).
  */
 function besideOnly(src: string, dir: string): boolean {
   if (!src || src.includes('://') || src.startsWith('/') || src.startsWith('.')) return false;

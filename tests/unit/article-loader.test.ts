@@ -47,7 +47,7 @@ describe('readArticle', () => {
   }
 
   // Astro tells such a path from a module's by the entry's own folder; the loader does it first, so
-  // that one article schema serves every entry (src/content.config.ts).
+  // that one article schema serves every entry (src/lib/collections.ts).
   test('a photo named without ./ that is beside the article is written as ./, hero and body alike', async () => {
     await writeFile(join(dir, 'beside.jpg'), 'jpeg');
     const data = await read(

@@ -19,3 +19,22 @@ test('Node loads astro.config.mjs as it is, so Astro needs no Vite server to rea
   );
   expect(Number(loaded)).toBeGreaterThan(0);
 });
+
+/**
+ * Astro loads `src/content.config.ts` through Vite's module runner, which transformed every module
+ * it reached at each build: `astro:content` alone brought in Astro's server runtime, 115 modules and
+ * most of a second. So the config imports nothing that only Vite can load: Node reads the
+ * collections itself (src/lib/collections.ts).
+ */
+test('Node loads the content config as it is: Vite transforms only it and src/lib/dev-server.ts', () => {
+  const loaded = execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '--eval',
+      "const { collections } = await import('./src/content.config.ts'); process.stdout.write(Object.keys(collections).join(' '));",
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  expect(loaded.split(' ').sort()).toEqual(['articles', 'authors', 'pages', 'sections', 'series']);
+});
