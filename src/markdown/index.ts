@@ -6,7 +6,7 @@ import { site } from '../site.config.ts';
 import { rehypeEmbeds } from './embeds.ts';
 import { remarkFigures } from './figures.ts';
 import { rehypeRequireAlt } from './images.ts';
-import { rehypeExternalLinks } from './links.ts';
+import { rehypeExternalLinks, rehypeInPageLinks } from './links.ts';
 import { rehypeRawWhenNeeded } from './raw.ts';
 import { remarkSmartypants } from './smartypants.ts';
 import { sanitizeSchema } from './sanitize.ts';
@@ -19,10 +19,13 @@ export const markdownProcessor = unified({
   gfm: true,
   // Our remarkSmartypants gives remark-smartypants' output at a fraction of its cost.
   smartypants: false,
+  // The sanitizer prefixes every id in the body; footnotes' ids are left for it to prefix, once.
+  remarkRehype: { clobberPrefix: '' },
   remarkPlugins: [[remarkSmartypants, smartypantsOptions], remarkFigures],
   rehypePlugins: [
     rehypeRawWhenNeeded,
     [rehypeSanitize, sanitizeSchema],
+    [rehypeInPageLinks, sanitizeSchema.clobberPrefix],
     [rehypeEmbeds, site.embedHosts],
     rehypeRequireAlt,
     rehypeExternalLinks,

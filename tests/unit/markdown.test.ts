@@ -31,6 +31,46 @@ describe("Astro's closing rehype-raw pass", () => {
   });
 });
 
+/** Every link of a body to a place in it, as an element's id or an anchor's name holds it. */
+const inPageLinks = (html: string) => {
+  const targets = new Set([...html.matchAll(/ (?:id|name)="([^"]+)"/g)].map((match) => match[1]));
+  return [...html.matchAll(/ href="#([^"]*)"/g)].map(([, target]) => ({
+    target,
+    found: targets.has(target),
+  }));
+};
+
+/**
+ * The sanitizer prefixes every id and name in a body (`user-content-`), so that a story's HTML can
+ * never take the name of the page's own elements; links within the body must follow.
+ */
+describe('links within a body', () => {
+  test("every footnote mark leads to its note, and every note's back link to its mark", async () => {
+    const html = await render(
+      'One claim.[^1] Another.[^source]\n\n[^1]: A note.\n\n[^source]: Another note.\n',
+    );
+    const links = inPageLinks(html);
+    expect(links).toHaveLength(4);
+    expect(links.filter(({ found }) => !found)).toEqual([]);
+    expect(html).not.toContain('user-content-user-content-');
+  });
+
+  test("a link to an anchor in the story's own HTML leads to it", async () => {
+    const html = await render(
+      'See [the results](#results).\n\n<h3 id="results">Results</h3>\n\n<a name="notes"></a>[Notes](#notes)\n',
+    );
+    expect(inPageLinks(html)).toEqual([
+      { target: 'user-content-results', found: true },
+      { target: 'user-content-notes', found: true },
+    ]);
+  });
+
+  test('a link to a place the body does not have is left as the editor wrote it', async () => {
+    const html = await render('[Back to the top](#top) and [the results](#results).\n\n## Results\n');
+    expect(inPageLinks(html).map(({ target }) => target)).toEqual(['top', 'results']);
+  });
+});
+
 describe('remarkFigures', () => {
   test('a standalone image becomes figure placeholder 0', async () => {
     expect(await render('![A car](./car.jpg "Caption. Credit: AP")\n')).toBe(
