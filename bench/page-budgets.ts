@@ -160,19 +160,15 @@ export async function measurePage(dist: string): Promise<PageBudgets> {
 
 /** Builds content/ into `dist` and measures the seed article page. */
 export async function pageBudgets(dist: string): Promise<PageBudgets> {
-  const build = spawnSync(
-    process.execPath,
-    [resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--outDir', dist],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, BROADSHEET_CONTENT: 'content' },
-    },
-  );
+  const build = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', dist], {
+    encoding: 'utf8',
+    env: { ...process.env, BROADSHEET_CONTENT: 'content' },
+  });
   if (build.status !== 0) throw new Error(`content/ did not build:\n${build.stdout}\n${build.stderr}`);
   return measurePage(dist);
 }
 
-// Kept usable on its own: `tsx bench/page-budgets.ts [--measure <dist>]`, where --measure measures a
+// Kept usable on its own: `node bench/page-budgets.ts [--measure <dist>]`, where --measure measures a
 // site already built from content/ (another branch's, to compare) instead of building one.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { measure: { type: 'string' } } });

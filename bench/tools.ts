@@ -96,7 +96,6 @@ export function tools(work: string, chosen: string[], broadsheetArgs: string[] =
         timed(
           node,
           [
-            resolve('node_modules/tsx/dist/cli.mjs'),
             'scripts/build.ts',
             '--outDir',
             broadsheetOut,

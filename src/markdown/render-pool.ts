@@ -4,8 +4,8 @@ import type { RenderBody, RenderedBody } from './render.ts';
 
 /**
  * Renders article bodies on `jobs` worker threads, so that a cold build's Markdown (most of its
- * content sync) uses every core. Each worker loads the pipeline itself, through tsx, from the project
- * at `root`. Jobs are handed to the worker with the fewest waiting.
+ * content sync) uses every core. Each worker loads the pipeline itself, from the project at `root`
+ * (Node strips its types). Jobs are handed to the worker with the fewest waiting.
  */
 export function renderPool(
   jobs: number,
@@ -19,7 +19,6 @@ export function renderPool(
   const workers = Array.from({ length: jobs }, () => {
     const worker = new Worker(new URL('src/markdown/render-worker.ts', root), {
       workerData: options,
-      execArgv: ['--import', 'tsx'],
     });
     const thread = { worker, pending: 0 };
     worker.on('message', ({ id, body, error }: { id: number; body?: RenderedBody; error?: string }) => {

@@ -18,14 +18,10 @@ interface JsonDiagnostic {
 
 /** `npm run lint:content -- --format json` at a clock, on content/ unless `content` names another folder. */
 function lintJson(now: string, content?: string) {
-  const run = spawnSync(
-    process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'scripts/lint-content.ts', '--format', 'json'],
-    {
-      encoding: 'utf8',
-      env: childEnv({ BROADSHEET_NOW: now, ...(content ? { BROADSHEET_CONTENT: content } : {}) }),
-    },
-  );
+  const run = spawnSync(process.execPath, ['scripts/lint-content.ts', '--format', 'json'], {
+    encoding: 'utf8',
+    env: childEnv({ BROADSHEET_NOW: now, ...(content ? { BROADSHEET_CONTENT: content } : {}) }),
+  });
   return { status: run.status, stderr: run.stderr, diagnostics: JSON.parse(run.stdout) as JsonDiagnostic[] };
 }
 

@@ -61,7 +61,6 @@ export function buildSite(
   const child = spawn(
     process.execPath,
     [
-      'node_modules/tsx/dist/cli.mjs',
       'scripts/build.ts',
       '--outDir',
       site.dist,

@@ -10,7 +10,7 @@ import { expect, test } from 'vitest';
  */
 const empty = mkdtempSync(join(tmpdir(), 'broadsheet-cli-'));
 const run = (script: string, args: string[]) =>
-  spawnSync(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), resolve(script), ...args], {
+  spawnSync(process.execPath, [resolve(script), ...args], {
     encoding: 'utf8',
     cwd: empty,
     env: { ...process.env, BROADSHEET_CONTENT: empty, BROADSHEET_NOW: '' },

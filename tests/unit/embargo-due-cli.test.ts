@@ -28,15 +28,11 @@ const lastBuild = schedule(
 writeFileSync(join(folder, 'site.schedule.json'), JSON.stringify(lastBuild));
 
 const embargoDue = (now: string, outDir: string, githubOutput = '') =>
-  spawnSync(
-    process.execPath,
-    [resolve('node_modules/tsx/dist/cli.mjs'), resolve('scripts/embargo-due.ts'), '--outDir', outDir],
-    {
-      encoding: 'utf8',
-      cwd: folder,
-      env: { ...process.env, BROADSHEET_NOW: now, GITHUB_OUTPUT: githubOutput },
-    },
-  );
+  spawnSync(process.execPath, [resolve('scripts/embargo-due.ts'), '--outDir', outDir], {
+    encoding: 'utf8',
+    cwd: folder,
+    env: { ...process.env, BROADSHEET_NOW: now, GITHUB_OUTPUT: githubOutput },
+  });
 
 describe('npm run embargo-due', () => {
   test('before the embargo lifts: exit 1, and says when it will', () => {

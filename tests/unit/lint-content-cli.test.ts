@@ -26,15 +26,11 @@ afterAll(() => {
 });
 
 const lint = (args: string[]) =>
-  spawnSync(
-    process.execPath,
-    [resolve('node_modules/tsx/dist/cli.mjs'), resolve('scripts/lint-content.ts'), ...args],
-    {
-      encoding: 'utf8',
-      cwd: root,
-      env: { ...process.env, BROADSHEET_CONTENT: root, BROADSHEET_NOW: '2026-01-15T12:00:00+08:00' },
-    },
-  );
+  spawnSync(process.execPath, [resolve('scripts/lint-content.ts'), ...args], {
+    encoding: 'utf8',
+    cwd: root,
+    env: { ...process.env, BROADSHEET_CONTENT: root, BROADSHEET_NOW: '2026-01-15T12:00:00+08:00' },
+  });
 
 describe('npm run lint:content -- --format github', () => {
   test('annotates each error of the whole content on its file and line, and exits 1', () => {

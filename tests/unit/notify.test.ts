@@ -70,15 +70,7 @@ function notify(hub: string, ...args: string[]) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
     const child = execFile(
       process.execPath,
-      [
-        resolve('node_modules/tsx/dist/cli.mjs'),
-        resolve('scripts/notify.ts'),
-        '--outDir',
-        dist,
-        '--hub',
-        hub,
-        ...args,
-      ],
+      [resolve('scripts/notify.ts'), '--outDir', dist, '--hub', hub, ...args],
       { cwd: root, encoding: 'utf8' },
       (_error, stdout, stderr) => {
         done({ code: child.exitCode, stdout, stderr });

@@ -450,15 +450,7 @@ describe('createArticle and newArticle, on a copy of the content folder', () => 
     const script = (headline: string) =>
       spawnSync(
         process.execPath,
-        [
-          resolve('node_modules/tsx/dist/cli.mjs'),
-          resolve('scripts/new-article.ts'),
-          headline,
-          '--section',
-          'business',
-          '--author',
-          'ni-tao',
-        ],
+        [resolve('scripts/new-article.ts'), headline, '--section', 'business', '--author', 'ni-tao'],
         { encoding: 'utf8', env: { ...process.env, BROADSHEET_CONTENT: root, BROADSHEET_NOW: '' } },
       );
     const first = script('Script run');
@@ -469,5 +461,5 @@ describe('createArticle and newArticle, on a copy of the content folder', () => 
     expect(second.status).toBe(2);
     expect(second.stdout).toBe('');
     expect(second.stderr).toMatch(/already exists/);
-  }, 30_000); // two runs of tsx, each compiling the script
+  }, 30_000); // two runs of the script
 });
