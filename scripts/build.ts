@@ -185,9 +185,20 @@ const running = new Set<AstroBuild>();
 /** The Astro cache folders this build's Astro builds wrote to. */
 const astroCaches = new Set([cacheDirFor(contentRoot())]);
 
+/**
+ * The search index held by the output the last build replaced, once this build made it its own
+ * (keepUnchangedPages assembles the new output there).
+ */
+let replacedIndex: ReadonlyMap<string, FileId> | undefined;
+
 function stop(message: string): never {
   for (const build of running) build.stop();
-  rmSync(staging, { recursive: true, force: true });
+  // An output assembled in the one the last build replaced (keepUnchangedPages) goes back there for
+  // the next build, which makes a folder in any state its own (holdLinks): deleting its 100,000
+  // pages made a refusal at the end of a publish wait 22 s, and the next build link every one again.
+  if (replacedIndex !== undefined && existsSync(staging) && !existsSync(replaced))
+    renameSync(staging, replaced);
+  else rmSync(staging, { recursive: true, force: true });
   rmSync(`${staging}.partitions`, { recursive: true, force: true });
   for (const folder of astroCaches) discardUnfinishedBuild(folder, startedAt);
   console.error(`\n✗ ${message}\n  Nothing was published: ${shown(outDir)} is unchanged.`);
@@ -301,8 +312,6 @@ replacedSurvey?.catch(() => undefined);
 const publishedIndexSurvey =
   buildsNewest && previous !== undefined ? surveyFolder(join(outDir, searchIndexFolder)) : undefined;
 publishedIndexSurvey?.catch(() => undefined);
-/** The search index held by the output the last build replaced, once this build made it its own. */
-let replacedIndex: ReadonlyMap<string, FileId> | undefined;
 const whole = !machines && countArticleFiles(join(contentRoot(), 'articles')) <= options.partitionSize;
 started ??= whole ? buildWithAstro({}, staging, cacheDir, previous !== undefined) : undefined;
 // Loaded once Astro has started: the content check's code (unified, retext, the schemas) takes most
