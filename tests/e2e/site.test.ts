@@ -50,6 +50,8 @@ test('search finds the seed article by a word from its body, with filters for se
   await result.waitFor({ timeout: 15_000 });
   expect(await result.textContent()).toContain('Head of Xiaomi Auto charms buyers');
   expect(await result.getAttribute('href')).toBe('/articles/head-of-xiaomi-auto-charms-buyers/');
+  // Pagefind's interface adds each filter as the bundle that has it loads: wait for the last one.
+  await page.locator('.pagefind-ui__filter-name', { hasText: /author/i }).waitFor({ timeout: 15_000 });
   const filters = await page.locator('.pagefind-ui__filter-name').allTextContents();
   expect(filters.map((name) => name.trim().toLowerCase())).toEqual(
     expect.arrayContaining(['section', 'author']),
