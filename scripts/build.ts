@@ -99,8 +99,10 @@ import {
   writeRedirects,
 } from '../src/lib/redirect-output.ts';
 import { formatVanished, planRedirects, vanishedUrls } from '../src/lib/redirects.ts';
-import { buildSearchIndex, builtArticlePages } from '../src/lib/search-index.ts';
+import { buildSearchIndex, builtArticlePages, indexWhileWritten } from '../src/lib/search-index.ts';
+import type { EarlyIndex } from '../src/lib/search-index.ts';
 import { searchIndexFolder } from '../src/lib/search-shards.ts';
+import type { SearchPage } from '../src/lib/search-shards.ts';
 import { colourTokens } from '../src/lib/palette.ts';
 import { pageFile, pagesOf, partitionDigest, readSitePages } from '../src/lib/site-pages.ts';
 import type { SitePages } from '../src/lib/site-pages.ts';
@@ -380,6 +382,37 @@ function startPartition(partition: Partition, step: string, into: string): Astro
 const newest = plan.at(-1)!;
 if (options.partition === undefined) started ??= startPartition(newest, `1 of ${plan.length}`, staging);
 
+/**
+ * The search index's shards, indexed while Astro writes a whole site's pages (`indexWhileWritten`),
+ * from the record of the site's pages, which it writes before the first. Not in a partitioned
+ * build, whose pages come from several Astro builds, nor with one thread, which Astro needs.
+ */
+function searchWhileAstroBuilds(build: AstroBuild): () => EarlyIndex | undefined {
+  let index: EarlyIndex | undefined;
+  const start = (record: SitePages) => {
+    const pages = new Map<string, SearchPage>();
+    const renders = new Set<string>();
+    for (const { path, key, search, month } of record.pages) {
+      if (search === undefined) continue;
+      pages.set(pageFile(path), { digest: digest(code, search), month });
+      if (previous?.pages[path]?.key !== key) renders.add(pageFile(path));
+    }
+    return indexWhileWritten(staging, outDir, pages, (page) => renders.has(page));
+  };
+  const timer = setInterval(() => {
+    index ??= existsSync(sitePagesRecord) ? start(readSitePages(sitePagesRecord)) : undefined;
+    index?.poll();
+  }, 200);
+  void build.exit.then(() => {
+    clearInterval(timer);
+  });
+  return () => index;
+}
+const early =
+  plan.length === 1 && buildsNewest && started && options.threads > 1
+    ? searchWhileAstroBuilds(started)
+    : undefined;
+
 // The content check runs beside Astro; an error stops the Astro build under way. When every page is
 // rendered (no record of the last build: a first build, --force, a change of code) it starts once
 // Astro's content sync is done: that sync renders every body on every core, and a check beside it
@@ -578,6 +611,7 @@ try {
     known,
     jobs: options.threads,
     surveyed: { site: replacedIndex, previous: await publishedIndexSurvey },
+    early: early?.(),
   });
   console.log(formatSearchIndex(search, Date.now() - searchStarted));
 } catch (error) {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { digest } from './cache-keys.ts';
 import { inPartition } from './partitions.ts';
 import type { Partition } from './partitions.ts';
@@ -134,7 +134,9 @@ export function unchangedPages(current: SitePages, built: BuiltPages, partition:
 }
 
 export function writeSitePages(file: string, record: SitePages): void {
-  writeFileSync(file, JSON.stringify(record));
+  // Whole or not at all: the build reads it while Astro renders (`indexWhileWritten`).
+  writeFileSync(`${file}.tmp`, JSON.stringify(record));
+  renameSync(`${file}.tmp`, file);
 }
 
 export function readSitePages(file: string): SitePages {
