@@ -323,7 +323,12 @@ started ??= whole ? buildWithAstro({}, staging, cacheDir, previous !== undefined
 const plan = whole
   ? [{}]
   : planPartitions(
-      publishedYears(join(contentRoot(), 'articles'), now, site.timezone),
+      publishedYears(
+        join(contentRoot(), 'articles'),
+        now,
+        site.timezone,
+        join(cacheDir, 'article-dates.json'),
+      ),
       options.partitionSize,
     );
 /** The partitions other machines can build (all but the newest, which merges them). */
