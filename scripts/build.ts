@@ -323,12 +323,7 @@ started ??= whole ? buildWithAstro({}, staging, cacheDir, previous !== undefined
 const plan = whole
   ? [{}]
   : planPartitions(
-      publishedYears(
-        join(contentRoot(), 'articles'),
-        now,
-        site.timezone,
-        join(cacheDir, 'article-dates.json'),
-      ),
+      publishedYears(join(contentRoot(), 'articles'), now, site.timezone),
       options.partitionSize,
     );
 /** The partitions other machines can build (all but the newest, which merges them). */

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { yearIn } from './dates.ts';
-import { fileStamps } from './file-stamps.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { isPublished } from './publishing.ts';
 
@@ -49,33 +48,15 @@ const draftLine = /^draft:[ \t]*true[ \t]*(?:#.*)?$/m;
  * articles took 45 s before any Astro build could start. A file whose date is written in another
  * form counts for no year here; the plan is still whole (its oldest and newest partitions are open
  * to the past and the future), and the content check reads every file in full beside the build.
- * With a record to keep them in (`keptIn`), the lines of a file whose stamp is as it was at the last
- * build are not read again (src/lib/file-stamps.ts): reading 100,000 files took 6–7 s.
  */
-export function publishedYears(base: string, now: Date, timeZone: string, keptIn?: string): number[] {
-  const kept = keptIn === undefined ? undefined : fileStamps<DateLines>(keptIn, dateLinesVersion);
-  const years = articleFiles(base).flatMap((file) => {
-    const path = join(base, file);
-    const { publishedAt, draft } = kept?.value(path, () => dateLines(path)) ?? dateLines(path);
-    const date = new Date(publishedAt ?? '');
+export function publishedYears(base: string, now: Date, timeZone: string): number[] {
+  return articleFiles(base).flatMap((file) => {
+    const split = splitFrontmatter(readFileSync(join(base, file), 'utf8'));
+    if (typeof split === 'string') return [];
+    const date = new Date(publishedAtLine.exec(split.yaml)?.[2] ?? '');
     if (Number.isNaN(date.getTime())) return [];
-    return isPublished({ draft, publishedAt: date }, now) ? [yearIn(date, timeZone)] : [];
+    return isPublished({ draft: draftLine.test(split.yaml), publishedAt: date }, now)
+      ? [yearIn(date, timeZone)]
+      : [];
   });
-  kept?.save();
-  return years;
 }
-
-/** What `publishedYears` reads of an article file: its date as written, and whether it is a draft. */
-interface DateLines {
-  publishedAt: string | null;
-  draft: boolean;
-}
-
-function dateLines(path: string): DateLines {
-  const split = splitFrontmatter(readFileSync(path, 'utf8'));
-  if (typeof split === 'string') return { publishedAt: null, draft: false };
-  return { publishedAt: publishedAtLine.exec(split.yaml)?.[2] ?? null, draft: draftLine.test(split.yaml) };
-}
-
-/** The rules that read the lines: dates kept by other rules are read again. */
-const dateLinesVersion = `${publishedAtLine.source} ${draftLine.source}`;

@@ -16,7 +16,6 @@ import {
 } from './bodies.ts';
 import { bodyReadingMinutes } from './reading-time.ts';
 import { figuresFromMarkdown } from './figures.ts';
-import { fileStamps } from './file-stamps.ts';
 import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
 import { inlineRenderer, rendererOptions } from '../markdown/render.ts';
 import type { RenderBody } from '../markdown/render.ts';
@@ -142,8 +141,7 @@ const changedAtOnce = 10;
  * found by the digest of its text alone, read synchronously, against the entry stored from the
  * same path: the glob loader read every file through `fs.promises` ten at a time and split its
  * frontmatter before comparing, which took 8.5 s of each sync at 100,000 articles and made most of
- * its garbage (reading them in turn takes 1.6–3 s; a file whose stamp is as it was at the last sync
- * is not read at all, its digest kept: src/lib/file-stamps.ts). And nothing is rendered here: the store renders
+ * its garbage (reading them in turn takes 1.6 s). And nothing is rendered here: the store renders
  * once an entry is accepted (`bodyStore`), so the glob loader's Markdown entry type, whose render
  * function we had to take out, is not used at all. An entry's id comes from `articleId`.
  */
@@ -186,21 +184,14 @@ export async function syncArticleFiles(base: string, context: FilesContext): Pro
   const stored = new Map(
     store.values().flatMap((entry) => (entry.filePath ? [[entry.filePath, entry.id]] : [])),
   );
-  // The digest of a file whose stamp is as it was at the last sync is the one worked out then.
-  const digests = fileStamps<string>(
-    join(fileURLToPath(config.cacheDir), 'article-digests.json'),
-    generateDigest('article digests'),
-  );
   const changed = articleFiles(base).flatMap((path) => {
     const file = join(base, path);
     const id = stored.get(posix(relative(root, file)));
     const entry = id === undefined ? undefined : store.get(id);
-    if (entry?.digest !== digests.value(file, () => generateDigest(readFileSync(file, 'utf8'))))
-      return [file];
+    if (entry?.digest !== generateDigest(readFileSync(file, 'utf8'))) return [file];
     keep(id!, entry, file);
     return [];
   });
-  digests.save();
   const queue = changed.values();
   await Promise.all(
     Array.from({ length: changedAtOnce }, async () => {

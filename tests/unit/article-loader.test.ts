@@ -255,21 +255,17 @@ describe('syncArticleFiles', () => {
       Promise.resolve({ ...data, parsed: true }),
     );
     const logger = { info: vi.fn(), error: vi.fn() };
-    const generateDigest = vi.fn((text: string) => createHash('sha1').update(text).digest('hex'));
     const files = {
-      config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(`${root}/cache/`) },
+      config: { root: pathToFileURL(`${root}/`) },
       store,
       logger,
-      generateDigest,
+      generateDigest: (text: string) => createHash('sha1').update(text).digest('hex'),
       parseData,
     } as unknown as FilesContext;
     return {
       entries,
       assets,
       parseData,
-      /** The article files whose text the sync read (and digested). */
-      read: () =>
-        new Set(generateDigest.mock.calls.flatMap(([text]) => (text.startsWith('---') ? [text] : []))).size,
       logger,
       watcher,
       files,
@@ -317,36 +313,6 @@ describe('syncArticleFiles', () => {
     expect(second.entries.get('second')?.data).toMatchObject({ title: 'Two, edited', parsed: true });
     // As the glob loader does for an unchanged entry, its photos are imported again.
     expect(second.assets).toEqual([[['./photo.jpg'], 'content/articles/one.md']]);
-  });
-
-  test('a file whose stamp is as it was at the last sync is not read again; one replaced since is', async () => {
-    await write('one.md', '---\ntitle: One\n---\nBody one.\n');
-    await write('two.md', '---\ntitle: Two\n---\nBody two.\n');
-    const first = context();
-    await syncArticleFiles(base, first.files);
-    // Every article file under base, those of the tests before included.
-    expect(first.read()).toBeGreaterThanOrEqual(2);
-    // Seconds later, when a stamp can be trusted (src/lib/file-stamps.ts): the files just written
-    // were read again, and their stamps kept; then only the file replaced since is read.
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      vi.setSystemTime(Date.now() + 10_000);
-      const second = context(first.entries);
-      await syncArticleFiles(base, second.files);
-      expect(second.read()).toBeGreaterThanOrEqual(2);
-      const third = context(first.entries);
-      await syncArticleFiles(base, third.files);
-      expect(third.read()).toBe(0);
-      await write('two.new', '---\ntitle: Two, edited\n---\nBody two.\n');
-      await rename(join(base, 'two.new'), join(base, 'two.md'));
-      const fourth = context(first.entries);
-      await syncArticleFiles(base, fourth.files);
-      expect(fourth.read()).toBe(1);
-      expect(fourth.parseData).toHaveBeenCalledOnce();
-      expect(fourth.parseData.mock.calls[0]?.[0]).toMatchObject({ id: 'two' });
-    } finally {
-      vi.useRealTimers();
-    }
   });
 
   test('a removed article leaves the store; a renamed one moves to its new id', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { keptRecord } from '../../src/lib/kept-record.ts';
+import { keptRecord } from '../../src/lib/lint/kept-record.ts';
 
 let dir = '';
 afterEach(() => {

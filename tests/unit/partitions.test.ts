@@ -11,8 +11,8 @@ import {
   existsSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { describe, expect, test, vi } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
 import {
   codeDigest,
   keepPartitionOutput,
@@ -396,37 +396,5 @@ describe('publishedYears', () => {
     const now = new Date('2026-01-15T12:00:00+08:00');
     expect(publishedYears(base, now, 'Asia/Shanghai').sort()).toEqual([2016, 2017, 2019, 2020, 2021, 2022]);
     expect(publishedYears(join(base, 'none'), now, 'Asia/Shanghai')).toEqual([]);
-  });
-
-  test("kept between builds by each file's stamp, the same years; a file replaced since is read again", () => {
-    const base = mkdtempSync(join(tmpdir(), 'broadsheet-years-'));
-    const kept = join(base, '..', `${basename(base)}-dates.json`);
-    const write = (name: string, frontmatter: string) => {
-      writeFileSync(join(base, `${name}.new`), `---\ntitle: A\n${frontmatter}\n---\n\nText.\n`);
-      renameSync(join(base, `${name}.new`), join(base, `${name}.md`));
-    };
-    write('one', 'publishedAt: "2019-06-01T09:00:00+08:00"');
-    write('two', 'draft: true\npublishedAt: "2020-06-01T09:00:00+08:00"');
-    const now = new Date('2026-01-15T12:00:00+08:00');
-    // Seconds later, when the stamps can be trusted (src/lib/file-stamps.ts).
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      vi.setSystemTime(Date.now() + 10_000);
-      expect(publishedYears(base, now, 'Asia/Shanghai', kept)).toEqual([2019]);
-      expect(publishedYears(base, now, 'Asia/Shanghai', kept)).toEqual([2019]);
-      // What is kept is what counts for a file whose stamp is as it was: it is not read again.
-      const record = JSON.parse(readFileSync(kept, 'utf8')) as {
-        files: Record<string, { value: { publishedAt: string } }>;
-      };
-      expect(Object.keys(record.files)).toHaveLength(2);
-      record.files[join(base, 'one.md')]!.value.publishedAt = '2011-06-01T09:00:00+08:00';
-      writeFileSync(kept, JSON.stringify(record));
-      expect(publishedYears(base, now, 'Asia/Shanghai', kept)).toEqual([2011]);
-      write('one', 'publishedAt: "2019-06-01T09:00:00+08:00"');
-      write('two', 'publishedAt: "2020-06-01T09:00:00+08:00"');
-      expect(publishedYears(base, now, 'Asia/Shanghai', kept).sort()).toEqual([2019, 2020]);
-    } finally {
-      vi.useRealTimers();
-    }
   });
 });

@@ -3,7 +3,7 @@ import { articleId } from '../article-loader.ts';
 import type { Frontmatter } from '../frontmatter.ts';
 import { oldPath } from '../redirects.ts';
 import { oldAddress } from '../schema/fields.ts';
-import { keptRecord } from '../kept-record.ts';
+import { keptRecord } from './kept-record.ts';
 import { linterDigest } from './linter-digest.ts';
 
 /**

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { articleUrl } from '../urls.ts';
 import type { ArticleRef, ContentIndex } from './content-index.ts';
-import { keptRecord } from '../kept-record.ts';
+import { keptRecord } from './kept-record.ts';
 import { linterDigest } from './linter-digest.ts';
 
 /**
