@@ -99,7 +99,12 @@ import {
   writeRedirects,
 } from '../src/lib/redirect-output.ts';
 import { formatVanished, planRedirects, vanishedUrls } from '../src/lib/redirects.ts';
-import { buildSearchIndex, builtArticlePages, indexWhileWritten } from '../src/lib/search-index.ts';
+import {
+  buildSearchIndex,
+  builtArticlePages,
+  earlyBundlesFolder,
+  indexWhileWritten,
+} from '../src/lib/search-index.ts';
 import type { EarlyIndex } from '../src/lib/search-index.ts';
 import { searchIndexFolder } from '../src/lib/search-shards.ts';
 import type { SearchPage } from '../src/lib/search-shards.ts';
@@ -202,6 +207,7 @@ function stop(message: string): never {
     renameSync(staging, replaced);
   else rmSync(staging, { recursive: true, force: true });
   rmSync(`${staging}.partitions`, { recursive: true, force: true });
+  rmSync(earlyBundlesFolder(outDir), { recursive: true, force: true });
   for (const folder of astroCaches) discardUnfinishedBuild(folder, startedAt);
   console.error(`\n✗ ${message}\n  Nothing was published: ${shown(outDir)} is unchanged.`);
   process.exit(1);

@@ -230,7 +230,7 @@ export function indexWhileWritten(
 ): EarlyIndex {
   const { plan, kept } = planIndex(pages, previous);
   const pagesRoot = searchPagesFolder(previous);
-  const bundles = workBesideOutput(previous, 'search-early');
+  const bundles = earlyBundlesFolder(previous);
   rmSync(bundles, { recursive: true, force: true });
   const from = (page: string) => join(renders(page) ? site : previous, page);
   // A shard with a page the published site lacks (one the build will not render) is left for later.
@@ -293,6 +293,11 @@ function writtenInFull(file: string): boolean {
   }
 }
 const pageEnd = '</html>';
+
+/** Where the build into `outDir` writes the bundles of the shards indexed while Astro builds, beside it. */
+export function earlyBundlesFolder(outDir: string): string {
+  return workBesideOutput(outDir, 'search-early');
+}
 
 /** Writes a Pagefind bundle of the article pages under `pages` (none if absent) into `output`. */
 async function writeBundle(output: string, pages?: string): Promise<void> {
