@@ -1,32 +1,21 @@
 // @ts-check
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { cmsAdmin } from './src/integrations/cms-admin.ts';
 import { previewSearch } from './src/integrations/preview-search.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
+import { sitemap } from './src/integrations/sitemap.ts';
 import { storeModuleFromFile } from './src/integrations/store-from-file.ts';
 import { join } from 'node:path';
 import { astroCacheDir, buildPartition, contentRoot, sitePagesFile } from './src/lib/env.ts';
 import { isNewest } from './src/lib/partitions.ts';
-import { readSitePages } from './src/lib/site-pages.ts';
-import { absoluteUrl } from './src/lib/urls.ts';
 import { markdownProcessor } from './src/markdown/index.ts';
 import { site } from './src/site.config.ts';
 
 /**
  * The newest partition of a partitioned build (src/lib/partitions.ts), or the whole site, writes the
- * sitemaps; the others write none. Both list and date pages from the record of the site's pages that
- * the build's route producers write (src/lib/site-pages.ts), read once the pages are built: a
- * partitioned build's other partitions may be built after this one, or not at all, and pages that
- * did not change are not rendered.
+ * sitemaps (src/integrations/sitemap.ts); the others write none.
  */
 const partition = buildPartition();
-const record = sitePagesFile();
-/** @type {import('./src/lib/site-pages.ts').SitePages | undefined} */
-let pages;
-const sitePages = () => (pages ??= record ? readSitePages(record) : { years: {}, pages: [] });
-/** @type {Map<string, string> | undefined} */
-let dates;
 
 export default defineConfig({
   site: site.url,
@@ -81,27 +70,7 @@ export default defineConfig({
   },
   integrations: [
     storeModuleFromFile(astroCacheDir()),
-    isNewest(partition) &&
-      sitemap({
-        // The news sitemap and feeds are listed in robots.txt; the sitemap holds pages.
-        filter: (page) => !page.endsWith('/search/'),
-        // Read when the sitemap is written, after this build's pages: every dated page of the site,
-        // also those that other partitions render or that were not rendered again (scripts/build.ts
-        // links them from the last build). The sitemap drops the ones it also found and sorts them.
-        get customPages() {
-          return sitePages().pages.map(({ path }) => absoluteUrl(path, site.url));
-        },
-        // Every page is dated by the date it states: an article's last change, a listing's newest.
-        serialize: (item) => {
-          dates ??= new Map(
-            sitePages().pages.flatMap(({ path, updated }) =>
-              updated ? [[new URL(absoluteUrl(path, site.url)).pathname, updated]] : [],
-            ),
-          );
-          const changed = dates.get(new URL(item.url).pathname);
-          return changed ? { ...item, lastmod: changed } : item;
-        },
-      }),
+    isNewest(partition) && sitemap({ siteUrl: site.url, record: sitePagesFile() }),
     pruneAssets(),
     previewSearch(),
     // After pruneAssets, which need not read the CMS's bundle.

@@ -34,7 +34,7 @@ export const jsonFeedUrl = '/feed.json';
 /** The XSLT that turns a feed opened in a browser into a readable page (public/rss.xsl). */
 export const feedStylesheetUrl = '/rss.xsl';
 
-/** The sitemap index that @astrojs/sitemap writes. */
+/** The sitemap index (src/lib/sitemap.ts), which robots.txt names. */
 export const sitemapIndexUrl = '/sitemap-index.xml';
 
 /** The Google News sitemap of the last two days' articles. */
