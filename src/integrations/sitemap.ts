@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { counted } from '../lib/plural.ts';
 import { readSitePages } from '../lib/site-pages.ts';
 import { sitemapFiles, sitemapPages } from '../lib/sitemap.ts';
 
@@ -24,7 +25,7 @@ export function sitemap(options: { siteUrl: string; record: string | undefined }
         );
         const files = sitemapFiles(listed, siteUrl);
         for (const [name, xml] of files) writeFileSync(join(fileURLToPath(dir), name), xml);
-        logger.info(`${listed.length} pages in ${files.size - 1} sitemaps`);
+        logger.info(`${counted(listed.length, 'page')} in ${counted(files.size - 1, 'sitemap')}`);
       },
     },
   };

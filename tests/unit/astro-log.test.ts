@@ -79,7 +79,7 @@ describe('readAstroLine', () => {
     '15:35:12 [content] Syncing content',
     '15:35:12 [types] Generated 787ms',
     '15:35:12 [build] directory: /work/site/.dist.staging/',
-    '15:35:15 [broadsheet:sitemap] 13508 pages in 1 sitemaps',
+    '15:35:15 [broadsheet:sitemap] 13,508 pages in 1 sitemap',
     '15:35:15 [broadsheet:prune-assets] removed 3 unreferenced images',
     '15:35:15 [build] 18 page(s) built in 3.79s',
     `\u001b[2m15:35:15\u001b[22m ${colour(34, '[build]')} Complete!`,
