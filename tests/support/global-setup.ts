@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheDirFor } from '../../src/lib/env.ts';
 import { addressesFile } from '../../src/lib/redirect-output.ts';
@@ -28,6 +28,21 @@ import { eventChains, undoProjectEvents } from './site-events.ts';
 import { writeEditPair, writeEmptySite, writeGatingSite, writeRenameSite } from './special-sites.ts';
 
 /**
+ * Gives the run a temporary folder of its own, which every test's and build's temporary folders go
+ * in (TMPDIR, read by `tmpdir()` in the test workers and the processes they start), and deletes it
+ * when the run ends: tests make hundreds of them, and none should be left behind on a machine. Then
+ * builds the sites the built-site and browser tests inspect.
+ */
+export default async function setup(project: TestProject) {
+  const temporary = mkdtempSync(join(tmpdir(), 'broadsheet-tests-'));
+  process.env['TMPDIR'] = temporary;
+  await buildSites(project);
+  return () => {
+    rmSync(temporary, { recursive: true, force: true });
+  };
+}
+
+/**
  * Builds each site the built-site and browser tests inspect, once per run, before any test starts.
  * Skipped when only unit and component tests were asked for.
  *
@@ -36,7 +51,7 @@ import { writeEditPair, writeEmptySite, writeGatingSite, writeRenameSite } from 
  * core's worth of JavaScript, and each takes under 1 GB. Builds of the same content folder run one
  * after another in one lane, since they share Astro's cache folder.
  */
-export default async function setup(project: TestProject) {
+async function buildSites(project: TestProject) {
   const names = project.vitest.projects.map((each) => each.name);
   if (!names.some((name) => name === 'site' || name === 'e2e')) return;
   if (names.includes('e2e')) await chromiumPath();
