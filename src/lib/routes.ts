@@ -1,4 +1,4 @@
-import { articleDigest, cardDigest, digest } from './cache-keys.ts';
+import { articleDigest, cardDigest, digest, sharedDigest } from './cache-keys.ts';
 import { chromeOf } from './chrome.ts';
 import { yearIn, yearMonth } from './dates.ts';
 import {
@@ -115,7 +115,7 @@ function articlePages(room: Newsroom, around: Chrome) {
     // What search reads of the page: all but the stories it links to, which the layout hides from
     // Pagefind (data-pagefind-ignore="all"). A story published or retitled next to it changes the
     // page, not its search shard (docs/architecture.md, "Cache keys").
-    const searchKey = digest(around, articleDigest(article), props.seriesParts);
+    const searchKey = digest(sharedDigest(around), articleDigest(article), props.seriesParts);
     return {
       path: article.url,
       year: yearOf(article),
@@ -196,7 +196,7 @@ function listingPagesOf(room: Newsroom, around: Chrome) {
       // `updated` comes from the items, which the key holds already.
       props: { chrome: around, listing, page, updated, ...context },
       cacheKey: digest(
-        around,
+        sharedDigest(around),
         pageHead(listing),
         { ...page, items: page.items.map(cardDigest) },
         {
