@@ -109,7 +109,7 @@ import type { EarlyIndex } from '../src/lib/search-index.ts';
 import { searchIndexFolder } from '../src/lib/search-shards.ts';
 import type { SearchPage } from '../src/lib/search-shards.ts';
 import { colourTokens } from '../src/lib/palette.ts';
-import { pageFile, pagesOf, partitionDigest, readSitePages } from '../src/lib/site-pages.ts';
+import { pageFile, pagesOf, partitionDigest, readSitePages, writeBuiltPages } from '../src/lib/site-pages.ts';
 import type { SitePages } from '../src/lib/site-pages.ts';
 import { site } from '../src/site.config.ts';
 
@@ -646,7 +646,7 @@ rmSync(builtPagesFile(outDir), { force: true });
 if (existsSync(outDir)) renameSync(outDir, replaced);
 renameSync(staging, outDir);
 recordAddresses(outDir);
-writeFileSync(builtPagesFile(outDir), JSON.stringify(pagesBuilt));
+writeBuiltPages(builtPagesFile(outDir), pagesBuilt);
 
 const report = schedule(lint.scheduled, now);
 writeFileSync(scheduleFile(outDir), `${JSON.stringify(report, null, 2)}\n`);

@@ -143,7 +143,49 @@ export function readSitePages(file: string): SitePages {
   return JSON.parse(readFileSync(file, 'utf8')) as SitePages;
 }
 
-/** The record of a built output (`BuiltPages`), if there is a file. */
+/**
+ * The record of a built output as its file holds it: each file under `_astro/` named once, and
+ * each page's by number. A photo's renditions are named by every page that shows its card: at
+ * 100,000 articles 1.36 million names of 69 files made 48 of the bench's 66 MB record, which a
+ * publish reads twice and writes once.
+ */
+interface BuiltPagesFile {
+  /** First, so that `recordedWithCode` can read it alone. */
+  code: string;
+  files: string[];
+  pages: Record<string, Omit<BuiltPage, 'assets'> & { assets: number[] }>;
+}
+
+/** Writes the record of a built output (`BuiltPages`) into `file`. */
+export function writeBuiltPages(file: string, built: BuiltPages): void {
+  const files: string[] = [];
+  const numbers = new Map<string, number>();
+  const numbered = (asset: string) => {
+    let number = numbers.get(asset);
+    if (number === undefined) {
+      number = files.push(asset) - 1;
+      numbers.set(asset, number);
+    }
+    return number;
+  };
+  const pages: BuiltPagesFile['pages'] = {};
+  for (const [path, page] of Object.entries(built.pages)) {
+    pages[path] = { ...page, assets: page.assets.map(numbered) };
+  }
+  writeFileSync(file, JSON.stringify({ code: built.code, files, pages } satisfies BuiltPagesFile));
+}
+
+/**
+ * The record of a built output (`BuiltPages`), if there is a file; none from a record an earlier
+ * version wrote (no table of files), whose code is not this one.
+ */
 export function readBuiltPages(file: string | undefined): BuiltPages | undefined {
-  return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BuiltPages) : undefined;
+  if (!file || !existsSync(file)) return undefined;
+  const { code, files, pages } = JSON.parse(readFileSync(file, 'utf8')) as Partial<BuiltPagesFile>;
+  if (code === undefined || !Array.isArray(files) || pages === undefined) return undefined;
+  const built: BuiltPages = { code, pages: {} };
+  for (const [path, page] of Object.entries(pages)) {
+    built.pages[path] = { ...page, assets: page.assets.map((number) => files[number]!) };
+  }
+  return built;
 }

@@ -21,7 +21,13 @@ import {
   recordedWithCode,
 } from '../../src/lib/build-cache.ts';
 import { surveyFolder } from '../../src/lib/links.ts';
-import { isUnchanged, sitePages, unchangedPages } from '../../src/lib/site-pages.ts';
+import {
+  isUnchanged,
+  readBuiltPages,
+  sitePages,
+  unchangedPages,
+  writeBuiltPages,
+} from '../../src/lib/site-pages.ts';
 import type { BuiltPages } from '../../src/lib/site-pages.ts';
 
 /**
@@ -103,7 +109,7 @@ describe('the record of a built output', () => {
 
   test('is trusted only for the same code and while every page and image it names is there', () => {
     const dir = output();
-    writeFileSync(builtPagesFile(dir), JSON.stringify(builtPages(dir, 'code 1', site, undefined)));
+    writeBuiltPages(builtPagesFile(dir), builtPages(dir, 'code 1', site, undefined));
     expect(builtPagesFile(dir)).toMatch(/dist\.pages\.json$/);
     expect(previousBuild(dir, 'code 1')?.pages['/articles/b/']?.key).toBe('b1');
     expect(previousBuild(dir, 'code 2')).toBeUndefined();
@@ -112,10 +118,25 @@ describe('the record of a built output', () => {
     expect(previousBuild(folder({}), 'code 1')).toBeUndefined();
   });
 
+  test('names each image once in its file, the pages by number, and reads back as it was written', () => {
+    const dir = output();
+    const record = builtPages(dir, 'code 1', site, undefined);
+    writeBuiltPages(builtPagesFile(dir), record);
+    const text = readFileSync(builtPagesFile(dir), 'utf8');
+    // a.webp is named by two pages: at 100,000 articles, 1.36 million names of 69 images made 48 of
+    // the record's 66 MB.
+    expect(text.match(/a\.webp/g)).toHaveLength(1);
+    expect(readBuiltPages(builtPagesFile(dir))).toEqual(record);
+    // One written by an earlier version, with the names in each page, is no record: the code changed.
+    writeFileSync(builtPagesFile(dir), JSON.stringify(record));
+    expect(readBuiltPages(builtPagesFile(dir))).toBeUndefined();
+    expect(previousBuild(dir, 'code 1')).toBeUndefined();
+  });
+
   test('says by its first bytes alone whether a build of this code wrote it, which Astro is told at its start', () => {
     const dir = output();
     expect(recordedWithCode(dir, 'code 1')).toBe(false);
-    writeFileSync(builtPagesFile(dir), JSON.stringify(builtPages(dir, 'code 1', site, undefined)));
+    writeBuiltPages(builtPagesFile(dir), builtPages(dir, 'code 1', site, undefined));
     expect(recordedWithCode(dir, 'code 1')).toBe(true);
     expect(recordedWithCode(dir, 'code 12')).toBe(false);
     expect(recordedWithCode(dir, 'code')).toBe(false);
