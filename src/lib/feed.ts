@@ -143,7 +143,9 @@ export function lastModified(articles: Article[]): Date | undefined {
   let latest: Date | undefined;
   for (const { data } of articles) {
     const changed = data.updatedAt ?? data.publishedAt;
-    if (!latest || changed > latest) latest = changed;
+    // By their numbers: `>` between Dates converts each through `valueOf`, and every listing page of
+    // the site (36,000 at 100,000 articles) asks this of its items in every build.
+    if (!latest || changed.getTime() > latest.getTime()) latest = changed;
   }
   return latest;
 }

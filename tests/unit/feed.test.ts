@@ -8,11 +8,12 @@ import {
   feedItem,
   feedTitle,
   jsonFeed,
+  lastModified,
   listingFeedTitle,
 } from '../../src/lib/feed.ts';
 import type { ItemMedia } from '../../src/lib/feed.ts';
 import type { Listing } from '../../src/lib/listings.ts';
-import { article, authors, site } from './newsroom-fixture.ts';
+import { article, authors, site, story } from './newsroom-fixture.ts';
 
 const figure = (index: number) =>
   `<figure><img src="/_astro/body-${index}.jpg" alt="Photo ${index}"></figure>`;
@@ -343,5 +344,19 @@ describe('preview items', () => {
 
   test('a published item keeps its headline alone', () => {
     expect(feedItem(plain, media, site).title).toBe('Headline of plain');
+  });
+});
+
+describe('lastModified', () => {
+  test('is the latest publication or update of the items, none for no items', () => {
+    const updated = new Date(Date.UTC(2025, 2, 3));
+    const items = [
+      story('newest', 'world', 5),
+      story('corrected', 'world', 1, { data: { updatedAt: updated } }),
+      story('older', 'world', 0),
+    ];
+    expect(lastModified(items)).toBe(updated);
+    expect(lastModified([items[0]!, items[2]!])).toBe(items[0]!.data.publishedAt);
+    expect(lastModified([])).toBeUndefined();
   });
 });
