@@ -1,28 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { articleDigest, cardDigest, digest, sharedDigest } from '../../src/lib/cache-keys.ts';
 import type { Article } from '../../src/lib/model.ts';
+import { authors, sections, seriesById, story } from './newsroom-fixture.ts';
 
-const section = { id: 'world', name: 'World', description: 'News from abroad.', order: 1 };
-const author = { id: 'ada', name: 'Ada Reporter', role: 'Reporter', bio: 'A synthetic reporter.', links: [] };
-const series = { id: 'water', name: 'Water', description: 'A synthetic series.', parts: 3 };
-
-/** A synthetic article with the fields a card digest reads; `change` replaces some of them. */
-function article(change: Partial<Article> & { title?: string } = {}): Article {
-  const { title = 'Headline', ...rest } = change;
-  return {
-    id: 'x',
-    url: '/articles/x/',
-    data: { title, publishedAt: new Date('2026-01-01T00:00:00Z') },
-    body: 'body-key-1',
-    section,
-    sectionPath: [section],
-    authors: [author],
-    series: { series, part: 1, label: 'Water, part 1 of 3' },
-    readingMinutes: 3,
-    state: 'published',
-    ...rest,
-  } as unknown as Article;
-}
+/** The same story, in part 1 of a series, each time a new object (as a new build makes it). */
+const card = (change: Partial<Article> = {}): Article => ({
+  ...story('x', 'business/auto', 1, { series: { id: 'xiaomi', part: 1 } }),
+  ...change,
+});
 
 describe('cache keys', () => {
   test('equal values give equal digests; any change gives another', () => {
@@ -32,29 +17,32 @@ describe('cache keys', () => {
   });
 
   test('an object many keys hold digests as itself', () => {
-    expect(sharedDigest(section)).toBe(digest(section));
-    expect(sharedDigest({ ...section, name: 'Abroad' })).not.toBe(sharedDigest(section));
+    const world = sections.get('world')!;
+    expect(sharedDigest(world)).toBe(digest(world));
+    expect(sharedDigest({ ...world, name: 'Abroad' })).not.toBe(sharedDigest(world));
   });
 
   test('a card ignores the body and sees everything else; the full digest sees the body too', () => {
-    expect(cardDigest(article())).toBe(cardDigest(article({ body: 'body-key-2' })));
-    expect(cardDigest(article())).not.toBe(cardDigest(article({ title: 'Other' })));
-    expect(articleDigest(article())).not.toBe(articleDigest(article({ body: 'body-key-2' })));
+    expect(cardDigest(card())).toBe(cardDigest(card({ body: 'another-body-key' })));
+    expect(cardDigest(card())).not.toBe(cardDigest(card({ data: { ...card().data, title: 'Other' } })));
+    expect(articleDigest(card())).not.toBe(articleDigest(card({ body: 'another-body-key' })));
   });
 
   test("a card sees its section, its section's path, its authors and its series", () => {
-    const renamed = { ...section, name: 'Abroad' };
+    const auto = sections.get('business/auto')!;
+    const liMei = authors.get('li-mei')!;
+    const xiaomi = seriesById.get('xiaomi')!;
     const changes: Partial<Article>[] = [
-      { section: renamed },
-      { sectionPath: [{ ...section, id: 'news', name: 'News' }, section] },
-      { authors: [{ ...author, role: 'Correspondent' }] },
-      { authors: [author, { ...author, id: 'bo', name: 'Bo Writer' }] },
-      { series: { series: { ...series, parts: 4 }, part: 1, label: 'Water, part 1 of 4' } },
+      { section: { ...auto, name: 'Cars' } },
+      { sectionPath: [{ ...sections.get('business')!, name: 'Money' }, auto] },
+      { authors: [{ ...liMei, role: 'Correspondent' }] },
+      { authors: [liMei, authors.get('ni-tao')!] },
+      { series: { series: { ...xiaomi, parts: 3 }, part: 1, label: 'Part 1 of 3' } },
       { series: undefined },
       { readingMinutes: 4 },
       { url: '/articles/y/' },
     ];
-    const cards = new Set([cardDigest(article()), ...changes.map((change) => cardDigest(article(change)))]);
+    const cards = new Set([cardDigest(card()), ...changes.map((change) => cardDigest(card(change)))]);
     expect(cards.size).toBe(changes.length + 1);
   });
 });
