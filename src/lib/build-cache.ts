@@ -219,9 +219,9 @@ export function previousBuild(outDir: string, code: string): BuiltPages | undefi
 
 /**
  * Whether the record beside `outDir` was written by a build of this `code`, read from its first
- * bytes (`builtPages` puts the code first): what an Astro build is told as it starts, while
+ * bytes (`writeBuiltPages` puts the code first): what an Astro build is told as it starts, while
  * `previousBuild` reads the whole record and looks for every page it names (2.5 s at 100,000
- * articles, whose record is 64 MB).
+ * articles, when that record was 64 MB; 22 MB since it names each image once).
  */
 export function recordedWithCode(outDir: string, code: string): boolean {
   const head = Buffer.alloc(200);
