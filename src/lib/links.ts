@@ -11,7 +11,6 @@ import {
 import type { Stats } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
-import { eachAtOnce } from './at-once.ts';
 
 /**
  * Hard links carry files from one output to the next, or into a folder Pagefind reads, without
@@ -78,17 +77,23 @@ export async function surveyFolder(folder: string, width = 32): Promise<Map<stri
   let level = [''];
   while (level.length > 0) {
     const below: string[] = [];
-    await eachAtOnce(level, width, async (inside) => {
-      const entries = await readdir(join(folder, inside), { withFileTypes: true }).catch((error: unknown) => {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-        throw error;
-      });
-      for (const entry of entries) {
-        const file = inside === '' ? entry.name : `${inside}/${entry.name}`;
-        if (entry.isDirectory()) below.push(file);
-        else found.set(file, idOf(await lstat(join(folder, file))));
+    let next = 0;
+    const surveyNext = async () => {
+      for (let inside = level[next++]; inside !== undefined; inside = level[next++]) {
+        const entries = await readdir(join(folder, inside), { withFileTypes: true }).catch(
+          (error: unknown) => {
+            if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+            throw error;
+          },
+        );
+        for (const entry of entries) {
+          const file = inside === '' ? entry.name : `${inside}/${entry.name}`;
+          if (entry.isDirectory()) below.push(file);
+          else found.set(file, idOf(await lstat(join(folder, file))));
+        }
       }
-    });
+    };
+    await Promise.all(Array.from({ length: Math.min(width, level.length) }, surveyNext));
     level = below;
   }
   return found;
