@@ -208,13 +208,9 @@ export function builtPagesFile(outDir: string): string {
 export function previousBuild(outDir: string, code: string): BuiltPages | undefined {
   const built = readBuiltPages(builtPagesFile(outDir));
   if (built?.code !== code) return undefined;
-  // Pages share their images: each is looked for once.
-  const files = new Set<string>();
-  for (const [path, { assets }] of Object.entries(built.pages)) {
-    files.add(pageFile(path));
-    for (const asset of assets) files.add(`_astro/${asset}`);
-  }
-  return files.values().every((file) => existsSync(join(outDir, file))) ? built : undefined;
+  // Pages share their images, which the record names once each.
+  const files = [...Object.keys(built.pages).map(pageFile), ...built.files.map((asset) => `_astro/${asset}`)];
+  return files.every((file) => existsSync(join(outDir, file))) ? built : undefined;
 }
 
 /**
@@ -293,7 +289,8 @@ export function keepUnchangedPages(
   for (const { path } of built ? unchangedPages(current, built, partition) : []) {
     const file = pageFile(path);
     if (written.has(file)) continue;
-    for (const each of [file, ...built!.pages[path]!.assets.map((asset) => `_astro/${asset}`)]) {
+    const assets = built!.pages[path]!.assets.map((asset) => `_astro/${built!.files[asset]!}`);
+    for (const each of [file, ...assets]) {
       if (!written.has(each)) linked.set(each, join(outDir, each));
     }
     kept.push(file);
@@ -341,22 +338,34 @@ export function builtPages(
   current: SitePages,
   previous: BuiltPages | undefined,
 ): BuiltPages {
-  const pages: BuiltPages['pages'] = {};
+  const built: BuiltPages = { code, files: [], pages: {} };
+  // Numbered anew, so that the table holds only the files pages still name (previousBuild looks
+  // for each of them).
+  const numbers = new Map<string, number>();
+  const numbered = (asset: string) => {
+    let number = numbers.get(asset);
+    if (number === undefined) {
+      number = built.files.push(asset) - 1;
+      numbers.set(asset, number);
+    }
+    return number;
+  };
   for (const { path, key, search } of current.pages) {
     if (key === undefined) continue;
     const before = previous?.code === code ? previous.pages[path] : undefined;
-    if (before?.key === key) {
-      pages[path] = before;
-      continue;
-    }
-    pages[path] = {
-      key,
-      assets: [...new Set(assetReferences(readFileSync(join(dir, pageFile(path)))))].sort(),
-      // The code is part of what search reads: a new layout can index other text.
-      ...(search && { search: digest(code, search) }),
-    };
+    built.pages[path] =
+      before?.key === key
+        ? { ...before, assets: before.assets.map((asset) => numbered(previous!.files[asset]!)) }
+        : {
+            key,
+            assets: [...new Set(assetReferences(readFileSync(join(dir, pageFile(path)))))]
+              .sort()
+              .map(numbered),
+            // The code is part of what search reads: a new layout can index other text.
+            ...(search && { search: digest(code, search) }),
+          };
   }
-  return { code, pages };
+  return built;
 }
 
 /** What the site's code is made of: a change to any of these can change any page. */

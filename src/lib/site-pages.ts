@@ -100,16 +100,24 @@ export function pageFile(path: string): string {
  * `_astro/` it names. A later build with the same code renders only the pages whose key is not the
  * one recorded; the others it links from that output, with their images, as they are
  * (docs/architecture.md, "Scale: pages that did not change").
+ *
+ * Each file under `_astro/` is named once, in `files`, and a page's by number: a photo's renditions
+ * are named by every page that shows its card, and at 100,000 articles 1.36 million names of 69
+ * files made 48 of the bench's 66 MB record, which a publish reads twice and writes once. Astro's
+ * process reads only the keys, so nothing turns the numbers back into names but what needs them.
  */
 export interface BuiltPages {
+  /** First, so that `recordedWithCode` can read it alone. */
   code: string;
+  /** Every file under `_astro/` a page names, each once. */
+  files: string[];
   pages: Record<string, BuiltPage>;
 }
 
 export interface BuiltPage {
   key: string;
-  /** The files under `_astro/` the page names (src/lib/assets.ts). */
-  assets: string[];
+  /** The files under `_astro/` the page names (src/lib/assets.ts), by their place in `files`. */
+  assets: number[];
   /**
    * The key of what search reads of it, with the code it was built with, by which the search index
    * plans its shards (search-index.ts); none for a page search does not read.
@@ -143,36 +151,9 @@ export function readSitePages(file: string): SitePages {
   return JSON.parse(readFileSync(file, 'utf8')) as SitePages;
 }
 
-/**
- * The record of a built output as its file holds it: each file under `_astro/` named once, and
- * each page's by number. A photo's renditions are named by every page that shows its card: at
- * 100,000 articles 1.36 million names of 69 files made 48 of the bench's 66 MB record, which a
- * publish reads twice and writes once.
- */
-interface BuiltPagesFile {
-  /** First, so that `recordedWithCode` can read it alone. */
-  code: string;
-  files: string[];
-  pages: Record<string, Omit<BuiltPage, 'assets'> & { assets: number[] }>;
-}
-
 /** Writes the record of a built output (`BuiltPages`) into `file`. */
 export function writeBuiltPages(file: string, built: BuiltPages): void {
-  const files: string[] = [];
-  const numbers = new Map<string, number>();
-  const numbered = (asset: string) => {
-    let number = numbers.get(asset);
-    if (number === undefined) {
-      number = files.push(asset) - 1;
-      numbers.set(asset, number);
-    }
-    return number;
-  };
-  const pages: BuiltPagesFile['pages'] = {};
-  for (const [path, page] of Object.entries(built.pages)) {
-    pages[path] = { ...page, assets: page.assets.map(numbered) };
-  }
-  writeFileSync(file, JSON.stringify({ code: built.code, files, pages } satisfies BuiltPagesFile));
+  writeFileSync(file, JSON.stringify(built));
 }
 
 /**
@@ -181,11 +162,8 @@ export function writeBuiltPages(file: string, built: BuiltPages): void {
  */
 export function readBuiltPages(file: string | undefined): BuiltPages | undefined {
   if (!file || !existsSync(file)) return undefined;
-  const { code, files, pages } = JSON.parse(readFileSync(file, 'utf8')) as Partial<BuiltPagesFile>;
-  if (code === undefined || !Array.isArray(files) || pages === undefined) return undefined;
-  const built: BuiltPages = { code, pages: {} };
-  for (const [path, page] of Object.entries(pages)) {
-    built.pages[path] = { ...page, assets: page.assets.map((number) => files[number]!) };
-  }
-  return built;
+  const built = JSON.parse(readFileSync(file, 'utf8')) as Partial<BuiltPages>;
+  return typeof built.code === 'string' && Array.isArray(built.files) && built.pages !== undefined
+    ? (built as BuiltPages)
+    : undefined;
 }

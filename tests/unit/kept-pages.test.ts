@@ -71,11 +71,24 @@ const site = sitePages([
   page('/', undefined, ''),
 ]);
 
+/** A record with its pages' images by name, as the pages name them. */
+const named = (record: BuiltPages) => ({
+  code: record.code,
+  pages: Object.fromEntries(
+    Object.entries(record.pages).map(([path, built]) => [
+      path,
+      { ...built, assets: built.assets.map((asset) => record.files[asset]) },
+    ]),
+  ),
+});
+
 describe('the record of a built output', () => {
   test('holds each keyed page’s key, the images it names and, for an article, the key of what search reads with the code; not the front page, which is always rendered', () => {
     const dir = output();
     const record = builtPages(dir, 'code 1', site, undefined);
-    expect(record).toEqual({
+    // Each image once, however many pages name it.
+    expect(record.files.toSorted()).toEqual(['a.avif', 'a.webp', 'b.webp']);
+    expect(named(record)).toEqual({
       code: 'code 1',
       pages: {
         '/articles/a/': { key: 'a1', assets: ['a.avif', 'a.webp'], search: digest('code 1', 'search a') },
@@ -87,9 +100,9 @@ describe('the record of a built output', () => {
 
   test('gives a page that shows other neighbours (a new key, the same search key) the same search key, but not with other code', () => {
     const dir = output();
-    const before = builtPages(dir, 'code 1', site, undefined).pages['/articles/a/']!;
+    const before = named(builtPages(dir, 'code 1', site, undefined)).pages['/articles/a/']!;
     const moved = sitePages([page('/articles/a/', 2019, 'a2', 'search a')]);
-    expect(builtPages(dir, 'code 1', moved, undefined).pages['/articles/a/']).toEqual({
+    expect(named(builtPages(dir, 'code 1', moved, undefined)).pages['/articles/a/']).toEqual({
       ...before,
       key: 'a2',
     });
@@ -100,9 +113,14 @@ describe('the record of a built output', () => {
     const dir = output();
     const before = builtPages(dir, 'code 1', site, undefined);
     rmSync(join(dir, 'articles/a/index.html'));
-    expect(builtPages(dir, 'code 1', site, before).pages['/articles/a/']).toEqual(
-      before.pages['/articles/a/'],
-    );
+    // Numbered anew: without /articles/b/, b.webp is no longer in the table.
+    const now = sitePages([page('/articles/a/', 2019, 'a1', 'search a'), page('/tags/x/', 2020, 'x1')]);
+    const after = builtPages(dir, 'code 1', now, before);
+    expect(named(after).pages).toEqual({
+      '/articles/a/': named(before).pages['/articles/a/'],
+      '/tags/x/': named(before).pages['/tags/x/'],
+    });
+    expect(after.files.toSorted()).toEqual(['a.avif', 'a.webp']);
     // Another code, or another key, and the page is read again (here: it is gone).
     expect(() => builtPages(dir, 'code 2', site, before)).toThrow(/articles\/a\/index\.html/);
   });
@@ -128,7 +146,7 @@ describe('the record of a built output', () => {
     expect(text.match(/a\.webp/g)).toHaveLength(1);
     expect(readBuiltPages(builtPagesFile(dir))).toEqual(record);
     // One written by an earlier version, with the names in each page, is no record: the code changed.
-    writeFileSync(builtPagesFile(dir), JSON.stringify(record));
+    writeFileSync(builtPagesFile(dir), JSON.stringify(named(record)));
     expect(readBuiltPages(builtPagesFile(dir))).toBeUndefined();
     expect(previousBuild(dir, 'code 1')).toBeUndefined();
   });
@@ -151,10 +169,11 @@ describe('the record of a built output', () => {
 describe('pages kept from the last build', () => {
   const built: BuiltPages = {
     code: 'code 1',
+    files: ['a.avif', 'a.webp', 'b.webp'],
     pages: {
-      '/articles/a/': { key: 'a1', assets: ['a.avif', 'a.webp'], search: 'a' },
-      '/articles/b/': { key: 'b1', assets: ['b.webp'], search: 'b' },
-      '/tags/x/': { key: 'x1', assets: ['a.webp'] },
+      '/articles/a/': { key: 'a1', assets: [0, 1], search: 'a' },
+      '/articles/b/': { key: 'b1', assets: [2], search: 'b' },
+      '/tags/x/': { key: 'x1', assets: [1] },
     },
   };
 
