@@ -51,11 +51,13 @@ function storeReadFrom(store: string, file: string): Plugin {
         // No store yet: Astro's module is then an empty store.
         if (!existsSync(store)) return null;
         // Linked under another name first: a module run beside this reads the old store or the
-        // new, never none.
+        // new, never none. When the store is the one linked already (the sync changed nothing),
+        // the rename does nothing and leaves that name, removed after it.
         const partial = `${file}.${process.pid}.partial`;
         rmSync(partial, { force: true });
         linkFile(store, partial);
         renameSync(partial, file);
+        rmSync(partial, { force: true });
         return { code: storeModule(file), map: { mappings: '' } };
       },
     },

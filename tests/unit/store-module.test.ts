@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -76,6 +76,17 @@ describe('the integration', () => {
     // The next sync replaces the store; the module Vite was given reads the store it was given.
     writeStore(join(cacheDir(), 'data-store.json'), ['changed']);
     expect(await exported(code)).toEqual(stored);
+  });
+
+  // A build whose sync changed nothing finds its link already there: renaming a link over another
+  // of the same file does nothing, which left the link's temporary name behind (9 MB of store kept
+  // alive at 10,000 articles, 94 MB at 100,000, for each such build).
+  test('leaves nothing behind when the store is the one already linked', async () => {
+    writeStore(join(cacheDir(), 'data-store.json'), stored);
+    load('build');
+    const { code } = load('build')!;
+    expect(await exported(code)).toEqual(stored);
+    expect(readdirSync(cacheDir()).sort()).toEqual(['data-store-module.json', 'data-store.json']);
   });
 
   test('keeps the dev server’s store, which previews drafts, apart from a build’s', async () => {
