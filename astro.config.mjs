@@ -4,7 +4,7 @@ import { cmsAdmin } from './src/integrations/cms-admin.ts';
 import { previewSearch } from './src/integrations/preview-search.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
-import { storeModuleFromFile } from './src/integrations/store-from-file.ts';
+import { contentStore } from './src/integrations/content-store.ts';
 import { join } from 'node:path';
 import { astroCacheDir, buildPartition, contentRoot, sitePagesFile } from './src/lib/env.ts';
 import { isNewest } from './src/lib/partitions.ts';
@@ -69,7 +69,7 @@ export default defineConfig({
     server: { watch: { ignored: ['**/tests/.output/**', '**/dist/**', '**/.*.staging/**', '**/bench/**'] } },
   },
   integrations: [
-    storeModuleFromFile(astroCacheDir()),
+    contentStore(astroCacheDir()),
     isNewest(partition) && sitemap({ siteUrl: site.url, record: sitePagesFile() }),
     pruneAssets(),
     previewSearch(),

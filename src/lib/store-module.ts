@@ -16,3 +16,21 @@ export function storeModule(file: string): string {
     '',
   ].join('\n');
 }
+
+/**
+ * Where a build keeps the content store its sync left in memory (`syncedStoreModule`): a global,
+ * since the page that imports the store's module and the sync that filled the store run in the
+ * same process, but not from the same modules.
+ */
+export const syncedStoreKey = Symbol.for('broadsheet:synced-content-store');
+
+/**
+ * The module of the content store for a build whose sync's store is held at `syncedStoreKey` (an
+ * Astro `MutableDataStore`): it exports that store's collections, the map Astro would have parsed
+ * from the store's file. Astro's runtime takes a map as it is. The pages then read the store the
+ * sync has just written rather than parse its file again: 2.5 s of every build of 100,000 articles,
+ * and a second copy of the whole store in memory.
+ */
+export function syncedStoreModule(): string {
+  return `export default globalThis[Symbol.for(${JSON.stringify(syncedStoreKey.description)})].collections();\n`;
+}

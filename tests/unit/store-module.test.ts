@@ -1,11 +1,20 @@
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { storeModuleFromFile } from '../../src/integrations/store-from-file.ts';
-import { storeModule } from '../../src/lib/store-module.ts';
+import { contentStore } from '../../src/integrations/content-store.ts';
+import { storeModule, syncedStoreKey } from '../../src/lib/store-module.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -13,6 +22,8 @@ beforeEach(() => {
 });
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
+  // A store held by one test's "sync" is not the next test's.
+  Reflect.deleteProperty(globalThis, syncedStoreKey);
 });
 
 /** What a module's text exports, run by Node as the build runs it (each under a name of its own). */
@@ -30,6 +41,13 @@ function writeStore(file: string, store: unknown): void {
   renameSync(`${file}.tmp`, file);
 }
 
+/** Astro's MutableDataStore, as much of it as the test uses. */
+interface SyncedStore {
+  set(collection: string, key: string, value: unknown): void;
+  waitUntilSaveComplete(): Promise<void>;
+  collections(): Map<string, Map<string, unknown>>;
+}
+
 const stored = [['Map', 1], 'articles', { title: 'Synthetic “quotes”, café, 📰 and a \\ backslash' }];
 
 test('the store module exports the JSON text of the file it names', async () => {
@@ -45,13 +63,13 @@ describe('the integration', () => {
   const cacheDir = () => join(dir, 'cache');
 
   /** The Vite plugins the integration adds to Astro's config for `command`. */
-  function pluginsFor(
+  async function pluginsFor(
     command: 'build' | 'dev',
     experimental: Record<string, unknown> = { collectionStorage: 'single-file' },
-  ): Plugin[] {
+  ): Promise<Plugin[]> {
     const plugins: Plugin[] = [];
-    const setup = storeModuleFromFile(cacheDir()).hooks['astro:config:setup'] as (options: object) => void;
-    setup({
+    const setup = contentStore(cacheDir()).hooks['astro:config:setup'] as (options: object) => Promise<void>;
+    await setup({
       command,
       config: {
         root: pathToFileURL(`${root()}/`),
@@ -64,15 +82,15 @@ describe('the integration', () => {
   }
 
   /** What the plugin gives Vite for Astro's content store module. */
-  function load(command: 'build' | 'dev'): { code: string } | null {
-    const [plugin] = pluginsFor(command);
+  async function load(command: 'build' | 'dev'): Promise<{ code: string } | null> {
+    const [plugin] = await pluginsFor(command);
     const hook = plugin?.load as { handler: (id: string) => { code: string } | null };
     return hook.handler('\0astro:data-layer-content');
   }
 
   test('gives a build the store Astro synced, as it was when Vite asked for the module', async () => {
     writeStore(join(cacheDir(), 'data-store.json'), stored);
-    const { code } = load('build')!;
+    const { code } = (await load('build'))!;
     // The next sync replaces the store; the module Vite was given reads the store it was given.
     writeStore(join(cacheDir(), 'data-store.json'), ['changed']);
     expect(await exported(code)).toEqual(stored);
@@ -83,19 +101,81 @@ describe('the integration', () => {
   // alive at 10,000 articles, 94 MB at 100,000, for each such build).
   test('leaves nothing behind when the store is the one already linked', async () => {
     writeStore(join(cacheDir(), 'data-store.json'), stored);
-    load('build');
-    const { code } = load('build')!;
+    await load('build');
+    const { code } = (await load('build'))!;
     expect(await exported(code)).toEqual(stored);
     expect(readdirSync(cacheDir()).sort()).toEqual(['data-store-module.json', 'data-store.json']);
   });
 
+  // The pages of a build run in the process whose sync filled the store: they take that store as
+  // it is. Astro's sync loads it with MutableDataStore.fromFile, which an Astro that no longer did
+  // so would fail here.
+  test('gives a build the store its sync holds in memory, its file unread', async () => {
+    const [plugin] = await pluginsFor('build');
+    const { MutableDataStore } = (await import(
+      pathToFileURL(join(process.cwd(), 'node_modules/astro/dist/content/mutable-data-store.js')).href
+    )) as { MutableDataStore: { fromFile: (file: URL) => Promise<SyncedStore> } };
+    const synced = await MutableDataStore.fromFile(pathToFileURL(join(cacheDir(), 'data-store.json')));
+    synced.set('articles', 'synthetic', { id: 'synthetic', data: { title: 'A synthetic story' } });
+    const hook = plugin?.load as { handler: (id: string) => { code: string } };
+    const module = hook.handler('\0astro:data-layer-content').code;
+    expect(module).not.toContain('readFileSync');
+    expect(await exported(module)).toBe(synced.collections());
+    // The dev server, whose store follows the files as they change, reads its file.
+    writeStore(join(root(), '.astro', 'data-store.json'), stored);
+    expect(await exported((await load('dev'))!.code)).toEqual(stored);
+    // The store set is saved, on the build's saving thread, by the end of the build.
+    await synced.waitUntilSaveComplete();
+    await buildDone();
+  });
+
+  /** Astro's writer of the store file, and its serializer, from the installed Astro. */
+  async function astroWriter() {
+    return (await import(
+      pathToFileURL(join(process.cwd(), 'node_modules/astro/dist/content/data-store-writer.js')).href
+    )) as {
+      FileWriter: new (file: URL) => { write: (collections: unknown) => Promise<boolean> };
+      serializeDataStore: (collections: unknown) => string;
+    };
+  }
+  const buildDone = async () => {
+    const done = contentStore(cacheDir()).hooks['astro:build:done'] as () => Promise<void>;
+    await done();
+  };
+  const collections = () =>
+    new Map([['articles', new Map([['synthetic', { id: 'synthetic', data: { at: new Date(0) } }]])]]);
+
+  // Astro's sync waits for the store to be written; the build's pages need it only once built.
+  test('has a build write the store on a thread of its own, as Astro writes it, done by the end', async () => {
+    await pluginsFor('build');
+    const { FileWriter, serializeDataStore } = await astroWriter();
+    const file = join(cacheDir(), 'data-store.json');
+    mkdirSync(cacheDir(), { recursive: true });
+    const store = collections();
+    expect(await new FileWriter(pathToFileURL(file)).write(store)).toBe(true);
+    // The thread has hardly started when the write returns: the sync goes on without it.
+    expect(existsSync(file)).toBe(false);
+    // Handed over as it was: a change after it is the next save's.
+    store.get('articles')!.set('later', { id: 'later', data: { at: new Date(1) } });
+    await buildDone();
+    expect(readFileSync(file, 'utf8')).toBe(serializeDataStore(collections()));
+  });
+
+  test('stops the build naming the store that could not be written', async () => {
+    await pluginsFor('build');
+    const { FileWriter } = await astroWriter();
+    const file = join(dir, 'no such folder', 'data-store.json');
+    await new FileWriter(pathToFileURL(file)).write(collections());
+    await expect(buildDone()).rejects.toThrow(`The content store could not be saved: ${file}: Error: ENOENT`);
+  });
+
   test('keeps the dev server’s store, which previews drafts, apart from a build’s', async () => {
     writeStore(join(root(), '.astro', 'data-store.json'), stored);
-    const { code } = load('dev')!;
+    const { code } = (await load('dev'))!;
     expect(code).toContain('data-store-module.dev.json');
     expect(await exported(code)).toEqual(stored);
     // The build's store is its own, not synced yet here.
-    expect(load('build')).toBeNull();
+    expect(await load('build')).toBeNull();
   });
 
   // The store's place is Astro's own (its module is the one reader): an Astro that moves it fails
@@ -114,8 +194,8 @@ describe('the integration', () => {
     );
   });
 
-  test('leaves an empty store (no file yet), and Astro’s chunked storage, to Astro', () => {
-    expect(load('build')).toBeNull();
-    expect(pluginsFor('build', { collectionStorage: 'chunked' })).toEqual([]);
+  test('leaves an empty store (no file yet), and Astro’s chunked storage, to Astro', async () => {
+    expect(await load('build')).toBeNull();
+    expect(await pluginsFor('build', { collectionStorage: 'chunked' })).toEqual([]);
   });
 });
