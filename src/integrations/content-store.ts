@@ -76,6 +76,11 @@ function storeReadFrom(store: string, file: string, dev: boolean): Plugin {
         return { code: storeModule(file), map: { mappings: '' } };
       },
     },
+    // Once the pages are bundled, the store is serialized beside their rendering, which leaves the
+    // other cores idle; beside the bundling it held back Vite, which uses them all.
+    writeBundle: () => {
+      saving?.thread.postMessage({ go: true });
+    },
   };
 }
 
@@ -134,7 +139,8 @@ let saving: Saving | undefined;
  * (src/integrations/store-save-thread.ts) rather than serialize it here. Astro's sync waits for
  * the store to be written before the build goes on, and `devalue` took 0.8 s of that at 10,000
  * articles and 5–8 s at 100,000, in the thread that then renders every page; copying the store to
- * another thread takes a seventh of that. `storeSaved`, when the pages are built, waits for it. A
+ * another thread takes a seventh of that. The thread serializes it once the pages are bundled
+ * (`writeBundle`), and `storeSaved`, when they are built, waits for it. A
  * store that cannot be copied (a value no thread can be sent) is written here, as Astro would.
  */
 async function saveStoreOffThread(): Promise<void> {
@@ -193,6 +199,7 @@ async function storeSaved(): Promise<void> {
   saving = undefined;
   // Waited for now: the process must not end before the thread answers.
   thread.ref();
+  thread.postMessage({ go: true });
   try {
     await Promise.all(saves);
   } catch (error) {

@@ -9,7 +9,7 @@ import { parentPort } from 'node:worker_threads';
  * have written them, and the file to write them to. It writes them as Astro's own writer does
  * (`FileWriter` in astro/dist/content/data-store-writer.js): its serializer, nothing written when
  * the file holds the same text already, and a new file renamed over the old, one message after the
- * other. It answers each with the error it met, if any.
+ * other, from when it is told to go. It answers each with the error it met, if any.
  */
 const astro = createRequire(import.meta.url).resolve('astro/package.json');
 const writer = new URL('dist/content/data-store-writer.js', pathToFileURL(astro));
@@ -24,8 +24,18 @@ async function save(file: string, collections: unknown): Promise<void> {
   await rename(`${file}.tmp`, file);
 }
 
-let last = Promise.resolve();
-parentPort!.on('message', ({ id, file, collections }: { id: number; file: string; collections: unknown }) => {
+/** Told when to start (`{ go: true }`): once the build's pages are bundled. */
+let go: () => void = () => undefined;
+let last = new Promise<void>((resolve) => {
+  go = resolve;
+});
+type Message = { go: true } | { id: number; file: string; collections: unknown };
+parentPort!.on('message', (message: Message) => {
+  if ('go' in message) {
+    go();
+    return;
+  }
+  const { id, file, collections } = message;
   last = last.then(() =>
     save(file, collections).then(
       () => {
