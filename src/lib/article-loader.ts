@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
@@ -126,7 +127,7 @@ const refused = Object.freeze({});
 /** What `syncArticleFiles` uses of a loader's context. */
 export type FilesContext = Pick<
   LoaderContext,
-  'config' | 'store' | 'logger' | 'watcher' | 'generateDigest' | 'parseData'
+  'config' | 'store' | 'meta' | 'logger' | 'watcher' | 'generateDigest' | 'parseData'
 >;
 
 /** A part of the content store Astro does not declare. */
@@ -144,9 +145,15 @@ const changedAtOnce = 10;
  * its garbage (reading them in turn takes 1.6 s). And nothing is rendered here: the store renders
  * once an entry is accepted (`bodyStore`), so the glob loader's Markdown entry type, whose render
  * function we had to take out, is not used at all. An entry's id comes from `articleId`.
+ *
+ * Nor is a file read whose size, times and inode are those the last sync recorded with its digest
+ * (`fileLooks`, in the store's meta as `files`): looking at a file is a fraction of reading and
+ * digesting it. Only files last changed a second or more before the sync (`now`) are recorded, since
+ * a file's times are kept to a clock tick: one written again within the tick of a look at it, at
+ * the same size, would look the same.
  */
-export async function syncArticleFiles(base: string, context: FilesContext): Promise<void> {
-  const { config, store, logger, watcher, generateDigest, parseData } = context;
+export async function syncArticleFiles(base: string, context: FilesContext, now = Date.now()): Promise<void> {
+  const { config, store, meta, logger, watcher, generateDigest, parseData } = context;
   const root = fileURLToPath(config.root);
   const untouched = new Set(store.keys());
   // The watcher names files by their absolute path.
@@ -184,14 +191,23 @@ export async function syncArticleFiles(base: string, context: FilesContext): Pro
   const stored = new Map(
     store.values().flatMap((entry) => (entry.filePath ? [[entry.filePath, entry.id]] : [])),
   );
+  const looked = lookedAt(meta.get('files'));
+  const looks: Record<string, [string, string]> = {};
   const changed = articleFiles(base).flatMap((path) => {
     const file = join(base, path);
-    const id = stored.get(posix(relative(root, file)));
+    const filePath = posix(relative(root, file));
+    const id = stored.get(filePath);
     const entry = id === undefined ? undefined : store.get(id);
-    if (entry?.digest !== generateDigest(readFileSync(file, 'utf8'))) return [file];
+    const stats = statSync(file);
+    const looksNow = fileLooks(stats);
+    const [looksThen, digestThen] = looked[filePath] ?? [];
+    const digest = looksNow === looksThen ? digestThen! : generateDigest(readFileSync(file, 'utf8'));
+    if (Math.max(stats.mtimeMs, stats.ctimeMs) < now - 1000) looks[filePath] = [looksNow, digest];
+    if (entry?.digest !== digest) return [file];
     keep(id!, entry, file);
     return [];
   });
+  meta.set('files', JSON.stringify(looks));
   const queue = changed.values();
   await Promise.all(
     Array.from({ length: changedAtOnce }, async () => {
@@ -223,6 +239,16 @@ export async function syncArticleFiles(base: string, context: FilesContext): Pro
 }
 
 const posix = (path: string) => path.split(sep).join('/');
+
+/** How a file looks without reading it: changed, even to the same size, its times change. */
+function fileLooks({ ino, size, mtimeMs, ctimeMs }: Stats): string {
+  return `${ino}:${size}:${mtimeMs}:${ctimeMs}`;
+}
+
+/** The looks and digests the last sync recorded, by path (none before the first). */
+function lookedAt(recorded: string | undefined): Record<string, [string, string] | undefined> {
+  return recorded === undefined ? {} : (JSON.parse(recorded) as Record<string, [string, string]>);
+}
 
 /**
  * What a sync reads of an article file that is new or changed (`syncArticleFiles`): the fields it
