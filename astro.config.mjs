@@ -5,6 +5,7 @@ import { previewSearch } from './src/integrations/preview-search.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 import { contentStore } from './src/integrations/content-store.ts';
+import { wholeLog } from './src/integrations/whole-log.ts';
 import { join } from 'node:path';
 import { astroCacheDir, buildPartition, contentRoot, sitePagesFile } from './src/lib/env.ts';
 import { isNewest } from './src/lib/partitions.ts';
@@ -81,5 +82,7 @@ export default defineConfig({
       timezone: site.timezone,
       writes: isNewest(partition),
     }),
+    // Last: the build script reads Astro's log, and none of it may be lost when Astro exits.
+    wholeLog(),
   ],
 });
