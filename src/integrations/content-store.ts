@@ -3,10 +3,15 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Plugin } from 'vite';
 import { linkFile } from '../lib/links.ts';
-import { storeModule, syncedStoreKey, syncedStoreModule } from '../lib/store-module.ts';
+import {
+  storeDrift,
+  storeModule,
+  syncedStoreKey,
+  syncedStoreModule,
+  worthSaving,
+} from '../lib/store-module.ts';
 
 /** Astro's content store module, as Vite resolves it. */
 const storeModuleId = /^\0astro:data-layer-content$/;
@@ -14,9 +19,9 @@ const storeModuleId = /^\0astro:data-layer-content$/;
 /**
  * How Astro's content store reaches the pages, and the disk, for a whole archive:
  *
- * - In a build, the pages take the store the sync holds in memory (`holdSyncedStore`), and the
- *   store is written to disk on a thread of its own (`saveStoreOffThread`), finished by the end of
- *   the build: the thread that renders the pages neither parses the store again nor serializes it.
+ * - In a build, the pages take the store the sync holds in memory (`holdSyncedStore`), rather than
+ *   parse it again, and the store's file is written only when the sync changed enough of it
+ *   (`saveStoreWhenDrifted`).
  * - Otherwise (the dev server, whose store previews drafts, or an Astro that no longer loads its
  *   store as `holdSyncedStore` expects), the store module reads the store from a file when it runs,
  *   rather than carry it as a string literal (src/lib/store-module.ts): a link to the store as it
@@ -35,7 +40,7 @@ export function contentStore(folder: string): AstroIntegration {
         if (config.experimental.collectionStorage !== 'single-file') return;
         if (command === 'build') {
           await holdSyncedStore();
-          await saveStoreOffThread();
+          await saveStoreWhenDrifted();
         }
         const dev = command === 'dev';
         // Where Astro keeps the store it syncs (getDataStoreFile in astro/dist/content/paths.js).
@@ -45,8 +50,6 @@ export function contentStore(folder: string): AstroIntegration {
         const file = join(folder, dev ? 'data-store-module.dev.json' : 'data-store-module.json');
         updateConfig({ vite: { plugins: [storeReadFrom(store, file, dev)] } });
       },
-      // The next build, and the older partitions built after this one, read the store saved.
-      'astro:build:done': () => storeSaved(),
     },
   };
 }
@@ -75,11 +78,6 @@ function storeReadFrom(store: string, file: string, dev: boolean): Plugin {
         rmSync(partial, { force: true });
         return { code: storeModule(file), map: { mappings: '' } };
       },
-    },
-    // Once the pages are bundled, the store is serialized beside their rendering, which leaves the
-    // other cores idle; beside the bundling it held back Vite, which uses them all.
-    writeBundle: () => {
-      saving?.thread.postMessage({ go: true });
     },
   };
 }
@@ -124,87 +122,25 @@ interface StoreWriter {
 }
 type Write = StoreWriter['write'] & { [syncedStoreKey]?: true };
 
-/** The thread saving the store, and the saves it has not answered yet, by number. */
-interface Saving {
-  thread: Worker;
-  next: number;
-  answers: Map<number, (error?: string) => void>;
-  saves: Promise<void>[];
-}
-let saving: Saving | undefined;
-
 /**
  * Has Astro's writer of the content store (`FileWriter.write`, in
- * astro/dist/content/data-store-writer.js) hand the store to a thread of its own
- * (src/integrations/store-save-thread.ts) rather than serialize it here. Astro's sync waits for
- * the store to be written before the build goes on, and `devalue` took 0.8 s of that at 10,000
- * articles and 5–8 s at 100,000, in the thread that then renders every page; copying the store to
- * another thread takes a seventh of that. The thread serializes it once the pages are bundled
- * (`writeBundle`), and `storeSaved`, when they are built, waits for it. A
- * store that cannot be copied (a value no thread can be sent) is written here, as Astro would.
+ * astro/dist/content/data-store-writer.js) leave the store's file as it is when the sync changed
+ * too few of its articles for the file to be worth writing (`worthSaving`, src/lib/store-module.ts),
+ * in a build whose pages read the store from memory (`holdSyncedStore`). Astro's sync waits for the
+ * whole store to be serialized (`devalue`, after sorting every id) and written: 0.8 s of every
+ * build of 10,000 articles, 5–8 s of 100,000, for one story published. The file is a cache: the
+ * next sync starts from it and syncs again the articles it lacks, as it syncs any it finds changed.
  */
-async function saveStoreOffThread(): Promise<void> {
+async function saveStoreWhenDrifted(): Promise<void> {
   const { FileWriter } = (await astroModule('dist/content/data-store-writer.js')) as {
     FileWriter: { prototype: { write: Write } };
   };
   const write = FileWriter.prototype.write;
   if (write[syncedStoreKey]) return;
-  const handOver: Write = function (collections) {
-    const file = this.target instanceof URL ? fileURLToPath(this.target) : this.target;
-    saving ??= startSaving();
-    const id = saving.next;
-    try {
-      saving.thread.postMessage({ id, file, collections });
-    } catch {
-      return write.call(this, collections);
-    }
-    saving.next += 1;
-    const { answers } = saving;
-    saving.saves.push(
-      new Promise<void>((resolve, reject) => {
-        answers.set(id, (error) => {
-          if (error === undefined) resolve();
-          else reject(new Error(`${file}: ${error}`));
-        });
-      }),
-    );
-    // Astro tells the dev server's watchers of a file written; a build has none.
-    return Promise.resolve(true);
+  const whenDrifted: Write = function (collections) {
+    if (syncedStoreKey in globalThis && !worthSaving(storeDrift())) return Promise.resolve(false);
+    return write.call(this, collections);
   };
-  handOver[syncedStoreKey] = true;
-  FileWriter.prototype.write = handOver;
-}
-
-function startSaving(): Saving {
-  const thread = new Worker(new URL('store-save-thread.ts', import.meta.url));
-  // A build that fails before its pages are built does not wait for the save: it is written whole
-  // or not at all, and the next build syncs what the store it finds lacks.
-  thread.unref();
-  const answers = new Map<number, (error?: string) => void>();
-  thread.on('message', ({ id, error }: { id: number; error?: string }) => {
-    answers.get(id)?.(error);
-    answers.delete(id);
-  });
-  thread.on('error', (error: Error) => {
-    for (const answer of answers.values()) answer(error.message);
-    answers.clear();
-  });
-  return { thread, next: 0, answers, saves: [] };
-}
-
-/** Waits for the stores handed to the saving thread to be written, and stops it. */
-async function storeSaved(): Promise<void> {
-  if (!saving) return;
-  const { thread, saves } = saving;
-  saving = undefined;
-  // Waited for now: the process must not end before the thread answers.
-  thread.ref();
-  thread.postMessage({ go: true });
-  try {
-    await Promise.all(saves);
-  } catch (error) {
-    throw new Error(`The content store could not be saved: ${(error as Error).message}`);
-  } finally {
-    await thread.terminate();
-  }
+  whenDrifted[syncedStoreKey] = true;
+  FileWriter.prototype.write = whenDrifted;
 }

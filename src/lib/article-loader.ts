@@ -21,6 +21,7 @@ import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
 import { inlineRenderer, rendererOptions } from '../markdown/render.ts';
 import type { RenderBody } from '../markdown/render.ts';
 import { renderPool } from '../markdown/render-pool.ts';
+import { recordStoreDrift } from './store-module.ts';
 
 /**
  * Articles: every `<content>/articles/**\/*.md` (`syncArticleFiles`, Astro's glob loader as we use
@@ -215,6 +216,7 @@ export async function syncArticleFiles(base: string, context: FilesContext, now 
     }),
   );
   for (const id of untouched) store.delete(id);
+  recordStoreDrift({ changed: changed.length + untouched.size, total: store.keys().length });
 
   // The dev preview: a file added, changed or removed while the server runs.
   if (!watcher) return;
