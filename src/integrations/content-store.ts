@@ -115,12 +115,8 @@ async function astroModule(path: string): Promise<unknown> {
   return import(new URL(path, pathToFileURL(astro)).href);
 }
 
-/** Astro's writer of the content store file. */
-interface StoreWriter {
-  readonly target: string | URL;
-  write(this: StoreWriter, collections: unknown): Promise<boolean>;
-}
-type Write = StoreWriter['write'] & { [syncedStoreKey]?: true };
+/** Astro's writer of the content store file (`FileWriter.write`), marked once wrapped. */
+type Write = ((this: unknown, collections: unknown) => Promise<boolean>) & { [syncedStoreKey]?: true };
 
 /**
  * Has Astro's writer of the content store (`FileWriter.write`, in

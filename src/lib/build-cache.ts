@@ -105,7 +105,8 @@ export function lastNewestPartition(cacheDir: string, size: number): Partition |
  * partitions that build at once (scripts/build.ts) each need their own; it stays from one build to
  * the next with the partition's page cache and image cache. Before each build it gets the content
  * store the newest partition's build has just synced (Astro's check of its config leaves
- * out the folders, so it is taken as it is: the partition's sync finds every article as it was) and
+ * out the folders, so it is taken as it is: the partition's sync finds every article as it was, but
+ * for the few the newest's build may have left unwritten, src/integrations/content-store.ts) and
  * links to the images the content root's cache has encoded already. The rendered bodies are the
  * content root's (`contentBodies`).
  */
