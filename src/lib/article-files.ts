@@ -1,5 +1,14 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import type { Stats } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { yearIn } from './dates.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { isPublished } from './publishing.ts';
@@ -48,15 +57,66 @@ const draftLine = /^draft:[ \t]*true[ \t]*(?:#.*)?$/m;
  * articles took 45 s before any Astro build could start. A file whose date is written in another
  * form counts for no year here; the plan is still whole (its oldest and newest partitions are open
  * to the past and the future), and the content check reads every file in full beside the build.
+ *
+ * With a `record` (a file of the build's cache), a file that looks as it did when its lines were
+ * recorded (`fileLooks`) is not read: reading 100,000 files took seconds of every publish. Looks
+ * are recorded only once settled (`looksSettled`) at `lookedAt`.
  */
-export function publishedYears(base: string, now: Date, timeZone: string): number[] {
-  return articleFiles(base).flatMap((file) => {
-    const split = splitFrontmatter(readFileSync(join(base, file), 'utf8'));
-    if (typeof split === 'string') return [];
-    const date = new Date(publishedAtLine.exec(split.yaml)?.[2] ?? '');
+export function publishedYears(
+  base: string,
+  now: Date,
+  timeZone: string,
+  record?: string,
+  lookedAt = Date.now(),
+): number[] {
+  const known = record === undefined ? {} : recordedDateLines(record);
+  const settled: Record<string, DateLines> = {};
+  const years = articleFiles(base).flatMap((file) => {
+    const stats = statSync(join(base, file));
+    const looks = fileLooks(stats);
+    const lines = known[file]?.[0] === looks ? known[file] : dateLines(join(base, file), looks);
+    if (looksSettled(stats, lookedAt)) settled[file] = lines;
+    const [, publishedAt, draft] = lines;
+    const date = new Date(publishedAt);
     if (Number.isNaN(date.getTime())) return [];
-    return isPublished({ draft: draftLine.test(split.yaml), publishedAt: date }, now)
-      ? [yearIn(date, timeZone)]
-      : [];
+    return isPublished({ draft, publishedAt: date }, now) ? [yearIn(date, timeZone)] : [];
   });
+  if (record !== undefined) {
+    mkdirSync(dirname(record), { recursive: true });
+    writeFileSync(`${record}.partial`, JSON.stringify(settled));
+    renameSync(`${record}.partial`, record);
+  }
+  return years;
+}
+
+/** What `publishedYears` keeps of an article file: how it looked, its `publishedAt:` and `draft:`. */
+type DateLines = [looks: string, publishedAt: string, draft: boolean];
+
+function dateLines(file: string, looks: string): DateLines {
+  const split = splitFrontmatter(readFileSync(file, 'utf8'));
+  if (typeof split === 'string') return [looks, '', false];
+  return [looks, publishedAtLine.exec(split.yaml)?.[2] ?? '', draftLine.test(split.yaml)];
+}
+
+/** The recorded date lines by file; none if the record is missing or unreadable (a build cut short). */
+function recordedDateLines(record: string): Record<string, DateLines | undefined> {
+  try {
+    return JSON.parse(readFileSync(record, 'utf8')) as Record<string, DateLines>;
+  } catch {
+    return {};
+  }
+}
+
+/** How a file looks without reading it: changed, even to the same size, its times change. */
+export function fileLooks({ ino, size, mtimeMs, ctimeMs }: Stats): string {
+  return `${ino}:${size}:${mtimeMs}:${ctimeMs}`;
+}
+
+/**
+ * Whether a file's looks, taken at `lookedAt`, may stand for its text: times are kept to a clock
+ * tick, so a file written again within the tick of a look at it, at the same size, would look the
+ * same; one last changed a second or more before the look cannot have been.
+ */
+export function looksSettled({ mtimeMs, ctimeMs }: Stats, lookedAt: number): boolean {
+  return Math.max(mtimeMs, ctimeMs) < lookedAt - 1000;
 }

@@ -1,11 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import type { Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import type { Gated } from './publishing.ts';
-import { articleFiles, isArticleFile } from './article-files.ts';
+import { articleFiles, fileLooks, isArticleFile, looksSettled } from './article-files.ts';
 import {
   bodyKey,
   bodiesDir,
@@ -149,9 +148,8 @@ const changedAtOnce = 10;
  *
  * Nor is a file read whose size, times and inode are those the last sync recorded with its digest
  * (`fileLooks`, in the store's meta as `files`): looking at a file is a fraction of reading and
- * digesting it. Only files last changed a second or more before the sync (`now`) are recorded, since
- * a file's times are kept to a clock tick: one written again within the tick of a look at it, at
- * the same size, would look the same.
+ * digesting it. Only files whose looks are settled at the sync (`looksSettled`, at `now`) are
+ * recorded.
  */
 export async function syncArticleFiles(base: string, context: FilesContext, now = Date.now()): Promise<void> {
   const { config, store, meta, logger, watcher, generateDigest, parseData } = context;
@@ -203,7 +201,7 @@ export async function syncArticleFiles(base: string, context: FilesContext, now 
     const looksNow = fileLooks(stats);
     const [looksThen, digestThen] = looked[filePath] ?? [];
     const digest = looksNow === looksThen ? digestThen! : generateDigest(readFileSync(file, 'utf8'));
-    if (Math.max(stats.mtimeMs, stats.ctimeMs) < now - 1000) looks[filePath] = [looksNow, digest];
+    if (looksSettled(stats, now)) looks[filePath] = [looksNow, digest];
     if (entry?.digest !== digest) return [file];
     keep(id!, entry, file);
     return [];
@@ -241,11 +239,6 @@ export async function syncArticleFiles(base: string, context: FilesContext, now 
 }
 
 const posix = (path: string) => path.split(sep).join('/');
-
-/** How a file looks without reading it: changed, even to the same size, its times change. */
-function fileLooks({ ino, size, mtimeMs, ctimeMs }: Stats): string {
-  return `${ino}:${size}:${mtimeMs}:${ctimeMs}`;
-}
 
 /** The looks and digests the last sync recorded, by path (none before the first). */
 function lookedAt(recorded: string | undefined): Record<string, [string, string] | undefined> {
