@@ -148,10 +148,14 @@ const changedAtOnce = 10;
  *
  * Nor is a file read whose size, times and inode are those the last sync recorded with its digest
  * (`fileLooks`, in the store's meta as `files`): looking at a file is a fraction of reading and
- * digesting it. Only files whose looks are settled at the sync (`looksSettled`, at `now`) are
+ * digesting it. Only files whose looks are settled at the sync (`looksSettled`, at `lookedAt`) are
  * recorded.
  */
-export async function syncArticleFiles(base: string, context: FilesContext, now = Date.now()): Promise<void> {
+export async function syncArticleFiles(
+  base: string,
+  context: FilesContext,
+  lookedAt = Date.now(),
+): Promise<void> {
   const { config, store, meta, logger, watcher, generateDigest, parseData } = context;
   const root = fileURLToPath(config.root);
   const untouched = new Set(store.keys());
@@ -190,7 +194,7 @@ export async function syncArticleFiles(base: string, context: FilesContext, now 
   const stored = new Map(
     store.values().flatMap((entry) => (entry.filePath ? [[entry.filePath, entry.id]] : [])),
   );
-  const looked = lookedAt(meta.get('files'));
+  const looked = recordedLooks(meta.get('files'));
   const looks: Record<string, [string, string]> = {};
   const changed = articleFiles(base).flatMap((path) => {
     const file = join(base, path);
@@ -201,7 +205,7 @@ export async function syncArticleFiles(base: string, context: FilesContext, now 
     const looksNow = fileLooks(stats);
     const [looksThen, digestThen] = looked[filePath] ?? [];
     const digest = looksNow === looksThen ? digestThen! : generateDigest(readFileSync(file, 'utf8'));
-    if (looksSettled(stats, now)) looks[filePath] = [looksNow, digest];
+    if (looksSettled(stats, lookedAt)) looks[filePath] = [looksNow, digest];
     if (entry?.digest !== digest) return [file];
     keep(id!, entry, file);
     return [];
@@ -241,7 +245,7 @@ export async function syncArticleFiles(base: string, context: FilesContext, now 
 const posix = (path: string) => path.split(sep).join('/');
 
 /** The looks and digests the last sync recorded, by path (none before the first). */
-function lookedAt(recorded: string | undefined): Record<string, [string, string] | undefined> {
+function recordedLooks(recorded: string | undefined): Record<string, [string, string] | undefined> {
   return recorded === undefined ? {} : (JSON.parse(recorded) as Record<string, [string, string]>);
 }
 

@@ -28,7 +28,7 @@ export const syncedStoreKey = Symbol.for('broadsheet:synced-content-store');
  * The module of the content store for a build whose sync's store is held at `syncedStoreKey` (an
  * Astro `MutableDataStore`): it exports that store's collections, the map Astro would have parsed
  * from the store's file. Astro's runtime takes a map as it is. The pages then read the store the
- * sync has just written rather than parse its file again: 2.5 s of every build of 100,000 articles,
+ * sync has just filled rather than parse its file again: 2.5 s of every build of 100,000 articles,
  * and a second copy of the whole store in memory.
  */
 export function syncedStoreModule(): string {
