@@ -56,10 +56,11 @@ export function storeDrift(): StoreDrift | undefined {
 /**
  * Whether a store whose sync changed `drift` of its articles is worth writing to its file: when it
  * changed one in a hundred or more (or is not known). Writing the store costs about 60 µs an
- * article, every article (6 s at 100,000); an article the file lacks costs the next sync 1–3 ms to
- * sync again, and every sync until the file is written. At one in a hundred the next sync's extra
- * work is at most a quarter of the write it saved, and a newsroom publishing 200 stories a day into
- * 100,000 writes the store about once in five days.
+ * article, every article (0.6–0.8 s at 10,000, 5–8 s at 100,000); an article the file lacks costs
+ * the next sync about 2.5 ms to sync again (measured at 10,000: bench/README.md), and every sync
+ * until the file is written. At one in a hundred a sync's extra work stays under half the write it
+ * saves, and a newsroom publishing 200 stories a day into 100,000 writes the store about once in
+ * five days.
  */
 export function worthSaving(drift: StoreDrift | undefined): boolean {
   return drift === undefined || drift.changed * 100 >= drift.total;
