@@ -79,8 +79,9 @@ import {
 } from '../src/lib/build-cache.ts';
 import type { KeptOutput } from '../src/lib/build-cache.ts';
 import { digest } from '../src/lib/cache-keys.ts';
-import { surveyFolder, surveyedIn } from '../src/lib/links.ts';
+import { surveyedIn } from '../src/lib/links.ts';
 import type { FileId } from '../src/lib/links.ts';
+import { surveyOnThread } from '../src/lib/survey-thread.ts';
 import { buildClock, buildJobs, cacheDirFor, contentRoot, githubOutput } from '../src/lib/env.ts';
 import { counted } from '../src/lib/plural.ts';
 import { mergeOutput } from '../src/lib/merge-output.ts';
@@ -314,11 +315,11 @@ const previous = options.force ? undefined : previousBuild(outDir, code);
 // The output the last build replaced, in which this one assembles its own (keepUnchangedPages): what
 // it holds is surveyed while Astro builds, since nothing writes to it until then. Not when every
 // page is rendered (--force, a change of code), where it would only take a core from the render.
-const replacedSurvey = machines || previous === undefined ? undefined : surveyFolder(replaced);
+const replacedSurvey = machines || previous === undefined ? undefined : surveyOnThread(replaced);
 replacedSurvey?.catch(() => undefined);
 // And the search index of the output it replaces, whose shards that did not change it links.
 const publishedIndexSurvey =
-  buildsNewest && previous !== undefined ? surveyFolder(join(outDir, searchIndexFolder)) : undefined;
+  buildsNewest && previous !== undefined ? surveyOnThread(join(outDir, searchIndexFolder)) : undefined;
 publishedIndexSurvey?.catch(() => undefined);
 const whole = !machines && countArticleFiles(join(contentRoot(), 'articles')) <= options.partitionSize;
 started ??= whole ? buildWithAstro({}, staging, cacheDir, previous !== undefined) : undefined;

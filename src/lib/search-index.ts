@@ -92,16 +92,14 @@ export async function buildSearchIndex(
   const keptShard = new Set(kept);
   // After a change of code no shard is kept, and the previous index need not be looked at at all.
   const previousFiles =
-    kept.length === 0
-      ? new Map<string, FileId>()
-      : (surveyed.previous ?? (await surveyFolder(previousOutput)));
+    kept.length === 0 ? new Map<string, FileId>() : (surveyed.previous ?? surveyFolder(previousOutput));
   // The kept shards are the previous site's files, linked. The site may hold a search index
   // already (the output replaced last time, which the build reuses: src/lib/build-cache.ts): its
   // files still linked to the kept shards' stay, and everything else in it goes. At 100,000
   // articles the index holds 100,000 files, one per page: surveyed while Astro builds, not here.
   holdLinks(
     output,
-    surveyed.site ?? (await surveyFolder(output)),
+    surveyed.site ?? surveyFolder(output),
     previousOutput,
     new Set(previousFiles.keys().filter((file) => keptShard.has(file.split('/', 1)[0]!))),
     { known: previousFiles },
@@ -193,7 +191,7 @@ async function indexShard(
   output: string,
 ): Promise<void> {
   const folder = join(pagesRoot, shard.name);
-  holdLinks(folder, await surveyFolder(folder), from, new Set(shard.pages));
+  holdLinks(folder, surveyFolder(folder), from, new Set(shard.pages));
   await writeBundle(output, folder);
 }
 

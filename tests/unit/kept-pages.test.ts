@@ -223,7 +223,7 @@ describe('pages kept from the last build', () => {
     return Object.fromEntries(files.map((file) => [file.slice(dir.length + 1), readFileSync(file, 'utf8')]));
   };
 
-  test('are assembled in the output the last build replaced, which then holds exactly what an empty folder would', async () => {
+  test('are assembled in the output the last build replaced, which then holds exactly what an empty folder would', () => {
     const previous = output();
     const published = tree(previous);
     // The output replaced last time: one page still a link of the published one, a stale image, a
@@ -248,7 +248,7 @@ describe('pages kept from the last build', () => {
     const fresh = folder(rendered);
     expect(keepUnchangedPages(previous, fresh, built, now, {})).toEqual(['articles/a/index.html']);
     const into = folder(rendered);
-    const surveyed = await surveyFolder(replaced);
+    const surveyed = surveyFolder(replaced);
     expect(keepUnchangedPages(previous, into, built, now, {}, { folder: replaced, surveyed })).toEqual([
       'articles/a/index.html',
     ]);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { filesIn, holdLinks, surveyFolder, surveyedIn } from '../../src/lib/links.ts';
+import { surveyOnThread } from '../../src/lib/survey-thread.ts';
 import { writeFiles } from '../support/content-files.ts';
 
 /** A folder holding `files` (path: text). */
@@ -18,7 +19,7 @@ const contents = (dir: string) =>
 describe('a folder made to hold links of another’s files', () => {
   const source = () => folder({ 'a/one.html': 'one', 'a/b/two.html': 'two', 'three.txt': 'three' });
 
-  test('keeps the links it has, replaces other files of those paths, removes the rest and the folders left empty', async () => {
+  test('keeps the links it has, replaces other files of those paths, removes the rest and the folders left empty', () => {
     const from = source();
     const target = folder({
       'a/one.html': 'one, but another file',
@@ -29,13 +30,9 @@ describe('a folder made to hold links of another’s files', () => {
     linkSync(join(from, 'three.txt'), join(target, 'three.txt'));
     const three = statSync(join(target, 'three.txt')).ino;
 
-    holdLinks(
-      target,
-      await surveyFolder(target),
-      from,
-      new Set(['a/one.html', 'a/b/two.html', 'three.txt']),
-      { left: (file) => file.startsWith('kept/') },
-    );
+    holdLinks(target, surveyFolder(target), from, new Set(['a/one.html', 'a/b/two.html', 'three.txt']), {
+      left: (file) => file.startsWith('kept/'),
+    });
 
     expect(contents(target)).toEqual({
       'a/b/two.html': 'two',
@@ -53,50 +50,67 @@ describe('a folder made to hold links of another’s files', () => {
     expect(contents(from)).toEqual({ 'a/b/two.html': 'two', 'a/one.html': 'one', 'three.txt': 'three' });
   });
 
-  test('from a source whose files are known ends as from the source alone, and asks the disk nothing of them', async () => {
+  test('from a source whose files are known ends as from the source alone, and asks the disk nothing of them', () => {
     const from = source();
     const target = folder({ 'a/one.html': 'one, but another file', 'gone.html': 'old' });
     linkSync(join(from, 'three.txt'), join(target, 'three.txt'));
     const wanted = new Set(['a/one.html', 'a/b/two.html', 'three.txt']);
-    holdLinks(target, await surveyFolder(target), from, wanted, { known: await surveyFolder(from) });
+    holdLinks(target, surveyFolder(target), from, wanted, { known: surveyFolder(from) });
     expect(contents(target)).toEqual({ 'a/b/two.html': 'two', 'a/one.html': 'one', 'three.txt': 'three' });
     for (const file of wanted) expect(statSync(join(target, file)).ino).toBe(statSync(join(from, file)).ino);
 
     // What is known of the source is what counts: knowledge that is not current misleads it, which
     // is why it is given only of files nothing has written to since they were surveyed or recorded.
     const other = folder({ 'a/one.html': 'not linked' });
-    const surveyed = await surveyFolder(other);
+    const surveyed = surveyFolder(other);
     holdLinks(other, surveyed, from, new Set(['a/one.html']), { known: surveyed });
     expect(contents(other)).toEqual({ 'a/one.html': 'not linked' });
   });
 
-  test('that does not exist yet is made', async () => {
+  test('that does not exist yet is made', () => {
     const from = source();
     const target = join(folder({}), 'new');
-    holdLinks(target, await surveyFolder(target), from, new Set(['a/b/two.html']));
+    holdLinks(target, surveyFolder(target), from, new Set(['a/b/two.html']));
     expect(contents(target)).toEqual({ 'a/b/two.html': 'two' });
   });
 });
 
 describe('a survey of a folder', () => {
-  test('finds every file, however deep, as filesIn does, with what it is', async () => {
+  test('finds every file, however deep, as filesIn does, with what it is', () => {
     const dir = folder({ 'a/one.html': 'one', 'a/b/c/d/two.html': 'two', 'three.txt': 'three' });
     mkdirSync(join(dir, 'empty/inside'), { recursive: true });
     linkSync(join(dir, 'three.txt'), join(dir, 'a/three-again.txt'));
-    // Fewer at a time than there are folders on a level, so that each asks for several.
-    const surveyed = await surveyFolder(dir, 1);
+    const surveyed = surveyFolder(dir);
     expect([...surveyed.keys()].sort()).toEqual(filesIn(dir).sort());
     expect(surveyed.get('a/three-again.txt')).toBe(surveyed.get('three.txt'));
     expect(surveyed.get('a/one.html')).not.toBe(surveyed.get('three.txt'));
   });
 
-  test('of a folder inside the surveyed one is read from it', async () => {
+  test('of a folder inside the surveyed one is read from it', () => {
     const dir = folder({ 'pagefind/r0/a.pf': 'a', 'pagefind/shards.json': '{}', 'pagefinder.html': 'x' });
-    const surveyed = await surveyFolder(dir);
-    expect(surveyedIn(surveyed, 'pagefind')).toEqual(await surveyFolder(join(dir, 'pagefind')));
+    const surveyed = surveyFolder(dir);
+    expect(surveyedIn(surveyed, 'pagefind')).toEqual(surveyFolder(join(dir, 'pagefind')));
   });
 
-  test('of a folder that does not exist finds nothing', async () => {
-    expect((await surveyFolder(join(folder({}), 'missing'))).size).toBe(0);
+  test('of a folder that does not exist finds nothing', () => {
+    expect(surveyFolder(join(folder({}), 'missing')).size).toBe(0);
+  });
+
+  test('on a thread of its own finds what it finds here, one survey after another', async () => {
+    const dir = folder({ 'a/one.html': 'one', 'a/b/two.html': 'two', 'three.txt': 'three' });
+    const [whole, inside, missing] = await Promise.all([
+      surveyOnThread(dir),
+      surveyOnThread(join(dir, 'a')),
+      surveyOnThread(join(dir, 'missing')),
+    ]);
+    expect(whole).toEqual(surveyFolder(dir));
+    expect(inside).toEqual(surveyFolder(join(dir, 'a')));
+    expect(missing.size).toBe(0);
+  });
+
+  test('on a thread of its own fails as it would here, and the next survey still runs', async () => {
+    const dir = folder({ 'a/one.html': 'one' });
+    await expect(surveyOnThread(join(dir, 'a/one.html'))).rejects.toThrow(/ENOTDIR/);
+    expect(await surveyOnThread(dir)).toEqual(surveyFolder(dir));
   });
 });
