@@ -7,7 +7,8 @@ import { articleFacts, articleFactsCache } from '../../src/lib/lint/article-fact
 
 /**
  * The content index keeps what it reads of each article between runs (src/lib/lint/article-facts.ts),
- * by the file's text: a file is read again exactly when its text changed.
+ * by the file's text: a file is read again exactly when its text changed; and by its looks, which
+ * spare reading it at all.
  */
 let dir: string;
 beforeEach(() => {
@@ -24,11 +25,12 @@ const synthetic = (extra = '') =>
 function run(files: Record<string, string>) {
   const cache = articleFactsCache(join(dir, 'article-facts.json'));
   const read: string[] = [];
-  const facts = Object.entries(files).map(([entry, text]) =>
-    cache.facts(entry, text, () => {
-      read.push(entry);
-      return articleFacts(entry, parseFrontmatter(text));
-    }),
+  const facts = Object.entries(files).map(
+    ([entry, text]) =>
+      cache.facts(entry, text, () => {
+        read.push(entry);
+        return articleFacts(entry, parseFrontmatter(text));
+      }).facts,
   );
   cache.save();
   return { facts, read };
@@ -94,5 +96,39 @@ describe('articleFactsCache', () => {
     cache.facts('a.md', synthetic(), read);
     expect(read).toHaveBeenCalledOnce();
     vi.doUnmock('../../src/lib/lint/linter-digest');
+  });
+
+  test('of a file that looks as it did when its looks were kept are taken without its text', () => {
+    const cache = articleFactsCache(join(dir, 'article-facts.json'));
+    const read = cache.facts(
+      'a.md',
+      synthetic(),
+      () => articleFacts('a.md', parseFrontmatter(synthetic())),
+      '7:10:1:1',
+    );
+    expect(cache.unchanged('b.md', '7:10:1:1')).toBeUndefined();
+    cache.save();
+    const next = articleFactsCache(join(dir, 'article-facts.json'));
+    expect(next.unchanged('a.md', '7:10:1:1')).toEqual(read);
+    expect(next.unchanged('a.md', '7:10:1:2')).toBeUndefined();
+    expect(next.unchanged('a.md', undefined)).toBeUndefined();
+  });
+
+  test('keeps no looks for a file read without them (not yet settled, or unreadable)', () => {
+    const cache = articleFactsCache(join(dir, 'article-facts.json'));
+    cache.facts('a.md', synthetic(), () => articleFacts('a.md', parseFrontmatter(synthetic())));
+    cache.save();
+    expect(articleFactsCache(join(dir, 'article-facts.json')).unchanged('a.md', '7:10:1:1')).toBeUndefined();
+  });
+
+  test('keeps the looks of a file only while it is in the folder', () => {
+    const first = articleFactsCache(join(dir, 'article-facts.json'));
+    first.facts('a.md', synthetic(), () => articleFacts('a.md', parseFrontmatter(synthetic())), '7:10:1:1');
+    first.save();
+    const second = articleFactsCache(join(dir, 'article-facts.json'));
+    expect(second.unchanged('a.md', '7:10:1:1')).toBeDefined();
+    second.save();
+    articleFactsCache(join(dir, 'article-facts.json')).save();
+    expect(articleFactsCache(join(dir, 'article-facts.json')).unchanged('a.md', '7:10:1:1')).toBeUndefined();
   });
 });

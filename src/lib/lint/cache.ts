@@ -11,7 +11,8 @@ import { linterDigest } from './linter-digest.ts';
  * Lint results kept between runs, so that checking 10,000 articles after one edit parses one file,
  * not all of them (it also leaves the build's other core to Astro). A file's messages are reused
  * only when nothing they could depend on has changed:
- * - the file's text, and the size and time of every photo it names;
+ * - the file's text (by the digest the content index has of it, without reading a file that looks
+ *   as it did), and the size and time of every photo it names;
  * - what the cross-file rules read of the other articles for this one (`concerning`): so that
  *   publishing a story, the commonest change, checks that story and the few files it concerns, not
  *   the whole archive again;
@@ -29,7 +30,10 @@ interface StoredMessage {
 
 /** What is kept of one file. */
 interface KeptFile {
-  key: string;
+  /** The digest of its text (article-facts.ts). */
+  text: string;
+  /** The size and time of each photo it names (hero and body), by its path as written. */
+  photos: Record<string, string>;
   /** The digest of the other articles that concern it, as they were (`concerning`). */
   others: string;
   /** The slugs its links name (body-rules.ts, `articleLinks`), found when it was checked. */
@@ -111,16 +115,18 @@ function concerning(index: ContentIndex) {
   };
 }
 
-/** The file's text and the photos it names (hero and body), as they are on disk now. */
-function fileKey(file: VFile): string {
-  const text = String(file.value);
-  const photos = [
-    ...text.matchAll(/(?:src:\s*["']?|\]\()([^\s"')]+\.(?:jpe?g|png|webp|avif|gif|tiff?))/gi),
-  ].map(([, path]) => {
-    const stats = statSync(resolve(file.cwd, dirname(file.path), path!), { throwIfNoEntry: false });
-    return `${path} ${stats ? `${stats.size} ${stats.mtimeMs}` : 'missing'}`;
-  });
-  return sha(`${text}\n${photos.join('\n')}`);
+/** The size and time of the photo at `path` (as a file names it), as it is on disk now. */
+function photoLooks(file: VFile, path: string): string {
+  const stats = statSync(resolve(file.cwd, dirname(file.path), path), { throwIfNoEntry: false });
+  return stats ? `${stats.size} ${stats.mtimeMs}` : 'missing';
+}
+
+/** The photos the file's text names (hero and body), each with its size and time now. */
+function photosOf(file: VFile): Record<string, string> {
+  const paths = String(file.value).matchAll(
+    /(?:src:\s*["']?|\]\()([^\s"')]+\.(?:jpe?g|png|webp|avif|gif|tiff?))/gi,
+  );
+  return Object.fromEntries([...paths].map(([, path]) => [path!, photoLooks(file, path!)]));
 }
 
 /** The lint cache of one content folder, read from `path` (empty if absent or unreadable). */
@@ -128,22 +134,30 @@ export function lintCache(path: string, index: ContentIndex) {
   const record = keptRecord<KeptFile>(path, contextDigest(index));
   const others = concerning(index);
   return {
-    /** Puts the stored messages on `file` and returns true, or returns false when it must be checked. */
-    restore(file: VFile): boolean {
-      const key = fileKey(file);
+    /**
+     * Puts the stored messages on `file`, whose text has this `digest`, and returns true, or returns
+     * false when it must be checked. The photos it names are those kept, as its text is the same.
+     */
+    restore(file: VFile, digest: string): boolean {
       const hit = record.kept(file.path);
-      if (hit?.key !== key || hit.others !== others(file.path, hit.linked)) return false;
+      if (
+        hit?.text !== digest ||
+        Object.entries(hit.photos).some(([path, looks]) => photoLooks(file, path) !== looks) ||
+        hit.others !== others(file.path, hit.linked)
+      )
+        return false;
       for (const { reason, line, column, ruleId } of hit.messages) {
         file.message(reason, { place: { line, column }, ruleId, source: 'broadsheet' });
       }
       record.put(file.path, hit);
       return true;
     },
-    /** Keeps the messages of a file just checked. */
-    keep(file: VFile): void {
+    /** Keeps the messages of a file just checked, whose text has this `digest`. */
+    keep(file: VFile, digest: string): void {
       const linked = [...new Set(file.data.linkedSlugs)].sort();
       record.put(file.path, {
-        key: fileKey(file),
+        text: digest,
+        photos: photosOf(file),
         others: others(file.path, linked),
         linked,
         messages: file.messages.map((message) => ({

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { VFile } from 'vfile';
 import { z } from 'astro/zod';
-import { isVisible } from '../article-files.ts';
+import { fileLooks, isVisible, looksSettled } from '../article-files.ts';
 import { cacheDirFor } from '../env.ts';
 import { inBuild, publicationState } from '../publishing.ts';
 import type { PublicationState } from '../publishing.ts';
@@ -34,7 +34,10 @@ export const removedFile = 'removed.yaml';
 
 /** One article file as the cross-file rules see it: its facts (article-facts.ts) at the build clock. */
 export interface ArticleRef extends Omit<ArticleFacts, 'publishedAt'> {
+  /** Its file, whose text is read when first asked for when its facts were kept. */
   file: VFile;
+  /** The digest of its text (article-facts.ts), by which the lint cache keeps its messages. */
+  digest: string;
   frontmatter: Frontmatter;
   /** In the production build at the build clock (src/lib/publishing.ts decides, as for the build). */
   published: boolean;
@@ -76,8 +79,8 @@ async function filesUnder(dir: string, pattern: RegExp): Promise<string[]> {
   }
 }
 
-function readVFile(path: string, cwd: string): VFile {
-  const file = new VFile({ path: relative(cwd, path), cwd });
+/** Reads the text of `file`, at `path`; one it cannot read is given a message and no text. */
+function readInto(file: VFile, path: string): void {
   try {
     // Read at once: 10,000 articles read a promise at a time took three times as long.
     file.value = readFileSync(path, 'utf8');
@@ -92,6 +95,32 @@ function readVFile(path: string, cwd: string): VFile {
       { ruleId: 'unreadable-file', source: 'broadsheet' },
     );
   }
+}
+
+function readVFile(path: string, cwd: string): VFile {
+  const file = new VFile({ path: relative(cwd, path), cwd });
+  readInto(file, path);
+  return file;
+}
+
+/**
+ * A file whose text is read when first asked for: that of an article whose facts were kept (its
+ * file looks as it did) and whose messages the lint cache has, as most have at each build, is not.
+ */
+function vfileReadLater(path: string, cwd: string): VFile {
+  const file = new VFile({ path: relative(cwd, path), cwd });
+  Object.defineProperty(file, 'value', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      readInto(file, path);
+      return file.value;
+    },
+    // Once read (or set), the text is the file's own, as in any other VFile.
+    set(value: unknown) {
+      Object.defineProperty(file, 'value', { value, writable: true, configurable: true, enumerable: true });
+    },
+  });
   return file;
 }
 
@@ -139,11 +168,16 @@ function fail(file: VFile, reason: string, ruleId: string, place?: { line: numbe
   message.fatal = true;
 }
 
-/** Reads the content folder at `root`. Paths in messages are relative to `cwd`. */
+/**
+ * Reads the content folder at `root`. Paths in messages are relative to `cwd`. An article file that
+ * looks as it did at the last run is not read (`articleFactsCache`); looks are trusted once settled
+ * at `lookedAt`.
+ */
 export async function indexContent(
   root: string,
   now: Date,
   cwd: string = process.cwd(),
+  lookedAt: number = Date.now(),
 ): Promise<ContentIndex> {
   const dataFiles: VFile[] = [];
   const sections = await dataCollection(root, cwd, 'sections', () => sectionSchema, dataFiles, 'a section');
@@ -193,23 +227,27 @@ export async function indexContent(
   const articles: ArticleRef[] = [];
   const kept = articleFactsCache(join(cacheDirFor(root, cwd), 'article-facts.json'));
   for (const entry of await filesUnder(join(root, 'articles'), /\.md$/)) {
-    const file = readVFile(join(root, 'articles', entry), cwd);
-    const text = String(file.value);
+    const path = join(root, 'articles', entry);
+    // A file is trusted by its looks only as a file: a folder named .md is reported as one.
+    const stats = statSync(path, { throwIfNoEntry: false });
+    const looks = stats?.isFile() ? fileLooks(stats) : undefined;
+    const known = kept.unchanged(entry, looks);
+    const file = known ? vfileReadLater(path, cwd) : readVFile(path, cwd);
     // Read when a rule needs it: the file of an unchanged article is not checked again.
     let frontmatter: Frontmatter | undefined;
-    const read = () => (frontmatter ??= parseFrontmatter(text));
+    const read = () => (frontmatter ??= parseFrontmatter(String(file.value)));
+    // Looks are kept only for a file read whole, once they are settled.
+    const settled = stats && file.messages.length === 0 && looksSettled(stats, lookedAt) ? looks : undefined;
     const {
-      id,
-      draft,
-      publishedAt: written,
-      series,
-      redirectFrom,
-    } = kept.facts(entry, text, () => articleFacts(entry, read()));
+      facts: { id, draft, publishedAt: written, series, redirectFrom },
+      digest,
+    } = known ?? kept.facts(entry, String(file.value), () => articleFacts(entry, read()), settled);
     const date = written === undefined ? undefined : new Date(written);
     const publishedAt = date && !Number.isNaN(date.getTime()) ? date : undefined;
     const gated = publishedAt && { draft, publishedAt };
     articles.push({
       file,
+      digest,
       get frontmatter() {
         return read();
       },

@@ -66,13 +66,15 @@ export async function lintContent(
   const files = index.articles.map((article) => article.file);
   const cache = lintCache(join(cacheDirFor(root, cwd), 'lint-cache.json'), index);
   let checkedFiles = 0;
-  for (const file of files) {
-    // A file that already has messages (it could not be read) is always checked afresh.
-    const fresh = file.messages.length === 0;
-    if (fresh && cache.restore(file)) continue;
+  for (const { file, digest } of index.articles) {
+    // A file that could not be read has a message already, and is always checked afresh.
+    if (file.messages.length === 0 && cache.restore(file, digest)) continue;
     checkedFiles += 1;
-    await processor.run(processor.parse(file), file);
-    if (fresh) cache.keep(file);
+    // Parsing reads a file not read yet (content-index.ts): one that cannot be read is not kept.
+    const tree = processor.parse(file);
+    const readable = file.messages.length === 0;
+    await processor.run(tree, file);
+    if (readable) cache.keep(file, digest);
   }
   cache.save();
   const diagnostics = [...index.dataFiles, ...files]
