@@ -8,7 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { yearIn } from './dates.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { isPublished } from './publishing.ts';
@@ -20,11 +20,17 @@ import { isPublished } from './publishing.ts';
  */
 export function articleFiles(base: string): string[] {
   if (!existsSync(base)) return [];
-  return readdirSync(base, { recursive: true, withFileTypes: true }).flatMap((entry) => {
-    const file = relative(base, join(entry.parentPath, entry.name));
+  // Each entry's folder is the one asked for or, below it, that folder joined with the way down:
+  // its path inside is cut from that, not worked out again by `relative` (2 s of processor time for
+  // 100,000 files, in each sync and in the build script).
+  const from = resolve(base);
+  const inside = from.endsWith(sep) ? from.length : from.length + 1;
+  return readdirSync(from, { recursive: true, withFileTypes: true }).flatMap((entry) => {
+    const file =
+      entry.parentPath === from ? entry.name : `${entry.parentPath.slice(inside)}${sep}${entry.name}`;
     const isFile =
       entry.isFile() ||
-      (entry.isSymbolicLink() && statSync(join(base, file), { throwIfNoEntry: false })?.isFile() === true);
+      (entry.isSymbolicLink() && statSync(join(from, file), { throwIfNoEntry: false })?.isFile() === true);
     return isFile && isArticleFile(file) ? [file] : [];
   });
 }

@@ -196,6 +196,7 @@ export async function syncArticleFiles(
   );
   const looked = recordedLooks(meta.get('files'));
   const looks: Record<string, [string, string]> = {};
+  let unlooked = 0;
   const changed = articleFiles(base).flatMap((path) => {
     const file = join(base, path);
     const filePath = posix(relative(root, file));
@@ -204,6 +205,7 @@ export async function syncArticleFiles(
     const stats = statSync(file);
     const looksNow = fileLooks(stats);
     const [looksThen, digestThen] = looked[filePath] ?? [];
+    if (looksNow !== looksThen) unlooked += 1;
     const digest = looksNow === looksThen ? digestThen! : generateDigest(readFileSync(file, 'utf8'));
     if (looksSettled(stats, lookedAt)) looks[filePath] = [looksNow, digest];
     if (entry?.digest !== digest) return [file];
@@ -218,7 +220,7 @@ export async function syncArticleFiles(
     }),
   );
   for (const id of untouched) store.delete(id);
-  recordStoreDrift({ changed: changed.length + untouched.size, total: store.keys().length });
+  recordStoreDrift({ changed: changed.length + untouched.size, unlooked, total: store.keys().length });
 
   // The dev preview: a file added, changed or removed while the server runs.
   if (!watcher) return;

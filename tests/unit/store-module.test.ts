@@ -153,23 +153,28 @@ describe('the integration', () => {
     const write = () => new FileWriter(pathToFileURL(file)).write(collections());
     mkdirSync(cacheDir(), { recursive: true });
     // Before the sync has loaded the store, and so in a build whose pages would read the file.
-    recordStoreDrift({ changed: 1, total: 1000 });
+    recordStoreDrift({ changed: 1, unlooked: 0, total: 1000 });
     expect(await write()).toBe(true);
     rmSync(file);
     await MutableDataStore.fromFile(pathToFileURL(join(dir, 'elsewhere', 'data-store.json')));
     expect(await write()).toBe(false);
     expect(existsSync(file)).toBe(false);
-    recordStoreDrift({ changed: 10, total: 1000 });
+    recordStoreDrift({ changed: 10, unlooked: 0, total: 1000 });
     expect(await write()).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe(serializeDataStore(collections()));
   });
 
   test.each([
-    { drift: { changed: 0, total: 100_000 }, worth: false },
-    { drift: { changed: 999, total: 100_000 }, worth: false },
-    { drift: { changed: 1000, total: 100_000 }, worth: true },
-    { drift: { changed: 1, total: 100 }, worth: true },
-    { drift: { changed: 0, total: 0 }, worth: true },
+    { drift: { changed: 0, unlooked: 0, total: 100_000 }, worth: false },
+    { drift: { changed: 999, unlooked: 0, total: 100_000 }, worth: false },
+    { drift: { changed: 1000, unlooked: 0, total: 100_000 }, worth: true },
+    { drift: { changed: 1, unlooked: 0, total: 100 }, worth: true },
+    { drift: { changed: 0, unlooked: 0, total: 0 }, worth: true },
+    // Every file read for want of its looks in the file (a store written before they were kept).
+    { drift: { changed: 0, unlooked: 100_000, total: 100_000 }, worth: true },
+    { drift: { changed: 500, unlooked: 22_500, total: 100_000 }, worth: true },
+    { drift: { changed: 0, unlooked: 44_000, total: 100_000 }, worth: false },
+    { drift: { changed: 0, unlooked: 45_000, total: 100_000 }, worth: true },
     { drift: undefined, worth: true },
   ])('a store whose sync changed $drift is worth writing: $worth', ({ drift, worth }) => {
     expect(worthSaving(drift)).toBe(worth);
