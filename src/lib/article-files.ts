@@ -8,7 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { yearIn } from './dates.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { isPublished } from './publishing.ts';
@@ -20,19 +20,24 @@ import { isPublished } from './publishing.ts';
  */
 export function articleFiles(base: string): string[] {
   if (!existsSync(base)) return [];
-  // Each entry's folder is the one asked for or, below it, that folder joined with the way down:
-  // its path inside is cut from that, not worked out again by `relative` (2 s of processor time for
-  // 100,000 files, in each sync and in the build script).
-  const from = resolve(base);
-  const inside = from.endsWith(sep) ? from.length : from.length + 1;
-  return readdirSync(from, { recursive: true, withFileTypes: true }).flatMap((entry) => {
-    const file =
-      entry.parentPath === from ? entry.name : `${entry.parentPath.slice(inside)}${sep}${entry.name}`;
-    const isFile =
-      entry.isFile() ||
-      (entry.isSymbolicLink() && statSync(join(from, file), { throwIfNoEntry: false })?.isFile() === true);
-    return isFile && isArticleFile(file) ? [file] : [];
-  });
+  const found: string[] = [];
+  // Folder by folder, in the order readdir's recursive mode lists them (a folder's entries, then the
+  // folders found in it), without what that mode also does for every entry: work out its path
+  // again, and look at it to see whether it is a folder. For 100,000 files that took 1.4 s of each
+  // sync, and of each listing in the build script. A link is looked at, and followed into a folder.
+  const folders = [''];
+  for (let next = 0; next < folders.length; next++) {
+    const inside = folders[next]!;
+    for (const entry of readdirSync(join(base, inside), { withFileTypes: true })) {
+      const file = inside === '' ? entry.name : `${inside}${sep}${entry.name}`;
+      const target = entry.isSymbolicLink() ? statSync(join(base, file), { throwIfNoEntry: false }) : entry;
+      // What a hidden folder holds is not content: it is not listed at all.
+      if (target?.isDirectory()) {
+        if (isVisible(file)) folders.push(file);
+      } else if (target?.isFile() && isArticleFile(file)) found.push(file);
+    }
+  }
+  return found;
 }
 
 /** Whether a path inside an articles folder names an article file (not whether it exists). */
