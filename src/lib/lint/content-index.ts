@@ -236,12 +236,18 @@ export async function indexContent(
     // Read when a rule needs it: the file of an unchanged article is not checked again.
     let frontmatter: Frontmatter | undefined;
     const read = () => (frontmatter ??= parseFrontmatter(String(file.value)));
-    // Looks are kept only for a file read whole, once they are settled.
-    const settled = stats && file.messages.length === 0 && looksSettled(stats, lookedAt) ? looks : undefined;
     const {
       facts: { id, draft, publishedAt: written, series, redirectFrom },
       digest,
-    } = known ?? kept.facts(entry, String(file.value), () => articleFacts(entry, read()), settled);
+    } =
+      known ??
+      kept.facts(
+        entry,
+        String(file.value),
+        () => articleFacts(entry, read()),
+        // Looks are kept only for a file read whole, once they are settled.
+        stats && file.messages.length === 0 && looksSettled(stats, lookedAt) ? looks : undefined,
+      );
     const date = written === undefined ? undefined : new Date(written);
     const publishedAt = date && !Number.isNaN(date.getTime()) ? date : undefined;
     const gated = publishedAt && { draft, publishedAt };
