@@ -12,7 +12,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { assetReferences } from './assets.ts';
 import { checkShared } from './merge-output.ts';
 import { digest } from './cache-keys.ts';
@@ -23,6 +23,7 @@ import type { Partition } from './partitions.ts';
 import { searchIndexFolder } from './search-shards.ts';
 import { pageFile, readBuiltPages, unchangedPages } from './site-pages.ts';
 import type { BuiltPages, SitePages } from './site-pages.ts';
+import { keptStoreFile } from './store-module.ts';
 
 /**
  * Astro's cache after a build that did not finish (stopped for content errors, or failed). Astro
@@ -117,12 +118,17 @@ export function partitionAstroCache(cacheDir: string, name: string): string {
   // content root's cache folder, as the partitions built one at a time.
   for (const old of ['incremental-build.json', 'dist'])
     rmSync(join(partitionCache(cacheDir, name), old), { recursive: true, force: true });
-  // A link: Astro replaces its store file by renaming a new one over it, never writes into it. A
-  // partition built on a machine of its own (--partition) has no newer store than its own.
-  const store = join(cacheDir, 'data-store.json');
-  if (existsSync(store)) {
-    rmSync(join(own, 'data-store.json'), { force: true });
-    linkFile(store, join(own, 'data-store.json'));
+  // Links: Astro replaces its store file by renaming a new one over it, never writes into it, and
+  // so does a build the store it keeps (`keptStoreFile`, which Astro's own file, when there is one,
+  // is newer than). A partition built on a machine of its own (--partition) has no newer store than
+  // its own.
+  const astroStore = join(cacheDir, 'data-store.json');
+  const stores = [astroStore, keptStoreFile(astroStore)];
+  if (stores.some((store) => existsSync(store))) {
+    for (const store of stores) {
+      rmSync(join(own, basename(store)), { force: true });
+      if (existsSync(store)) linkFile(store, join(own, basename(store)));
+    }
   }
   const images = join(own, 'assets');
   linkTree(join(cacheDir, 'assets'), images, (file) => !existsSync(join(images, file)));

@@ -166,6 +166,17 @@ describe('Astro cache folders of partitions', () => {
     expect(readFileSync(join(own, 'data-store.json'), 'utf8')).toBe('store of this build');
   });
 
+  // A build keeps its store in V8's serialization (src/lib/store-module.ts); a partition's Astro
+  // reads its own text first, when there is one.
+  test('gets the store the newest partition kept, over the one its own Astro wrote', () => {
+    const cache = folder({ 'data-store.v8': 'store of this build' });
+    const own = partitionAstroCache(cache, 'upto-2020');
+    writeFileSync(join(own, 'data-store.json'), 'store as the partition’s own Astro wrote it');
+    partitionAstroCache(cache, 'upto-2020');
+    expect(readdirSync(own).filter((name) => name.startsWith('data-store'))).toEqual(['data-store.v8']);
+    expect(readFileSync(join(own, 'data-store.v8'), 'utf8')).toBe('store of this build');
+  });
+
   test('keeps its own content store where the content root’s cache has none (a machine of its own)', () => {
     const cache = folder({});
     const own = partitionAstroCache(cache, 'upto-2020');
