@@ -316,9 +316,10 @@ export function keepUnchangedPages(
   }
   if (replaced !== undefined && existsSync(replaced.folder)) {
     const { folder } = replaced;
-    // The search index is assembled in the same way, by buildSearchIndex.
+    // The search index is assembled in the same way, by buildSearchIndex. Astro's files are left
+    // to be renamed over, which replaces a file as removing it first would.
     holdLinks(folder, replaced.surveyed, (file) => linked.get(file)!, new Set(linked.keys()), {
-      left: (file) => file.startsWith(`${searchIndexFolder}/`),
+      left: (file) => file.startsWith(`${searchIndexFolder}/`) || written.has(file),
       known,
     });
     for (const file of written) {

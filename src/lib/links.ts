@@ -5,8 +5,8 @@ import {
   lstatSync,
   mkdirSync,
   readdirSync,
-  rmSync,
   rmdirSync,
+  unlinkSync,
 } from 'node:fs';
 import type { Dirent, Stats } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
@@ -142,7 +142,7 @@ export function holdLinks(
       held.add(file);
       continue;
     }
-    rmSync(join(folder, file), { force: true });
+    removeFile(join(folder, file));
     emptied.add(dirname(join(folder, file)));
   }
   // Deepest first, so that a folder whose only content was an emptied folder goes too. Removing
@@ -151,6 +151,18 @@ export function holdLinks(
     for (let at = path; at.length > folder.length && removeIfEmpty(at); at = dirname(at));
   }
   for (const file of files) if (!held.has(file)) linkFile(from(file), join(folder, file));
+}
+
+/**
+ * Removes the file at `path`, if it is there: one call, where `rmSync` looks at the file first (in
+ * a publish at 10,000 articles, its removals took 0.26 s).
+ */
+function removeFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
 /** Removes `path`, a folder, if it is empty (or already gone); whether it is gone. */
