@@ -293,13 +293,17 @@ export function keepUnchangedPages(
   const kept: string[] = [];
   /** The files to link, each with the file it is linked from. */
   const linked = new Map<string, string>();
+  const link = (file: string) => {
+    if (!written.has(file) && !linked.has(file)) linked.set(file, join(outDir, file));
+  };
+  // Each image once: the pages kept at 10,000 articles name them 135,000 times, and working out
+  // each one's path every time took 0.2 s.
+  const images = built?.files.map((asset) => `_astro/${asset}`) ?? [];
   for (const { path } of built ? unchangedPages(current, built, partition) : []) {
     const file = pageFile(path);
     if (written.has(file)) continue;
-    const assets = built!.pages[path]!.assets.map((asset) => `_astro/${built!.files[asset]!}`);
-    for (const each of [file, ...assets]) {
-      if (!written.has(each)) linked.set(each, join(outDir, each));
-    }
+    link(file);
+    for (const asset of built!.pages[path]!.assets) link(images[asset]!);
     kept.push(file);
   }
   /** What the files linked from the taken partitions are, as recorded when they were kept. */
