@@ -117,7 +117,8 @@ async function holdSyncedStore(): Promise<void> {
   const fromFile = MutableDataStore.fromFile;
   if (fromFile[syncedStoreKey]) return;
   const holding = async function (this: unknown, file: URL, ...rest: unknown[]): Promise<SyncedStore> {
-    // Astro's file, with no store in it, then gives its writer (of which `keepStoreWhenDrifted`).
+    // Astro's own reading, which gives the store its writer (wrapped by `saveStoreWhenDrifted`); with
+    // no file of Astro's, the store starts empty and takes the kept one.
     const store = await fromFile.call(this, file, ...rest);
     const astroFile = fileURLToPath(file);
     if (!existsSync(astroFile)) {

@@ -154,8 +154,8 @@ export function holdLinks(
 }
 
 /**
- * Removes the file at `path`, if it is there: one call, where `rmSync` looks at the file first (in
- * a publish at 10,000 articles, its removals took 0.26 s).
+ * Removes the file at `path`, if it is there: one call, where `rmSync` looks at the file first (the
+ * removals of an edit at 10,000 articles took 0.26 s with it).
  */
 function removeFile(path: string): void {
   try {
