@@ -491,10 +491,12 @@ async function buildPartitionHere(partition: Partition, step: string, into = sta
           : undefined;
       // Kept as it was surveyed: keepUnchangedPages leaves the search index to buildSearchIndex.
       if (reused && existsSync(replaced)) replacedIndex = surveyedIn(reused.surveyed, searchIndexFolder);
-      for (const file of keepUnchangedPages(outDir, into, previous, current, partition, reused, taken)) {
-        astroLog.push({ kind: 'page', path: `/${file}`, restored: true });
-        if (options.verbose) console.log(`  ├─ /${file} (kept)`);
-      }
+      const kept = keepUnchangedPages(outDir, into, previous, current, partition, reused, taken);
+      for (const file of kept) astroLog.push({ kind: 'page', path: `/${file}`, restored: true });
+      // In one write: a line at a time, the 13,765 kept pages of an edit at 10,000 articles took
+      // 0.15–0.2 s to write to the pipe the bench reads.
+      if (options.verbose && kept.length > 0)
+        console.log(kept.map((file) => `  ├─ /${file} (kept)`).join('\n'));
     } catch (error) {
       stop(`The partitions of the build could not be merged: ${(error as Error).message}`);
     }
