@@ -13,6 +13,7 @@ import {
   keptStoreModule,
   storeDrift,
   storeModule,
+  storeToRead,
   syncedStoreKey,
   syncedStoreModule,
   worthSaving,
@@ -76,10 +77,12 @@ function storeReadFrom(astroStore: string, folder: string, dev: boolean): Plugin
       filter: { id: storeModuleId },
       handler() {
         if (!dev && syncedStoreKey in globalThis) return { code: syncedStoreModule(), map: { mappings: '' } };
-        const kept = !dev && !existsSync(astroStore) && existsSync(keptStoreFile(astroStore));
-        const store = kept ? keptStoreFile(astroStore) : astroStore;
+        // The dev server's store is Astro's alone: a build's kept store is not its.
+        const astroOwn = existsSync(astroStore) ? { file: astroStore, kept: false } : undefined;
+        const read = dev ? astroOwn : storeToRead(astroStore);
         // No store yet: Astro's module is then an empty store.
-        if (!existsSync(store)) return null;
+        if (!read) return null;
+        const { file: store, kept } = read;
         const file = join(folder, `data-store-module${dev ? '.dev' : ''}.${kept ? 'v8' : 'json'}`);
         // Linked under another name first: a module run beside this reads the old store or the
         // new, never none. When the store is the one linked already (the sync changed nothing),
@@ -120,9 +123,9 @@ async function holdSyncedStore(): Promise<void> {
     // Astro's own reading, which gives the store its writer (wrapped by `saveStoreWhenDrifted`); with
     // no file of Astro's, the store starts empty and takes the kept one.
     const store = await fromFile.call(this, file, ...rest);
-    const astroFile = fileURLToPath(file);
-    if (!existsSync(astroFile)) {
-      const kept = await readFile(keptStoreFile(astroFile)).then(decodeStore, () => undefined);
+    const read = storeToRead(fileURLToPath(file));
+    if (read?.kept) {
+      const kept = await readFile(read.file).then(decodeStore, () => undefined);
       if (kept) store._collections = kept;
     }
     (globalThis as Record<symbol, unknown>)[syncedStoreKey] = store;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
@@ -43,6 +44,16 @@ export type StoreCollections = Map<string, Map<string, unknown>>;
  */
 export function keptStoreFile(astroFile: string): string {
   return join(dirname(astroFile), 'data-store.v8');
+}
+
+/**
+ * The store a build's sync starts from and its pages may read: Astro's own file when it is there
+ * (the newer), else the one a build kept (`kept`), else none.
+ */
+export function storeToRead(astroFile: string): { file: string; kept: boolean } | undefined {
+  if (existsSync(astroFile)) return { file: astroFile, kept: false };
+  const kept = keptStoreFile(astroFile);
+  return existsSync(kept) ? { file: kept, kept: true } : undefined;
 }
 
 /**
