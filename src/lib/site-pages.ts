@@ -16,7 +16,10 @@ import type { Partition } from './partitions.ts';
 export interface SitePages {
   /** Per year of the archive, the digest of the cache keys of every page belonging to it. */
   years: Record<string, string>;
-  /** Every page that states a date (articles, listings, the front page). */
+  /**
+   * Every page that states a date (articles, listings, the front page), and the listings' feeds,
+   * which are kept from build to build as the pages are (`isPage` tells them apart).
+   */
   pages: SitePage[];
 }
 
@@ -89,9 +92,14 @@ export function pagesOf(record: SitePages, partition: Partition): Set<string> {
   );
 }
 
-/** The file of a dated page (all are folders with an index.html) inside the output, with `/`. */
+/** Whether a path of the record is a page (a folder with an index.html), not a feed (a file). */
+export function isPage(path: string): boolean {
+  return path.endsWith('/');
+}
+
+/** The file of a path of the record inside the output, with `/`. */
 export function pageFile(path: string): string {
-  return `${path.slice(1)}index.html`;
+  return isPage(path) ? `${path.slice(1)}index.html` : path.slice(1);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { escapeXml } from './html.ts';
+import { isPage } from './site-pages.ts';
 import type { SitePage } from './site-pages.ts';
 import { absoluteUrl, searchUrl, sitemapIndexUrl } from './urls.ts';
 
@@ -76,14 +77,19 @@ const errorPage = /^(?:404|500)\/?$/;
  * The pages the sitemaps list: those Astro built (`built`, its paths without the leading slash, its
  * restored copies too) and every dated page of the record of the site's pages (site-pages.ts), which
  * also holds those another partition renders or the build links unchanged from the last output.
- * Each page once, dated as the record dates it; not the search page nor Astro's error pages.
+ * Each page once, dated as the record dates it; not the record's feeds, the search page nor Astro's
+ * error pages.
  */
 export function sitemapPages(
   built: string[],
   dated: Pick<SitePage, 'path' | 'updated'>[],
   siteUrl: string,
 ): SitemapPage[] {
-  const dates = new Map(dated.map(({ path, updated }) => [absoluteUrl(path, siteUrl), updated]));
+  const dates = new Map(
+    dated
+      .filter(({ path }) => isPage(path))
+      .map(({ path, updated }) => [absoluteUrl(path, siteUrl), updated]),
+  );
   const urls = new Set([
     ...built.filter((path) => !errorPage.test(path)).map((path) => absoluteUrl(`/${path}`, siteUrl)),
     ...dates.keys(),

@@ -214,6 +214,22 @@ describe('pages kept from the last build', () => {
     expect(existsSync(join(into, '_astro/b.webp'))).toBe(false);
   });
 
+  test('a listing’s feed, a file of its own in the record, is recorded, kept and linked as that file, with the images it names', () => {
+    const previous = folder({
+      'tags/x/rss.xml': '<rss>&lt;img src=&quot;https://broadsheet.example/_astro/a.webp&quot;&gt;</rss>',
+      '_astro/a.webp': 'A',
+    });
+    const now = sitePages([page('/tags/x/rss.xml', undefined, 'f1')]);
+    const record = builtPages(previous, 'code 1', now, undefined);
+    expect(named(record).pages).toEqual({ '/tags/x/rss.xml': { key: 'f1', assets: ['a.webp'] } });
+    const into = folder({});
+    expect(keepUnchangedPages(previous, into, record, now, {})).toEqual(['tags/x/rss.xml']);
+    expect(statSync(join(into, 'tags/x/rss.xml')).ino).toBe(statSync(join(previous, 'tags/x/rss.xml')).ino);
+    expect(readFileSync(join(into, '_astro/a.webp'), 'utf8')).toBe('A');
+    // The feed of an older partition's build is the newest's to render.
+    expect(unchangedPages(now, record, { to: 2019 })).toEqual([]);
+  });
+
   /** Every file under `dir` and its text, by path: what a reader of the output gets. */
   const tree = (dir: string): Record<string, string> => {
     const files = readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -46,6 +46,19 @@ describe('sitemapPages', () => {
     expect(listed).toHaveLength(6);
   });
 
+  test('leaves out the feeds the record holds beside the pages', () => {
+    const listed = sitemapPages(
+      [''],
+      [
+        { path: '/news/', updated: undefined },
+        { path: '/news/rss.xml', updated: undefined },
+        { path: '/rss.xml', updated: undefined },
+      ],
+      siteUrl,
+    );
+    expect(listed.map(({ url }) => url).sort()).toEqual([on('/'), on('/news/')]);
+  });
+
   test('leaves out the search page and the error pages', () => {
     const listed = sitemapPages(['', 'search/', '404/', '500/', '404-reasons/'], [], siteUrl);
     expect(listed.map(({ url }) => url).sort()).toEqual([on('/'), on('/404-reasons/')]);
