@@ -160,7 +160,7 @@ export async function measurePage(dist: string): Promise<PageBudgets> {
 
 /** Builds content/ into `dist` and measures the seed article page. */
 export async function pageBudgets(dist: string): Promise<PageBudgets> {
-  const build = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', dist], {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--outDir', dist], {
     encoding: 'utf8',
     env: { ...process.env, BROADSHEET_CONTENT: 'content' },
   });

@@ -96,7 +96,7 @@ export function tools(work: string, chosen: string[], broadsheetArgs: string[] =
         timed(
           node,
           [
-            'scripts/build.ts',
+            'scripts/build.mjs',
             '--outDir',
             broadsheetOut,
             // A line per page and step, whose times the bench reads as phases (measure.ts).

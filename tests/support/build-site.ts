@@ -61,7 +61,7 @@ export function buildSite(
   const child = spawn(
     process.execPath,
     [
-      'scripts/build.ts',
+      'scripts/build.mjs',
       '--outDir',
       site.dist,
       ...(incremental ? ['--verbose'] : ['--force']),

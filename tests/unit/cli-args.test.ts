@@ -18,13 +18,13 @@ const run = (script: string, args: string[]) =>
 
 test.each([
   {
-    script: 'scripts/build.ts',
+    script: 'scripts/build.mjs',
     args: ['--force', '--outdir', 'x'],
     message: /Unknown option '--outdir'/,
     usage: /Usage: npm run build \[-- --outDir DIR\] \[--jobs N\] \[--force\]/,
   },
   {
-    script: 'scripts/build.ts',
+    script: 'scripts/build.mjs',
     args: ['--jobs', 'all'],
     message: /is not a number of threads: use a whole number from 1, e\.g\. 4/,
     usage: /Usage: npm run build/,
