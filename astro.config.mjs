@@ -4,6 +4,7 @@ import { cmsAdmin } from './src/integrations/cms-admin.ts';
 import { previewSearch } from './src/integrations/preview-search.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
+import { contentPhotos } from './src/integrations/content-photos.ts';
 import { contentStore } from './src/integrations/content-store.ts';
 import { wholeLog } from './src/integrations/whole-log.ts';
 import { join } from 'node:path';
@@ -71,6 +72,7 @@ export default defineConfig({
   },
   integrations: [
     contentStore(astroCacheDir()),
+    contentPhotos(),
     isNewest(partition) && sitemap({ siteUrl: site.url, record: sitePagesFile() }),
     pruneAssets(),
     previewSearch(),
