@@ -264,6 +264,7 @@ function feedsOf({ listings, now }: Newsroom) {
       const items = listing.articles.slice(0, site.feedItems);
       return {
         path: feedUrl(listing.path),
+        // Of no year: the newest partition renders the feeds (`rendersHere`).
         year: undefined,
         params: { listing: routeParam(listing.path) },
         props: { listing },
