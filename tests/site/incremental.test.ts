@@ -178,7 +178,8 @@ describe('an incremental build after a body edit', () => {
       expect(path).toMatch(/\/rss\.xml$/);
       expect(readFileSync(join(incrementalSite.full('body edit'), path), 'utf8')).toContain(bodyEdit);
     }
-    expect(restored.length + filesOfLog('body edit', 'kept').length).toBeGreaterThan(50);
+    // `restored` counts every page not rendered: those the build kept and those Astro restored.
+    expect(restored.length).toBeGreaterThan(50);
   });
 
   // At 10,000 articles, Astro took 10 s only to copy its cached pages (docs/architecture.md, "Scale:
