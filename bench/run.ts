@@ -89,7 +89,7 @@ for (const size of sizes) {
   const work = resolve('bench/.work', String(size));
   const articles = benchArticles(size);
   const picked = targets(articles, newArticle(size));
-  writeBroadsheetContent(join(work, 'broadsheet-content'), articles);
+  writeBroadsheetContent(join(work, 'broadsheet-content'), articles, [picked.added]);
   writePeerContent(join(work, 'peer-content', 'articles'), articles);
   console.log(`\n${size} articles, the newest at ${articles.at(-1)?.publishedAt}: corpus written to ${work}`);
   for (let round = 1; round <= rounds; round += 1) {
