@@ -1,9 +1,10 @@
 /**
  * npm run build [-- --outDir DIR] [--jobs N] [--force] [--verbose] [--partition-size N]: the production build, which
  * never publishes half a site. --jobs sets how many threads render Markdown (default: one per core)
- * and, up to two, index the search; --force renders every page again; --verbose shows Astro's whole
- * log, a line per page and per image (the log otherwise shows Astro's warnings and errors and one
- * line counting its pages and images; DEBUG=astro:* turns on Astro's debug output).
+ * and, up to two, index the search; --force renders every page and reads every photo again;
+ * --verbose shows Astro's whole log, a line per page and per image (the log otherwise shows Astro's
+ * warnings and errors and one line counting its pages and images; DEBUG=astro:* turns on Astro's
+ * debug output).
  *
  * 1. Checks the content (npm run lint:content) while Astro builds into a temporary folder beside
  *    the output folder; content errors stop the build there, before anything is published.
@@ -84,6 +85,7 @@ import type { FileId } from '../src/lib/links.ts';
 import { surveyOnThread } from '../src/lib/survey-thread.ts';
 import { buildClock, buildJobs, cacheDirFor, contentRoot, githubOutput } from '../src/lib/env.ts';
 import { counted } from '../src/lib/plural.ts';
+import { photoRecordFile } from '../src/lib/content-photos.ts';
 import { mergeOutput } from '../src/lib/merge-output.ts';
 import {
   isNewest,
@@ -232,6 +234,8 @@ function buildWithAstro(partition: Partition, into: string, astroCache: string, 
   // the partitions that need not be built again (src/lib/site-pages.ts).
   const records = isNewest(partition);
   rmSync(sitePagesRecord, { force: true });
+  // Every photo read again, as Astro's own import reads it (src/integrations/content-photos.ts).
+  if (options.force) rmSync(photoRecordFile(astroCache), { force: true });
   const astro = spawn(
     process.execPath,
     [

@@ -1,11 +1,11 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { linkFile } from '../lib/links.ts';
+import { astroModule } from './astro-module.ts';
 import {
   decodeStore,
   encodeStore,
@@ -132,12 +132,6 @@ async function holdSyncedStore(): Promise<void> {
     return store;
   };
   MutableDataStore.fromFile = Object.assign(holding, { [syncedStoreKey]: true as const });
-}
-
-/** One of Astro's own modules, by its path in the package, which exports no way to reach it. */
-async function astroModule(path: string): Promise<unknown> {
-  const astro = createRequire(import.meta.url).resolve('astro/package.json');
-  return import(new URL(path, pathToFileURL(astro)).href);
 }
 
 /** Astro's writer of the content store file (`FileWriter.write`, to its `target`), marked once wrapped. */

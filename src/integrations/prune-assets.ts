@@ -9,8 +9,10 @@ const textFile = /\.(?:html|xml|json|css|js|txt|xsl)$/i;
 
 /**
  * Removes images under `_astro/` that no page, feed or stylesheet refers to. Astro copies every
- * original photo it imports, even when only resized versions are used; an original nobody links to
- * is dead weight at best, and at worst a photo that should not be public.
+ * original photo it reads into the output, even when only resized versions are used, and the
+ * build links there the originals it did not read whose renditions it made
+ * (src/integrations/content-photos.ts); an original nobody links to is dead weight at best, and at
+ * worst a photo that should not be public.
  */
 export function pruneAssets(): AstroIntegration {
   return {

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 /** The query flag of an import Astro writes for a photo a content entry names (astro/dist/content/consts.js). */
 export const contentImageFlag = 'astroContentImageFlag';
@@ -20,4 +21,96 @@ export function contentPhotoFile(id: string, root: string): string | undefined {
   if (!params.has(contentImageFlag) || !importer || /[#%?]/.test(importer)) return undefined;
   if (!/^\.\.?\//.test(path) || /[#%]/.test(path)) return undefined;
   return resolve(root, importer, '..', path);
+}
+
+/**
+ * What Astro's import of a photo tells of it besides its address (`imageMetadata`,
+ * astro/dist/assets/utils/metadata.js).
+ */
+export interface PhotoFacts {
+  width: number;
+  height: number;
+  format: string;
+  orientation?: number;
+}
+
+/**
+ * An article's photo as a build emitted it: how its file looked then (`fileLooks`), the name Vite
+ * gave the original in the output (`_astro/<name>.<hash>.<ext>`, a function of its name and bytes)
+ * and its facts. The next build takes these for a file that looks the same, without reading it.
+ */
+export interface KnownPhoto {
+  looks: string;
+  name: string;
+  facts: PhotoFacts;
+}
+
+/** The photos a build knows, by their real path. */
+export type KnownPhotos = Map<string, KnownPhoto>;
+
+/** Where a build's Astro cache folder keeps the photos it knows. */
+export const photoRecordFile = (astroCache: string): string => join(astroCache, 'content-photos.json');
+
+/**
+ * The photos recorded in `file` by a build whose names were given as `stamp` says (the lockfile's
+ * packages, the output's folder of assets): none from another, or from no readable record.
+ */
+export function readKnownPhotos(file: string, stamp: string): KnownPhotos {
+  try {
+    const record = JSON.parse(readFileSync(file, 'utf8')) as {
+      stamp?: unknown;
+      photos?: Record<string, KnownPhoto>;
+    };
+    return new Map(record.stamp === stamp && record.photos ? Object.entries(record.photos) : []);
+  } catch {
+    return new Map();
+  }
+}
+
+/** Records `photos`, whole or not at all: a build cut short leaves the record before it. */
+export function writeKnownPhotos(file: string, stamp: string, photos: KnownPhotos): void {
+  const sorted = Object.fromEntries([...photos].sort(([a], [b]) => (a < b ? -1 : 1)));
+  writeFileSync(`${file}.partial`, JSON.stringify({ stamp, photos: sorted }));
+  renameSync(`${file}.partial`, file);
+}
+
+/**
+ * What the module of a known photo exports, as Astro's own import of it gives it once Vite has named
+ * the emitted original: its address under the site's `base` first, then its facts in Astro's order.
+ */
+export function knownPhotoImage(known: KnownPhoto, base: string): { src: string } & PhotoFacts {
+  const { width, height, format, orientation } = known.facts;
+  return { src: `${base}${known.name}`, width, height, format, orientation };
+}
+
+/** Where Astro's sync writes the module of the content store's photo imports, from the project's root. */
+export const photoImportsFile = '.astro/content-assets.mjs';
+
+/** An import of that module, as Astro writes it (`writeAssetImports`, astro/dist/content/mutable-data-store.js). */
+const photoImport = /^import (__ASTRO_IMAGE_IMPORT_\d+) from ("(?:[^"\\]|\\.)*");$/gm;
+
+/**
+ * The module of the content store's photo imports with each import whose photo `known` gives a
+ * value for (an expression, from the import's path) replaced by that value, under the import's name.
+ * Every other import is left as it is.
+ */
+export function withKnownPhotos(code: string, known: (path: string) => string | undefined): string {
+  return code.replace(photoImport, (line, name: string, path: string) => {
+    const value = known(JSON.parse(path) as string);
+    return value === undefined ? line : `const ${name} = ${value};`;
+  });
+}
+
+/**
+ * The source of a function `(image, fsPath)` that returns the module value Astro's `getProxyCode`
+ * (astro/dist/assets/utils/proxy.js) writes for an image with those properties and path: Astro's
+ * own code, so that a photo made by it behaves as one Astro imports. Undefined when that code no
+ * longer takes both as JSON, as it did when this was written.
+ */
+export function photoFactory(getProxyCode: (image: object, ssr: boolean) => string): string | undefined {
+  const [image, fsPath] = ['__broadsheet_image__', '__broadsheet_fs_path__'];
+  const code = getProxyCode({ toJSON: () => image, fsPath }, false);
+  const quoted = [JSON.stringify(image), JSON.stringify(fsPath)];
+  if (!quoted.every((each) => code.includes(each))) return undefined;
+  return `(image, fsPath) => ${code.replaceAll(quoted[0]!, 'image').replaceAll(quoted[1]!, 'fsPath')}`;
 }

@@ -130,6 +130,7 @@ describe('a partitioned build (src/lib/partitions.ts)', () => {
     expect(keptAfter).toEqual([
       'embargo lifting',
       'photo replaced',
+      'image cache lost',
       'headline edit, partitioned',
       'new article, partitioned',
       'section change, partitioned',
@@ -145,6 +146,32 @@ test('after the clock moves (embargo lifting), the build still keeps the feeds t
   expect(
     filesOfLog('embargo lifting', 'kept').filter((path) => path.endsWith('/rss.xml')).length,
   ).toBeGreaterThan(5);
+});
+
+// Astro read every article's photo in every build and wrote it into the output, whence all but
+// those a page links to were deleted again: a build now reads only those whose file changed.
+describe('the articles’ photos an incremental build reads (src/integrations/content-photos.ts)', () => {
+  const photos = (event: string) => {
+    const log = stripVTControlCharacters(readFileSync(incrementalSite.log(event), 'utf8'));
+    const [, read, known] =
+      /Articles' photos: (\d+) read, (\d+) taken as the last build recorded them\./.exec(log) ?? [];
+    return { read: Number(read), known: Number(known) };
+  };
+
+  test('are only the one replaced, after a photo is replaced', () => {
+    expect(photos('photo replaced').read).toBe(1);
+    expect(photos('photo replaced').known).toBeGreaterThan(0);
+  });
+
+  test('are none after a body edit, even with Astro’s image cache lost, whose renditions are encoded again from the originals', () => {
+    for (const event of ['body edit', 'image cache lost']) {
+      expect(photos(event).read).toBe(0);
+      expect(photos(event).known).toBeGreaterThan(0);
+    }
+    expect(readFileSync(incrementalSite.log('image cache lost'), 'utf8')).toMatch(
+      /before: \d+kB, after: \d+kB/,
+    );
+  });
 });
 
 describe('what the events change', () => {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cacheDirFor } from '../../src/lib/env.ts';
 import { frontmatter, write } from './content-files.ts';
 import { fixtureIds } from './fixture-site.ts';
 import { uniquePhoto } from './photos.ts';
@@ -157,6 +158,17 @@ ${bodyEdit} Twice.
       name: 'photo replaced',
       happen: async ({ content }) => {
         writeFileSync(join(content, 'photos', 'sunset.jpg'), await uniquePhoto('a replaced photo'));
+      },
+      shows: `articles/${fixtureIds.complete}/index.html`,
+    },
+    {
+      // Astro's image cache lost (a new runner's, say) and the photo's article edited: its page asks
+      // for renditions of a photo the build knows from the last and does not read again, whose
+      // original the image step must still find (src/integrations/content-photos.ts).
+      name: 'image cache lost',
+      happen: ({ content, project }) => {
+        rmSync(join(cacheDirFor(content, project), 'assets'), { recursive: true, force: true });
+        writeFileSync(article(content, fixtureIds.complete), `\n${bodyEdit}\n`, { flag: 'a' });
       },
       shows: `articles/${fixtureIds.complete}/index.html`,
     },
