@@ -6,13 +6,14 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
-import { fileLooks, looksSettled } from '../lib/article-files.ts';
+import { looksSettled } from '../lib/article-files.ts';
 import {
   contentImageFlag,
   contentPhotoFile,
   knownPhotoImage,
   photoFactory,
   photoImportsFile,
+  photoLooks,
   photoRecordFile,
   readKnownPhotos,
   withKnownPhotos,
@@ -100,8 +101,8 @@ function namingStamp(root: string, assets: string): string {
 
 /**
  * Loads the articles' photos in a build as Astro's image plugin does (`astro:assets:esm`), but a
- * photo whose file looks as it did when the last build emitted it (`fileLooks`, as the sync takes
- * an article file) is neither read nor a module: the module of the content store's photo imports
+ * photo whose file looks as it did when the last build emitted it (`photoLooks`, much as the sync
+ * takes an article file) is neither read nor a module: the module of the content store's photo imports
  * (`photoImportsFile`) holds its value in place of its import, made by Astro's own code
  * (`photoFactory`) from that build's record (`KnownPhoto`), with the name Vite gave the original
  * then. Astro's plugin read every photo the content store names, in every build, and wrote it into
@@ -188,7 +189,7 @@ function knownContentPhotos({
           const { width, height, format, orientation } = image;
           read.set(file, {
             // Looks taken within a clock tick of a change could stay the same through another.
-            looks: looksSettled(stats, Date.now()) ? fileLooks(stats) : undefined,
+            looks: looksSettled(stats, Date.now()) ? photoLooks(stats) : undefined,
             handle,
             facts: { width, height, format, orientation },
           });
@@ -227,10 +228,10 @@ function realPath(file: string): string | undefined {
   }
 }
 
-/** How a file looks (`fileLooks`), if it is there. */
+/** How a photo's file looks (`photoLooks`), if it is there. */
 function looksOf(file: string): string | undefined {
   const stats = statSync(file, { throwIfNoEntry: false });
-  return stats && fileLooks(stats);
+  return stats && photoLooks(stats);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

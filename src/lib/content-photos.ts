@@ -1,4 +1,5 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The query flag of an import Astro writes for a photo a content entry names (astro/dist/content/consts.js). */
@@ -113,4 +114,16 @@ export function photoFactory(getProxyCode: (image: object, ssr: boolean) => stri
   const quoted = [JSON.stringify(image), JSON.stringify(fsPath)];
   if (!quoted.every((each) => code.includes(each))) return undefined;
   return `(image, fsPath) => ${code.replaceAll(quoted[0]!, 'image').replaceAll(quoted[1]!, 'fsPath')}`;
+}
+
+/**
+ * How a photo's file looks to the build without reading it: its inode, size and time of change, as
+ * `fileLooks` (src/lib/article-files.ts) takes an article file's, but not the time its inode last
+ * changed (ctime), which a link to the file changes: the build links an original it did not read
+ * where the image step reads it, and then deletes the link, so that photo would look changed at
+ * every build that made one of its renditions again; and a newsroom's photo used by two articles
+ * under two names, or a corpus of links, at every such build of any of them.
+ */
+export function photoLooks({ ino, size, mtimeMs }: Stats): string {
+  return `${ino}:${size}:${mtimeMs}`;
 }

@@ -1,12 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInThisContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { astroModule } from '../../src/integrations/astro-module.ts';
 import {
   contentPhotoFile,
   knownPhotoImage,
   photoFactory,
+  photoLooks,
   photoRecordFile,
   readKnownPhotos,
   withKnownPhotos,
@@ -154,15 +156,13 @@ describe('a known photo’s value, made by Astro’s own code', () => {
     };
     const factory = photoFactory(getProxyCode);
     expect(factory).toBeDefined();
+    // Run here, as Vite's bundle runs the module in the build's own process.
     const made = (
-      new Function(`return (${factory!});`) as () => (
-        image: object,
-        fsPath: string,
-      ) => Record<string, unknown>
-    )()({ ...image }, fsPath);
-    const astros = new Function(
-      `return (${getProxyCode(Object.defineProperty({ ...image }, 'fsPath', { value: fsPath }), false)});`,
-    )() as Record<string, unknown>;
+      runInThisContext(`(${factory!})`) as (image: object, fsPath: string) => Record<string, unknown>
+    )({ ...image }, fsPath);
+    const astros = runInThisContext(
+      `(${getProxyCode(Object.defineProperty({ ...image }, 'fsPath', { value: fsPath }), false)})`,
+    ) as Record<string, unknown>;
     const read = (value: Record<string, unknown>) => {
       const referencedImages = new Set<string>();
       (globalThis as { astroAsset?: object }).astroAsset = { referencedImages };
@@ -181,5 +181,22 @@ describe('a known photo’s value, made by Astro’s own code', () => {
 
   test('is none from code that does not take the image and its path as JSON', () => {
     expect(photoFactory(() => 'new Proxy({}, {})')).toBeUndefined();
+  });
+});
+
+describe('how a photo’s file looks to the build', () => {
+  test('changes when the file is written again, but not when the build links it into the output', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'broadsheet-photo-looks-'));
+    const photo = join(dir, 'lead.jpg');
+    writeFileSync(photo, 'synthetic photo bytes');
+    const before = photoLooks(statSync(photo));
+    await new Promise((done) => setTimeout(done, 20));
+    // A link changes the file's ctime: the original linked for the image step, or a second
+    // article's name for the same photo.
+    linkSync(photo, join(dir, 'linked.jpg'));
+    expect(statSync(photo).ctimeMs).not.toBe(statSync(photo).mtimeMs);
+    expect(photoLooks(statSync(photo))).toBe(before);
+    writeFileSync(photo, 'Synthetic photo bytes');
+    expect(photoLooks(statSync(photo))).not.toBe(before);
   });
 });
