@@ -3,7 +3,7 @@ import { emitClientAsset } from 'astro/assets/utils';
 import { emitImageMetadata } from 'astro/assets/utils/node';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
 import { looksSettled } from '../lib/article-files.ts';
@@ -13,9 +13,11 @@ import {
   knownPhotoImage,
   photoFactory,
   photoImportsFile,
+  photoImportPaths,
   photoLooks,
   photoRecordFile,
   readKnownPhotos,
+  samePhotos,
   withKnownPhotos,
   writeKnownPhotos,
 } from '../lib/content-photos.ts';
@@ -102,8 +104,8 @@ function namingStamp(root: string, assets: string): string {
 /**
  * Loads the articles' photos in a build as Astro's image plugin does (`astro:assets:esm`), but a
  * photo whose file looks as it did when the last build emitted it (`photoLooks`, much as the sync
- * takes an article file) is neither read nor a module: the module of the content store's photo imports
- * (`photoImportsFile`) holds its value in place of its import, made by Astro's own code
+ * takes an article file) is neither read nor a module: the module of the content store's photo
+ * imports (`photoImportsFile`) holds its value in place of its import, made by Astro's own code
  * (`photoFactory`) from that build's record (`KnownPhoto`), with the name Vite gave the original
  * then. Astro's plugin read every photo the content store names, in every build, and wrote it into
  * the output as `_astro/<name>.<hash>.<ext>` for the image step to read, after which the originals
@@ -137,16 +139,35 @@ function knownContentPhotos({
   // The originals not written to the output, by the path Astro knows them by (`fsPath`).
   const unwritten = new Map<string, { file: string; target: string }>();
   let base = '/';
-  /** The value of the photo an import's `path` names, when its file looks as the record has it. */
-  const knownValue = (path: string): string | undefined => {
-    const named = contentPhotoFile(path, root);
-    const file = named === undefined ? undefined : realPath(named);
-    const photo = file === undefined ? undefined : known.get(file);
-    if (file === undefined || photo === undefined || photo.looks !== looksOf(file)) return undefined;
-    const fsPath = astroPath(file);
-    kept.set(file, photo);
-    unwritten.set(fsPath, { file, target: join(outDir, photo.name) });
-    return `__knownPhoto(${JSON.stringify(knownPhotoImage(photo, base))}, ${JSON.stringify(fsPath)})`;
+  /**
+   * The module of the photo imports (`code`) with the value of each known photo in place of its
+   * import: a photo whose file looks as the record has it, and whose bytes no photo of another name
+   * in the build may have (`samePhotos`). Undefined when an import names no file the build can look at (a path
+   * not from its article), whose bytes could be a known photo's.
+   */
+  const withKnown = (code: string): string | undefined => {
+    const files = new Map<string, string>();
+    for (const path of photoImportPaths(code)) {
+      const named = contentPhotoFile(path, root);
+      const file = named === undefined ? undefined : realPath(named);
+      if (file === undefined) return undefined;
+      files.set(path, file);
+    }
+    const sizes = new Map<string, number>();
+    for (const file of new Set(files.values())) {
+      const stats = statSync(file, { throwIfNoEntry: false });
+      if (stats) sizes.set(file, stats.size);
+    }
+    const same = samePhotos(sizes);
+    return withKnownPhotos(code, (path) => {
+      const file = files.get(path)!;
+      const photo = known.get(file);
+      if (same.has(file) || photo === undefined || photo.looks !== looksOf(file)) return undefined;
+      const fsPath = astroPath(file);
+      kept.set(file, photo);
+      unwritten.set(fsPath, { file, target: join(outDir, photo.name) });
+      return `__knownPhoto(${JSON.stringify(knownPhotoImage(photo, base))}, ${JSON.stringify(fsPath)})`;
+    });
   };
   return {
     name: 'broadsheet:known-content-photos',
@@ -154,8 +175,8 @@ function knownContentPhotos({
       base = config.base;
     },
     load: {
-      // Before Astro's loads of the two: the content plugin's, which reads the imports' module as it
-      // is, and the image plugin's (`enforce: 'pre'` too), which reads the photo.
+      // Before Astro's loads of the two: the content plugin's, which reads the imports' module as
+      // it is, and the image plugin's (`enforce: 'pre'` too), which reads the photo.
       order: 'pre',
       filter: { id: [contentPhotoId, new RegExp(`^${escapeRegExp(imports)}$`)] },
       async handler(id) {
@@ -172,8 +193,10 @@ function knownContentPhotos({
           const { createContentDataIncrementalMetadata } = (await astroModule(
             'dist/core/build/incremental-metadata.js',
           )) as { createContentDataIncrementalMetadata: () => Record<string, unknown> };
+          const code = withKnown(readFileSync(imports, 'utf8'));
+          if (code === undefined) return null;
           return {
-            code: `const __knownPhoto = ${factory};\n${withKnownPhotos(readFileSync(imports, 'utf8'), knownValue)}`,
+            code: `const __knownPhoto = ${factory};\n${code}`,
             // As Astro's: content, whose changes its incremental build does not follow.
             meta: createContentDataIncrementalMetadata(),
           };
@@ -205,7 +228,11 @@ function knownContentPhotos({
           photos.set(file, { looks, name: this.getFileName(handle), facts } satisfies KnownPhoto);
       }
       writeKnownPhotos(record, stamp, photos);
-      logger.info(`Articles' photos: ${read.size} read, ${kept.size} taken as the last build recorded them.`);
+      // The few a publish or an edit reads, by name; a full build's by number.
+      const names = read.size <= 5 ? ` (${[...read.keys()].map((file) => basename(file)).join(', ')})` : '';
+      logger.info(
+        `Articles' photos: ${read.size} read${names}, ${kept.size} taken as the last build recorded them.`,
+      );
     },
     buildApp: {
       // After Vite has built every environment, and before Astro's own hook of this order (a plugin

@@ -1,6 +1,6 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 /** The query flag of an import Astro writes for a photo a content entry names (astro/dist/content/consts.js). */
 export const contentImageFlag = 'astroContentImageFlag';
@@ -36,9 +36,9 @@ export interface PhotoFacts {
 }
 
 /**
- * An article's photo as a build emitted it: how its file looked then (`fileLooks`), the name Vite
- * gave the original in the output (`_astro/<name>.<hash>.<ext>`, a function of its name and bytes)
- * and its facts. The next build takes these for a file that looks the same, without reading it.
+ * An article's photo as a build emitted it: how its file looked then (`photoLooks`), the name Vite
+ * gave the original in the output (`_astro/<name>.<hash>.<ext>`) and its facts. The next build
+ * takes these for a file that looks the same, without reading it.
  */
 export interface KnownPhoto {
   looks: string;
@@ -76,30 +76,54 @@ export function writeKnownPhotos(file: string, stamp: string, photos: KnownPhoto
 }
 
 /**
- * What the module of a known photo exports, as Astro's own import of it gives it once Vite has named
- * the emitted original: its address under the site's `base` first, then its facts in Astro's order.
+ * What the module of a known photo exports, as Astro's own import of it gives it once Vite has
+ * named the emitted original: its address under the site's `base` first, then its facts in Astro's
+ * order.
  */
 export function knownPhotoImage(known: KnownPhoto, base: string): { src: string } & PhotoFacts {
   const { width, height, format, orientation } = known.facts;
   return { src: `${base}${known.name}`, width, height, format, orientation };
 }
 
-/** Where Astro's sync writes the module of the content store's photo imports, from the project's root. */
+/** Where Astro's sync writes the module of the content store's photo imports, from the project. */
 export const photoImportsFile = '.astro/content-assets.mjs';
 
-/** An import of that module, as Astro writes it (`writeAssetImports`, astro/dist/content/mutable-data-store.js). */
+/**
+ * An import of that module, as Astro writes it (`writeAssetImports`,
+ * astro/dist/content/mutable-data-store.js).
+ */
 const photoImport = /^import (__ASTRO_IMAGE_IMPORT_\d+) from ("(?:[^"\\]|\\.)*");$/gm;
 
 /**
  * The module of the content store's photo imports with each import whose photo `known` gives a
- * value for (an expression, from the import's path) replaced by that value, under the import's name.
- * Every other import is left as it is.
+ * value for (an expression, from the import's path) replaced by that value, under the import's
+ * name. Every other import is left as it is.
  */
 export function withKnownPhotos(code: string, known: (path: string) => string | undefined): string {
   return code.replace(photoImport, (line, name: string, path: string) => {
     const value = known(JSON.parse(path) as string);
     return value === undefined ? line : `const ${name} = ${value};`;
   });
+}
+
+/** The paths the module of the content store's photo imports imports, in its order. */
+export function photoImportPaths(code: string): string[] {
+  return [...code.matchAll(photoImport)].map((match) => JSON.parse(match[2]!) as string);
+}
+
+/**
+ * The photos, of those given with their sizes in bytes, that have the size of another photo of
+ * another name. Vite emits the original of photos with the same bytes once, named by one of the
+ * names it was given, so a build must emit them all, as a build that reads every photo does, for
+ * that name to be the same; photos of the same size are taken for the same bytes, which costs at
+ * worst a read of each. Photos of one name and the same bytes (one photo used under its name in
+ * two folders) get the same name whichever of them is emitted.
+ */
+export function samePhotos(sizes: ReadonlyMap<string, number>): Set<string> {
+  const bySize = Map.groupBy(sizes.keys(), (file) => sizes.get(file)!);
+  return new Set(
+    [...bySize.values()].filter((files) => new Set(files.map((file) => basename(file))).size > 1).flat(),
+  );
 }
 
 /**

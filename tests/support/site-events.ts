@@ -162,8 +162,8 @@ ${bodyEdit} Twice.
       shows: `articles/${fixtureIds.complete}/index.html`,
     },
     {
-      // Astro's image cache lost (a new runner's, say) and the photo's article edited: its page asks
-      // for renditions of a photo the build knows from the last and does not read again, whose
+      // Astro's image cache lost (a new runner's, say) and the photo's article edited: its page
+      // asks for renditions of a photo the build knows from the last and does not read again, whose
       // original the image step must still find (src/integrations/content-photos.ts).
       name: 'image cache lost',
       happen: ({ content, project }) => {

@@ -8,9 +8,11 @@ import {
   contentPhotoFile,
   knownPhotoImage,
   photoFactory,
+  photoImportPaths,
   photoLooks,
   photoRecordFile,
   readKnownPhotos,
+  samePhotos,
   withKnownPhotos,
   writeKnownPhotos,
 } from '../../src/lib/content-photos.ts';
@@ -61,12 +63,12 @@ describe('the file a content photo’s import names', () => {
  */
 describe('the photos a build knows from the last', () => {
   const lead: KnownPhoto = {
-    looks: '42:120000:1700000000000:1700000000000',
+    looks: '42:120000:1700000000000',
     name: '_astro/lead.Ab3_dE-9.jpg',
     facts: { width: 1600, height: 900, format: 'jpg' },
   };
   const turned: KnownPhoto = {
-    looks: '43:90000:1700000000000:1700000000000',
+    looks: '43:90000:1700000000000',
     name: '_astro/turned.Zz9_yY-1.jpg',
     facts: { width: 900, height: 1600, format: 'jpg', orientation: 6 },
   };
@@ -106,6 +108,28 @@ describe('the photos a build knows from the last', () => {
     expect(readKnownPhotos(file, 'lock:assets')).toEqual(new Map());
   });
 
+  test('that have the size of another photo of the build, of another name, are the ones it must read, all of them', () => {
+    const sizes = new Map([
+      ['/news/a/photo.jpg', 1200],
+      ['/news/b/x-hero.jpg', 1200],
+      ['/news/c/lead.jpg', 3400],
+      ['/news/d/copy.jpg', 1200],
+    ]);
+    expect(samePhotos(sizes)).toEqual(
+      new Set(['/news/a/photo.jpg', '/news/b/x-hero.jpg', '/news/d/copy.jpg']),
+    );
+    expect(samePhotos(new Map([['/news/c/lead.jpg', 3400]]))).toEqual(new Set());
+    // One photo under one name in two folders: named the same whichever of the two is emitted.
+    expect(
+      samePhotos(
+        new Map([
+          ['/news/c/lead.jpg', 3400],
+          ['/news/e/lead.jpg', 3400],
+        ]),
+      ),
+    ).toEqual(new Set());
+  });
+
   test('give the image Astro’s import gives once Vite named the original: its address under the site’s base, then its facts in Astro’s order', () => {
     expect(JSON.stringify(knownPhotoImage(lead, '/'))).toBe(
       '{"src":"/_astro/lead.Ab3_dE-9.jpg","width":1600,"height":900,"format":"jpg"}',
@@ -143,6 +167,10 @@ describe('the module of the content store’s photo imports, with the known phot
 
   test('is the module as it was when no photo is known', () => {
     expect(withKnownPhotos(module, () => undefined)).toBe(module);
+  });
+
+  test('imports the paths it imports, in its order', () => {
+    expect(photoImportPaths(module)).toEqual(paths);
   });
 });
 
