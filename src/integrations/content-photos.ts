@@ -141,9 +141,9 @@ function knownContentPhotos({
   let base = '/';
   /**
    * The module of the photo imports (`code`) with the value of each known photo in place of its
-   * import: a photo whose file looks as the record has it, and whose bytes no photo of another name
-   * in the build may have (`samePhotos`). Undefined when an import names no file the build can look at (a path
-   * not from its article), whose bytes could be a known photo's.
+   * import: a photo whose file looks as the record has it, and whose bytes no photo of another
+   * name in the build may have (`samePhotos`). Undefined when an import names no file the build can
+   * look at (a path not from its article), whose bytes could be a known photo's.
    */
   const withKnown = (code: string): string | undefined => {
     const files = new Map<string, string>();
