@@ -3,6 +3,7 @@ import { emitClientAsset } from 'astro/assets/utils';
 import { emitImageMetadata } from 'astro/assets/utils/node';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
@@ -101,6 +102,11 @@ function namingStamp(root: string, assets: string): string {
   return `${packages}:${assets}`;
 }
 
+/** Astro's module that writes the code of a photo's module (astro/dist/assets/utils/proxy.js). */
+interface ProxyModule {
+  getProxyCode: (image: object, ssr: boolean) => string;
+}
+
 /**
  * Loads the articles' photos in a build as Astro's image plugin does (`astro:assets:esm`), but a
  * photo whose file looks as it did when the last build emitted it (`photoLooks`, much as the sync
@@ -139,6 +145,8 @@ function knownContentPhotos({
   // The originals not written to the output, by the path Astro knows them by (`fsPath`).
   const unwritten = new Map<string, { file: string; target: string }>();
   let base = '/';
+  // Astro's module of a photo's code, found once for the build's thousands of loads.
+  let proxyModule: Promise<ProxyModule> | undefined;
   /**
    * The module of the photo imports (`code`) with the value of each known photo in place of its
    * import: a photo whose file looks as the record has it, and whose bytes no photo of another
@@ -153,16 +161,18 @@ function knownContentPhotos({
       if (file === undefined) return undefined;
       files.set(path, file);
     }
-    const sizes = new Map<string, number>();
+    // Each photo looked at once, for its size and its looks.
+    const stats = new Map<string, Stats>();
     for (const file of new Set(files.values())) {
-      const stats = statSync(file, { throwIfNoEntry: false });
-      if (stats) sizes.set(file, stats.size);
+      const looked = statSync(file, { throwIfNoEntry: false });
+      if (looked) stats.set(file, looked);
     }
-    const same = samePhotos(sizes);
+    const same = samePhotos(new Map([...stats].map(([file, { size }]) => [file, size])));
     return withKnownPhotos(code, (path) => {
       const file = files.get(path)!;
       const photo = known.get(file);
-      if (same.has(file) || photo === undefined || photo.looks !== looksOf(file)) return undefined;
+      const looked = stats.get(file);
+      if (same.has(file) || !photo || !looked || photo.looks !== photoLooks(looked)) return undefined;
       const fsPath = astroPath(file);
       kept.set(file, photo);
       unwritten.set(fsPath, { file, target: join(outDir, photo.name) });
@@ -181,9 +191,8 @@ function knownContentPhotos({
       filter: { id: [contentPhotoId, new RegExp(`^${escapeRegExp(imports)}$`)] },
       async handler(id) {
         if (this.environment.config.consumer !== 'server') return null;
-        const { getProxyCode } = (await astroModule('dist/assets/utils/proxy.js')) as {
-          getProxyCode: (image: object, ssr: boolean) => string;
-        };
+        proxyModule ??= astroModule('dist/assets/utils/proxy.js') as Promise<ProxyModule>;
+        const { getProxyCode } = await proxyModule;
         if (id === imports) {
           const factory = photoFactory(getProxyCode);
           if (factory === undefined) {
@@ -253,12 +262,6 @@ function realPath(file: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** How a photo's file looks (`photoLooks`), if it is there. */
-function looksOf(file: string): string | undefined {
-  const stats = statSync(file, { throwIfNoEntry: false });
-  return stats && photoLooks(stats);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
