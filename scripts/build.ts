@@ -587,12 +587,22 @@ const together = parts.startsWith(process.cwd())
   ? Math.max(1, Math.min(options.threads, Math.floor(totalmem() / 4 / 1024 ** 3)))
   : 1;
 let next = 0;
+const keep = ({ partition, output, key }: (typeof changed)[number]) => {
+  if (key) keepPartitionOutput(cacheDir, partitionName(partition), output, key, pagesOf(current!, partition));
+};
+// A partition's output is kept once the next partition's Astro has started (buildPartitionHere
+// starts it before it awaits anything): keeping reads and links every page, 15–20 s of a cold build
+// at 100,000 articles between one partition's build and the next's, on a core Astro's start leaves
+// free.
 const buildChanged = async () => {
+  let last: (typeof changed)[number] | undefined;
   for (let job = changed[next++]; job; job = changed[next++]) {
-    await buildPartitionHere(job.partition, job.step, job.output);
-    const name = partitionName(job.partition);
-    if (job.key) keepPartitionOutput(cacheDir, name, job.output, job.key, pagesOf(current!, job.partition));
+    const building = buildPartitionHere(job.partition, job.step, job.output);
+    if (last) keep(last);
+    await building;
+    last = job;
   }
+  if (last) keep(last);
 };
 await Promise.all(Array.from({ length: together }, buildChanged));
 if (older.length > 0) renameSync(join(parts, partitionName(newest)), staging);

@@ -21,6 +21,7 @@ import {
   partitionAstroCache,
 } from '../../src/lib/build-cache.ts';
 import { buildPartition } from '../../src/lib/env.ts';
+import { photoRecordFile } from '../../src/lib/content-photos.ts';
 import { surveyFolder } from '../../src/lib/links.ts';
 import type { FileId } from '../../src/lib/links.ts';
 import { mergeOutput } from '../../src/lib/merge-output.ts';
@@ -183,6 +184,19 @@ describe('Astro cache folders of partitions', () => {
     writeFileSync(join(own, 'data-store.json'), 'store of its last build');
     partitionAstroCache(cache, 'upto-2020');
     expect(readFileSync(join(own, 'data-store.json'), 'utf8')).toBe('store of its last build');
+  });
+
+  // The photos are the store's, which every partition shares: without the record each older
+  // partition read every photo of the archive again in a cold build.
+  test('gets the record of the photos the newest partition emitted, and keeps its own where there is none', () => {
+    const cache = folder({});
+    const own = partitionAstroCache(cache, 'upto-2020');
+    writeFileSync(photoRecordFile(own), 'photos of its last build');
+    partitionAstroCache(cache, 'upto-2020');
+    expect(readFileSync(photoRecordFile(own), 'utf8')).toBe('photos of its last build');
+    writeFileSync(photoRecordFile(cache), 'photos of this build');
+    partitionAstroCache(cache, 'upto-2020');
+    expect(readFileSync(photoRecordFile(own), 'utf8')).toBe('photos of this build');
   });
 
   test('drops the page cache a partition set aside before it had a folder of its own', () => {
