@@ -4,7 +4,7 @@ import { emitImageMetadata } from 'astro/assets/utils/node';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
 import { looksSettled } from '../lib/article-files.ts';
@@ -17,6 +17,7 @@ import {
   photoImportPaths,
   photoLooks,
   photoRecordFile,
+  photosReport,
   readKnownPhotos,
   samePhotos,
   withKnownPhotos,
@@ -237,11 +238,7 @@ function knownContentPhotos({
           photos.set(file, { looks, name: this.getFileName(handle), facts } satisfies KnownPhoto);
       }
       writeKnownPhotos(record, stamp, photos);
-      // The few a publish or an edit reads, by name; a full build's by number.
-      const names = read.size <= 5 ? ` (${[...read.keys()].map((file) => basename(file)).join(', ')})` : '';
-      logger.info(
-        `Articles' photos: ${read.size} read${names}, ${kept.size} taken as the last build recorded them.`,
-      );
+      logger.info(photosReport([...read.keys()], kept.size));
     },
     buildApp: {
       // After Vite has built every environment, and before Astro's own hook of this order (a plugin

@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assetReferences } from '../lib/assets.ts';
+import { assetsInFile } from '../lib/assets.ts';
 
 const imageFile = /\.(?:jpe?g|png|webp|avif|gif|svg|tiff?)$/i;
 const textFile = /\.(?:html|xml|json|css|js|txt|xsl)$/i;
@@ -25,7 +25,7 @@ export function pruneAssets(): AstroIntegration {
           .map((entry) => relative(root, join(entry.parentPath, entry.name)));
         const referenced = new Set<string>();
         for (const file of files.filter((each) => textFile.test(each))) {
-          for (const name of assetReferences(readFileSync(join(root, file)))) referenced.add(name);
+          for (const name of assetsInFile(join(root, file))) referenced.add(name);
         }
         const unused = files.filter(
           (file) =>

@@ -1,3 +1,5 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+
 /** What precedes a file name under `_astro/` in every URL Astro writes to it. */
 const prefix = Buffer.from('_astro/');
 
@@ -33,5 +35,32 @@ export function* assetReferences(bytes: Buffer): Generator<string> {
     // bytes are not ASCII, so it is cut here, in the rare name that holds one.
     name = name.split(/\s/, 1)[0]!;
     if (name) yield name;
+  }
+}
+
+/** The buffer `assetsInFile` reads into, grown to the longest file read yet. */
+let scratch = Buffer.allocUnsafe(256 * 1024);
+
+/**
+ * The files under `_astro/` that the built text file at `path` names, each once, in the order they
+ * come (`assetReferences`). Every file is read into one buffer, kept for the next: a buffer for
+ * each, as `readFileSync` gives, is memory outside V8's heap, which V8 answers with a full garbage
+ * collection every few megabytes. With the large heap of a build at 100,000 articles, reading its
+ * 136,000 pages (4.9 GB) so took 70 s, 47 of them collecting garbage.
+ */
+export function assetsInFile(path: string): string[] {
+  const fd = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    if (size > scratch.length) scratch = Buffer.allocUnsafe(size);
+    let length = 0;
+    while (length < size) {
+      const read = readSync(fd, scratch, length, size - length, length);
+      if (read === 0) break;
+      length += read;
+    }
+    return [...new Set(assetReferences(scratch.subarray(0, length)))];
+  } finally {
+    closeSync(fd);
   }
 }

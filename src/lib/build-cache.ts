@@ -13,7 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { assetReferences } from './assets.ts';
+import { assetsInFile } from './assets.ts';
 import { checkShared } from './merge-output.ts';
 import { photoRecordFile } from './content-photos.ts';
 import { digest } from './cache-keys.ts';
@@ -167,7 +167,7 @@ export function keepPartitionOutput(
   for (const page of pages) {
     const file = join(output, page);
     if (!existsSync(file)) continue;
-    for (const asset of assetReferences(readFileSync(file))) shown.add(`_astro/${asset}`);
+    for (const asset of assetsInFile(file)) shown.add(`_astro/${asset}`);
   }
   const kept = join(saved, 'output');
   const files = linkTree(output, kept, (file) => pages.has(file) || shown.has(file));
@@ -380,7 +380,7 @@ export function builtPages(
         ? { ...before, assets: before.assets.map((asset) => numbered(previous!.files[asset]!)) }
         : {
             key,
-            assets: [...new Set(assetReferences(readFileSync(join(dir, pageFile(path)))))]
+            assets: assetsInFile(join(dir, pageFile(path)))
               .sort()
               .map(numbered),
             // The code is part of what search reads: a new layout can index other text.

@@ -49,6 +49,16 @@ export interface KnownPhoto {
 /** The photos a build knows, by their real path. */
 export type KnownPhotos = Map<string, KnownPhoto>;
 
+/**
+ * The line a build logs of its photos: those it `read` (by path), by name when they are the few a
+ * publish or an edit reads, and how many it took as the last build `kept` them.
+ */
+export function photosReport(read: readonly string[], kept: number): string {
+  const names =
+    read.length > 0 && read.length <= 5 ? ` (${read.map((file) => basename(file)).join(', ')})` : '';
+  return `Articles' photos: ${read.length} read${names}, ${kept} taken as the last build recorded them.`;
+}
+
 /** Where a build's Astro cache folder keeps the photos it knows. */
 export const photoRecordFile = (astroCache: string): string => join(astroCache, 'content-photos.json');
 

@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { assetReferences } from '../../src/lib/assets.ts';
+import { assetReferences, assetsInFile } from '../../src/lib/assets.ts';
 
 describe('assetReferences', () => {
   test.each([
@@ -32,5 +35,30 @@ describe('assetReferences', () => {
     { where: 'a bare folder and a stray percent', text: '/_astro/ /_astro/%E0%A4x.png', names: [] },
   ])('finds the files named in $where', ({ text, names }) => {
     expect([...assetReferences(Buffer.from(text))]).toEqual(names);
+  });
+});
+
+describe('assetsInFile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'assets-'));
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+
+  test('names each file a built page refers to once, in the order they come', () => {
+    const page = file(
+      'page.html',
+      '<img src="/_astro/b.jpg"><img src="/_astro/a.jpg"><a href="/_astro/b.jpg">',
+    );
+    expect(assetsInFile(page)).toEqual(['b.jpg', 'a.jpg']);
+  });
+
+  // The files are read into one buffer, reused: a page must not see what a longer one left in it.
+  test('reads each file alone, whatever was read before it', () => {
+    const long = file('long.html', `${'<p>text</p>'.repeat(40_000)}<img src="/_astro/long.jpg">`);
+    const short = file('short.html', '<img src="/_astro/short.jpg">');
+    expect(assetsInFile(long)).toEqual(['long.jpg']);
+    expect(assetsInFile(short)).toEqual(['short.jpg']);
+    expect(assetsInFile(file('none.html', ''))).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import {
   photoRecordFile,
   readKnownPhotos,
   samePhotos,
+  photosReport,
   withKnownPhotos,
   writeKnownPhotos,
 } from '../../src/lib/content-photos.ts';
@@ -226,5 +227,18 @@ describe('how a photo’s file looks to the build', () => {
     expect(photoLooks(statSync(photo))).toBe(before);
     writeFileSync(photo, 'Synthetic photo bytes');
     expect(photoLooks(statSync(photo))).not.toBe(before);
+  });
+});
+
+describe('the line a build logs of the photos it read and took', () => {
+  test('names the few it read, counts many, and names none when it read none', () => {
+    expect(photosReport(['/c/a/sunset.jpg', '/c/b/life.jpg'], 7)).toBe(
+      "Articles' photos: 2 read (sunset.jpg, life.jpg), 7 taken as the last build recorded them.",
+    );
+    const many = Array.from({ length: 6 }, (_, at) => `/c/${at}/photo.jpg`);
+    expect(photosReport(many, 0)).toBe("Articles' photos: 6 read, 0 taken as the last build recorded them.");
+    expect(photosReport([], 20_007)).toBe(
+      "Articles' photos: 0 read, 20007 taken as the last build recorded them.",
+    );
   });
 });

@@ -118,16 +118,37 @@ describe('mergeOutput', () => {
   test('moves a partition’s files into the newest output; a file both built must be the same', () => {
     const older = folder({ 'articles/old/index.html': 'old', '_astro/a.webp': 'A', 'index.html': 'front' });
     const newest = folder({ 'articles/new/index.html': 'new', '_astro/a.webp': 'A', 'index.html': 'front' });
-    expect(mergeOutput(older, newest)).toEqual({ moved: 1, shared: 2 });
+    mergeOutput(older, newest);
     expect(readFileSync(join(newest, 'articles/old/index.html'), 'utf8')).toBe('old');
     expect(readdirSync(join(newest, 'articles')).sort()).toEqual(['new', 'old']);
+    expect(readFileSync(join(newest, 'index.html'), 'utf8')).toBe('front');
     expect(existsSync(older)).toBe(false);
+  });
+
+  test('moves a folder the newest output lacks whole, with all it holds', () => {
+    const older = folder({ 'archive/2001/index.html': '2001', 'archive/2001/02/index.html': 'February' });
+    const newest = folder({ 'index.html': 'front' });
+    mergeOutput(older, newest);
+    expect(readFileSync(join(newest, 'archive/2001/02/index.html'), 'utf8')).toBe('February');
+    expect(readFileSync(join(newest, 'archive/2001/index.html'), 'utf8')).toBe('2001');
+  });
+
+  test('a file in one partition where the other has a folder stops the merge, naming it', () => {
+    const older = folder({ 'feed/index.html': 'a page' });
+    const newest = folder({ feed: 'a file' });
+    expect(() => {
+      mergeOutput(older, newest);
+    }).toThrow(
+      'feed differs between two partitions of the build; a page must not depend on which partition renders it',
+    );
   });
 
   test('a file two partitions built differently stops the merge, naming it', () => {
     const older = folder({ 'index.html': 'front as one partition saw it' });
     const newest = folder({ 'index.html': 'front as another saw it' });
-    expect(() => mergeOutput(older, newest)).toThrow(
+    expect(() => {
+      mergeOutput(older, newest);
+    }).toThrow(
       'index.html differs between two partitions of the build; a page must not depend on which partition renders it',
     );
   });
