@@ -29,9 +29,7 @@
  * 6. Only then swaps the new site in; on any failure the previous output is left as it was. The
  *    replaced output waits beside it (.dist.previous): the next build assembles its own in
  *    it, where most kept pages are already linked, rather than in an empty folder. One it could
- *    not use (.dist.discarded) is deleted by the build after, beside its Astro build; after a
- *    build that rendered every page, that is the output it replaced, and the next build makes its
- *    folder to assemble in while Astro builds, a copy of the output in links.
+ *    not use (.dist.discarded) is deleted by the build after, beside its Astro build.
  * 7. Ends with the content check's summary by file, what was published and held back, when each
  *    embargo lifts, and writes the schedule beside (never into) the output.
  */
@@ -327,19 +325,9 @@ let started = guessed && buildWithAstro(guessed, staging, cacheDir, told);
 const previous = options.force ? undefined : previousBuild(outDir, code);
 // The output the last build replaced, in which this one assembles its own (keepUnchangedPages): what
 // it holds is surveyed while Astro builds, since nothing writes to it until then. Not when every
-// page is rendered (--force, a change of code), where it would only take a core from the render;
-// and the last build's own output then shares no file with this one's, so that folder is deleted
-// while Astro builds, and the output set aside with it at the swap. When it is gone, it is made
-// while Astro builds: a copy of the output in links, where every page kept is linked already. At
-// 100,000 articles, linking the kept pages into an empty folder once Astro was done took 7 s of the
-// first publish after a change of code.
-const replacedSurvey =
-  machines || previous === undefined
-    ? undefined
-    : surveyOnThread(replaced, existsSync(replaced) ? undefined : outDir);
+// page is rendered (--force, a change of code), where it would only take a core from the render.
+const replacedSurvey = machines || previous === undefined ? undefined : surveyOnThread(replaced);
 replacedSurvey?.catch(() => undefined);
-const clearingReplaced =
-  previous === undefined ? rm(replaced, { recursive: true, force: true }).catch(() => undefined) : undefined;
 // And the search index of the output it replaces, whose shards that did not change it links.
 const publishedIndexSurvey =
   buildsNewest && previous !== undefined ? surveyOnThread(join(outDir, searchIndexFolder)) : undefined;
@@ -679,15 +667,13 @@ const vanished = vanishedUrls(previousAddresses(outDir), siteAddresses(staging))
 if (vanished.length > 0) stop(formatVanished(vanished, now, site.timezone));
 
 // The output replaced last time, unless this build made it its own (keepUnchangedPages), is set
-// aside for the next build to delete while its Astro runs; so is the output this one replaces, when
-// this build rendered every page (above).
+// aside for the next build to delete while its Astro runs.
 await clearing;
-await clearingReplaced;
 rmSync(discarded, { recursive: true, force: true });
 if (existsSync(replaced)) renameSync(replaced, discarded);
 // Until the new record is written, no record: the next build would render every page.
 rmSync(builtPagesFile(outDir), { force: true });
-if (existsSync(outDir)) renameSync(outDir, previous === undefined ? discarded : replaced);
+if (existsSync(outDir)) renameSync(outDir, replaced);
 renameSync(staging, outDir);
 recordAddresses(outDir);
 writeBuiltPages(builtPagesFile(outDir), pagesBuilt);

@@ -94,34 +94,6 @@ export function surveyFolder(folder: string): Map<string, FileId> {
   return found;
 }
 
-/**
- * Makes `folder`, which is not there yet, a copy of `from` in hard links, and returns its survey, as
- * `surveyFolder` would give it: each folder made once, each file linked. What a build assembles its
- * output in, when the output the last build replaced is gone (`surveyOnThread`).
- */
-export function linkCopy(from: string, folder: string): Map<string, FileId> {
-  const found = new Map<string, FileId>();
-  mkdirSync(dirname(folder), { recursive: true });
-  const pending = [''];
-  for (let inside = pending.pop(); inside !== undefined; inside = pending.pop()) {
-    mkdirSync(join(folder, inside));
-    for (const entry of readdirSync(join(from, inside), { withFileTypes: true })) {
-      const file = inside === '' ? entry.name : `${inside}/${entry.name}`;
-      if (entry.isDirectory()) pending.push(file);
-      else {
-        try {
-          linkSync(join(from, file), join(folder, file));
-        } catch {
-          copyFileSync(join(from, file), join(folder, file));
-        }
-        const id = fileId(join(folder, file));
-        if (id) found.set(file, id);
-      }
-    }
-  }
-  return found;
-}
-
 /** The files of a survey under its folder `inside` (a path with `/`), by their path inside that. */
 export function surveyedIn(surveyed: ReadonlyMap<string, FileId>, inside: string): Map<string, FileId> {
   const prefix = `${inside}/`;

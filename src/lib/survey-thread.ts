@@ -8,16 +8,13 @@ let queue: Promise<unknown> = Promise.resolve();
  * `surveyFolder` on a thread of its own, for a build whose thread has other work meanwhile: the
  * build script surveys the outputs it will assemble in while Astro builds, beside the content
  * check, which needs the build's thread (at 100,000 articles, 135,000 files in 100,000 folders).
- * With `from`, the folder, which is not there, is made a copy of `from` in links first (`linkCopy`).
  * Surveys asked for together run one after another, on one thread at a time.
  */
-export function surveyOnThread(folder: string, from?: string): Promise<Map<string, FileId>> {
+export function surveyOnThread(folder: string): Promise<Map<string, FileId>> {
   const survey = queue.then(
     () =>
       new Promise<Map<string, FileId>>((resolve, reject) => {
-        const worker = new Worker(new URL('./survey-worker.ts', import.meta.url), {
-          workerData: { folder, from },
-        });
+        const worker = new Worker(new URL('./survey-worker.ts', import.meta.url), { workerData: folder });
         worker.once('message', resolve);
         worker.once('error', reject);
         // After its message this does nothing; an exit without one is a failure.

@@ -2,7 +2,7 @@ import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { filesIn, holdLinks, linkCopy, surveyFolder, surveyedIn } from '../../src/lib/links.ts';
+import { filesIn, holdLinks, surveyFolder, surveyedIn } from '../../src/lib/links.ts';
 import { surveyOnThread } from '../../src/lib/survey-thread.ts';
 import { writeFiles } from '../support/content-files.ts';
 
@@ -106,19 +106,6 @@ describe('a survey of a folder', () => {
     expect(whole).toEqual(surveyFolder(dir));
     expect(inside).toEqual(surveyFolder(join(dir, 'a')));
     expect(missing.size).toBe(0);
-  });
-
-  // What a build assembles its output in when the output the last build replaced is gone.
-  test('of a copy in links made on a thread is that of the copy, whose every file is the original’s', async () => {
-    const dir = folder({ 'a/one.html': 'one', 'a/b/c/two.html': 'two', 'three.txt': 'three' });
-    mkdirSync(join(dir, 'empty'));
-    const copy = join(folder({}), 'out/previous');
-    const surveyed = await surveyOnThread(copy, dir);
-    expect(contents(copy)).toEqual(contents(dir));
-    expect(existsSync(join(copy, 'empty'))).toBe(true);
-    expect(surveyed).toEqual(surveyFolder(copy));
-    expect(surveyed).toEqual(surveyFolder(dir));
-    expect(linkCopy(dir, join(copy, '..', 'again'))).toEqual(surveyed);
   });
 
   test('on a thread of its own fails as it would here, and the next survey still runs', async () => {
