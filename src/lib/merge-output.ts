@@ -39,6 +39,7 @@ export function checkShared(file: string, one: string, other: string): void {
   if (!readFileSync(one).equals(readFileSync(other))) throw differs(file);
 }
 
+/** What stops a build whose partitions wrote `file` differently. */
 function differs(file: string): Error {
   return new Error(
     `${file} differs between two partitions of the build; a page must not depend on which partition renders it`,
