@@ -34,6 +34,30 @@ export function linkTree(from: string, to: string, picked: (file: string) => boo
   return linked;
 }
 
+/**
+ * Makes `folder`, which is not there yet, a copy of `from` in hard links: each folder made once, each
+ * file linked (copied across file systems, where links cannot go). What the next build assembles its
+ * output in after a build that rendered every page (scripts/build.ts).
+ */
+export function linkCopy(from: string, folder: string): void {
+  mkdirSync(dirname(folder), { recursive: true });
+  const pending = [''];
+  for (let inside = pending.pop(); inside !== undefined; inside = pending.pop()) {
+    mkdirSync(join(folder, inside));
+    for (const entry of readdirSync(join(from, inside), { withFileTypes: true })) {
+      const file = join(inside, entry.name);
+      if (entry.isDirectory()) pending.push(file);
+      else {
+        try {
+          linkSync(join(from, file), join(folder, file));
+        } catch {
+          copyFileSync(join(from, file), join(folder, file));
+        }
+      }
+    }
+  }
+}
+
 /** The files under `folder` (none if there is no such folder), by their path inside it with `/`. */
 export function filesIn(folder: string): string[] {
   if (!existsSync(folder)) return [];

@@ -2,7 +2,7 @@ import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { filesIn, holdLinks, surveyFolder, surveyedIn } from '../../src/lib/links.ts';
+import { filesIn, holdLinks, linkCopy, surveyFolder, surveyedIn } from '../../src/lib/links.ts';
 import { surveyOnThread } from '../../src/lib/survey-thread.ts';
 import { writeFiles } from '../support/content-files.ts';
 
@@ -72,6 +72,26 @@ describe('a folder made to hold links of another’s files', () => {
     const target = join(folder({}), 'new');
     holdLinks(target, surveyFolder(target), from, new Set(['a/b/two.html']));
     expect(contents(target)).toEqual({ 'a/b/two.html': 'two' });
+  });
+});
+
+// What the next build assembles its output in after a build that rendered every page.
+describe('a copy of a folder in links', () => {
+  test('holds every file and folder of the original, each file the original’s own', () => {
+    const dir = folder({ 'a/one.html': 'one', 'a/b/c/two.html': 'two', 'three.txt': 'three' });
+    mkdirSync(join(dir, 'empty'));
+    const copy = join(folder({}), 'out/previous');
+    linkCopy(dir, copy);
+    expect(contents(copy)).toEqual(contents(dir));
+    expect(existsSync(join(copy, 'empty'))).toBe(true);
+    expect(surveyFolder(copy)).toEqual(surveyFolder(dir));
+  });
+
+  test('is not made over a folder that is there', () => {
+    const dir = folder({ 'one.html': 'one' });
+    expect(() => {
+      linkCopy(dir, folder({}));
+    }).toThrow(/EEXIST/);
   });
 });
 
