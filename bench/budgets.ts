@@ -30,7 +30,13 @@ const newsroomBudgets: {
 }[] = [
   { scenarios: ['publish'], measure: 'seconds', limit: 10, above: 0, upTo: 10_000 },
   { scenarios: ['publish'], measure: 'changed files outside pagefind/', limit: 40, above: 0, upTo: 10_000 },
-  { scenarios: ['one edit', 'headline edit'], measure: 'seconds', limit: 8, above: 0, upTo: 10_000 },
+  {
+    scenarios: ['one edit', 'headline edit', 'edit after full render'],
+    measure: 'seconds',
+    limit: 8,
+    above: 0,
+    upTo: 10_000,
+  },
   { scenarios: ['cold'], measure: 'seconds', limit: 75, above: 0, upTo: 10_000 },
   // Hugo built the same 100,000 articles in 8 min 57 s on the machine.
   { scenarios: ['cold'], measure: 'seconds', limit: 540, above: 10_000, upTo: 100_000 },

@@ -4,7 +4,8 @@
  * Builds the same synthetic corpus with Broadsheet and its peers, alternating tools round by round
  * (A B A B) because these machines are noisy, and reports medians and Broadsheet/peer ratios from the
  * same run. Each round builds cold, warm, then a newsroom's events one on top of the other (body edit,
- * headline edit, publish, unpublish), counting published articles and changed output files. Prints a
+ * headline edit, publish, unpublish; then a full render, every page rendered as after a change of
+ * code, and the body edit after it), counting published articles and changed output files. Prints a
  * table and writes bench/results/<timestamp>.json. See bench/README.md. --quick builds only cold and
  * then publish, for sizes where a whole round takes hours (100,000).
  */
@@ -43,9 +44,9 @@ const outputs: Record<string, { bytes: number; files: number }> = {};
  */
 async function runRound(tool: Tool, size: number, picked: Targets, round: number): Promise<void> {
   // Changed files are counted against the output of the build before, when there is one.
-  const record = async (scenario: Scenario, compare: boolean) => {
+  const record = async (scenario: Scenario, compare: boolean, everyPage = false) => {
     const before = compare ? fingerprint(tool.out) : undefined;
-    const run = await tool.build();
+    const run = await tool.build(everyPage);
     const changed: Changes | undefined =
       before && !run.failed ? changedFiles(before, fingerprint(tool.out)) : undefined;
     const published = run.failed ? 0 : publishedArticles(tool.out);
@@ -73,6 +74,11 @@ async function runRound(tool: Tool, size: number, picked: Targets, round: number
     for (const event of options.quick ? (['publish'] as const) : events) {
       undo.push(happen(event, tool, picked, round));
       if (!(await record(event, true))) return;
+    }
+    if (!options.quick) {
+      if (!(await record('full render', true, true))) return;
+      undo.push(happen('edit after full render', tool, picked, round));
+      if (!(await record('edit after full render', true))) return;
     }
   } finally {
     undo.reverse().forEach((each) => {

@@ -19,7 +19,11 @@ export const toolNames = ['broadsheet', 'astro', 'astro-unified', 'hugo', 'eleve
 export interface Tool {
   name: string;
   out: string;
-  build: () => Promise<Run>;
+  /**
+   * Builds the site; `everyPage` renders every page, as after a change of code (Broadsheet's
+   * --force). A peer renders every page in each build anyway.
+   */
+  build: (everyPage?: boolean) => Promise<Run>;
   clean: () => void;
   /** Removes every cache but the image cache: the cold build with images excluded. */
   cleanButImages?: () => void;
@@ -92,7 +96,7 @@ export function tools(work: string, chosen: string[], broadsheetArgs: string[] =
     {
       name: 'broadsheet',
       out: broadsheetOut,
-      build: () =>
+      build: (everyPage = false) =>
         timed(
           node,
           [
@@ -101,6 +105,7 @@ export function tools(work: string, chosen: string[], broadsheetArgs: string[] =
             broadsheetOut,
             // A line per page and step, whose times the bench reads as phases (measure.ts).
             '--verbose',
+            ...(everyPage ? ['--force'] : []),
             ...broadsheetArgs,
           ],
           {
