@@ -60,7 +60,7 @@ async function runRound(tool: Tool, size: number, picked: Targets, round: number
       ...(changed && { changed }),
     });
     console.log(
-      `  round ${round} ${tool.name.padEnd(10)} ${scenario.padEnd(20)} ${run.seconds.toFixed(1).padStart(7)} s ${run.peakMB.toFixed(0).padStart(6)} MB ${run.failed ? 'FAILED' : `${String(published).padStart(7)} published`}${changed ? `, ${changed.outside} files changed + ${changed.pagefind} in pagefind/` : ''}`,
+      `  round ${round} ${tool.name.padEnd(10)} ${scenario.padEnd(22)} ${run.seconds.toFixed(1).padStart(7)} s ${run.peakMB.toFixed(0).padStart(6)} MB ${run.failed ? 'FAILED' : `${String(published).padStart(7)} published`}${changed ? `, ${changed.outside} files changed + ${changed.pagefind} in pagefind/` : ''}`,
     );
     if (run.failed) console.log(run.failed.replace(/^/gm, '    '));
     return !run.failed;
