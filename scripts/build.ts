@@ -71,6 +71,7 @@ import {
   keepPartitionOutput,
   keepUnchangedPages,
   lastNewestPartition,
+  leaveLinkCopy,
   partitionAstroCache,
   previousBuild,
   recordNewestPartition,
@@ -81,7 +82,7 @@ import {
 } from '../src/lib/build-cache.ts';
 import type { KeptOutput } from '../src/lib/build-cache.ts';
 import { digest } from '../src/lib/cache-keys.ts';
-import { linkCopy, surveyedIn } from '../src/lib/links.ts';
+import { surveyedIn } from '../src/lib/links.ts';
 import type { FileId } from '../src/lib/links.ts';
 import { surveyOnThread } from '../src/lib/survey-thread.ts';
 import { buildClock, buildJobs, cacheDirFor, contentRoot, githubOutput } from '../src/lib/env.ts';
@@ -692,8 +693,8 @@ writeBuiltPages(builtPagesFile(outDir), pagesBuilt);
 // takes minutes there, deletes that output and leaves a copy of its own in links to assemble in.
 if (previous === undefined && !machines) {
   if (options.verbose) console.log(`Leaving the next build a copy of ${shown(outDir)} in links …`);
-  rmSync(discarded, { recursive: true, force: true });
-  linkCopy(outDir, replaced);
+  const problem = leaveLinkCopy(outDir);
+  if (problem) console.warn(`⚠ ${problem}`);
 }
 
 const report = schedule(lint.scheduled, now);

@@ -17,7 +17,7 @@ import { assetsInFile } from './assets.ts';
 import { checkShared } from './merge-output.ts';
 import { photoRecordFile } from './content-photos.ts';
 import { digest } from './cache-keys.ts';
-import { fileId, filesIn, holdLinks, linkFile, linkTree } from './links.ts';
+import { fileId, filesIn, holdLinks, linkCopy, linkFile, linkTree } from './links.ts';
 import type { FileId, SurveyedFolder } from './links.ts';
 import { besideOutput, workBesideOutput } from './build-report.ts';
 import type { Partition } from './partitions.ts';
@@ -273,6 +273,26 @@ export function replacedOutput(outDir: string): string {
  */
 export function discardedOutput(outDir: string): string {
   return workBesideOutput(outDir, 'discarded');
+}
+
+/**
+ * After a build that rendered every page into `outDir` (a first build, --force, a change of code):
+ * deletes the output it replaced, set aside, and makes `replacedOutput` a copy of the new output in
+ * hard links, for the next build to assemble in as after any publish (docs/architecture.md, "Two
+ * outputs, in turn"). The site is published by then, so a copy that cannot be made (a full disk)
+ * does not fail the build: returns why, and the next build links its kept pages into an empty
+ * folder instead.
+ */
+export function leaveLinkCopy(outDir: string): string | undefined {
+  const copy = replacedOutput(outDir);
+  try {
+    rmSync(discardedOutput(outDir), { recursive: true, force: true });
+    linkCopy(outDir, copy);
+    return undefined;
+  } catch (error) {
+    rmSync(copy, { recursive: true, force: true });
+    return `${copy} could not be made a copy of the output in links (${(error as Error).message}): the next build links the pages it keeps into an empty folder.`;
+  }
 }
 
 /**

@@ -1,12 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   discardUnfinishedBuild,
+  discardedOutput,
   lastNewestPartition,
+  leaveLinkCopy,
   recordNewestPartition,
+  replacedOutput,
 } from '../../src/lib/build-cache.ts';
+import { fileId } from '../../src/lib/links.ts';
+import { writeFiles } from '../support/content-files.ts';
 
 test('an unfinished build loses its page manifest and the images it wrote, and keeps older images', () => {
   const cache = mkdtempSync(join(tmpdir(), 'broadsheet-cache-'));
@@ -65,5 +70,33 @@ describe('the newest partition of the last plan, which the next build starts wit
       writeFileSync(join(folder, 'newest-partition.json'), text);
       expect(lastNewestPartition(folder, 25_000)).toBeUndefined();
     }
+  });
+});
+
+// After a build that rendered every page, the site is published before the copy is made.
+describe('the copy in links of a new output, left for the next build to assemble in', () => {
+  const published = () => {
+    const outDir = join(mkdtempSync(join(tmpdir(), 'broadsheet-out-')), 'dist');
+    writeFiles(outDir, { 'index.html': 'front', 'articles/a/index.html': 'a' });
+    return outDir;
+  };
+
+  test('takes the place of the output set aside, each file the published one', () => {
+    const outDir = published();
+    writeFiles(discardedOutput(outDir), { 'index.html': 'the output it replaced' });
+    expect(leaveLinkCopy(outDir)).toBeUndefined();
+    expect(existsSync(discardedOutput(outDir))).toBe(false);
+    for (const file of ['index.html', 'articles/a/index.html'])
+      expect(fileId(join(replacedOutput(outDir), file))).toBe(fileId(join(outDir, file)));
+  });
+
+  test('that cannot be made says where and why, and leaves the published output as it was', () => {
+    const outDir = published();
+    writeFileSync(replacedOutput(outDir), 'in the way');
+    const problem = leaveLinkCopy(outDir);
+    expect(problem).toContain(replacedOutput(outDir));
+    expect(problem).toMatch(/EEXIST/);
+    expect(readFileSync(join(outDir, 'articles/a/index.html'), 'utf8')).toBe('a');
+    expect(existsSync(replacedOutput(outDir))).toBe(false);
   });
 });
