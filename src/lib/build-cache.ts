@@ -17,7 +17,7 @@ import { assetsInFile } from './assets.ts';
 import { checkShared } from './merge-output.ts';
 import { photoRecordFile } from './content-photos.ts';
 import { digest } from './cache-keys.ts';
-import { fileId, filesIn, holdLinks, linkCopy, linkFile, linkTree } from './links.ts';
+import { fileId, filesIn, holdLinks, linkFile, linkTree } from './links.ts';
 import type { FileId, SurveyedFolder } from './links.ts';
 import { besideOutput, workBesideOutput } from './build-report.ts';
 import type { Partition } from './partitions.ts';
@@ -287,7 +287,7 @@ export function leaveLinkCopy(outDir: string): string | undefined {
   const copy = replacedOutput(outDir);
   try {
     rmSync(discardedOutput(outDir), { recursive: true, force: true });
-    linkCopy(outDir, copy);
+    linkTree(outDir, copy);
     return undefined;
   } catch (error) {
     rmSync(copy, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { filesIn, holdLinks, linkCopy, surveyFolder, surveyedIn } from '../../src/lib/links.ts';
+import { filesIn, holdLinks, linkTree, surveyFolder, surveyedIn } from '../../src/lib/links.ts';
 import { surveyOnThread } from '../../src/lib/survey-thread.ts';
 import { writeFiles } from '../support/content-files.ts';
 
@@ -75,23 +75,36 @@ describe('a folder made to hold links of another’s files', () => {
   });
 });
 
-// What the next build assembles its output in after a build that rendered every page.
-describe('a copy of a folder in links', () => {
-  test('holds every file and folder of the original, each file the original’s own', () => {
-    const dir = folder({ 'a/one.html': 'one', 'a/b/c/two.html': 'two', 'three.txt': 'three' });
-    mkdirSync(join(dir, 'empty'));
+// What keeps a partition's output, and what the next build assembles its output in after a build
+// that rendered every page.
+describe('a tree of links of a folder', () => {
+  const source = () =>
+    folder({ 'a/one.html': 'one', 'a/b/c/two.html': 'two', 'three.txt': 'three', 'd/e/four.txt': 'four' });
+
+  test('holds every file of the original, each the original’s own, and names them', () => {
+    const dir = source();
     const copy = join(folder({}), 'out/previous');
-    linkCopy(dir, copy);
+    expect(linkTree(dir, copy).sort()).toEqual(filesIn(dir).sort());
     expect(contents(copy)).toEqual(contents(dir));
-    expect(existsSync(join(copy, 'empty'))).toBe(true);
     expect(surveyFolder(copy)).toEqual(surveyFolder(dir));
   });
 
-  test('is not made over a folder that is there', () => {
-    const dir = folder({ 'one.html': 'one' });
-    expect(() => {
-      linkCopy(dir, folder({}));
-    }).toThrow(/EEXIST/);
+  test('of the files picked makes only the folders that hold them', () => {
+    const dir = source();
+    const copy = join(folder({}), 'kept');
+    expect(linkTree(dir, copy, (file) => file.endsWith('.html')).sort()).toEqual([
+      'a/b/c/two.html',
+      'a/one.html',
+    ]);
+    expect(contents(copy)).toEqual({ 'a/b/c/two.html': 'two', 'a/one.html': 'one' });
+    expect(existsSync(join(copy, 'd'))).toBe(false);
+  });
+
+  test('of a folder that is not there is an empty folder', () => {
+    const copy = join(folder({}), 'empty');
+    expect(linkTree(join(copy, '..', 'no-such-folder'), copy)).toEqual([]);
+    expect(filesIn(copy)).toEqual([]);
+    expect(existsSync(copy)).toBe(true);
   });
 });
 
