@@ -1,9 +1,8 @@
-import type { Html, Link, Root, Text } from 'mdast';
+import type { Root } from 'mdast';
 import type { Point, Position } from 'unist';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { lintRule } from 'unified-lint-rule';
-import { visit } from 'unist-util-visit';
 import { embedHost } from '../../markdown/embeds.ts';
 import { site } from '../../site.config.ts';
 import { noCredit, parseFigureTitle, standaloneImages } from '../figures.ts';
@@ -12,6 +11,7 @@ import { imageProblem } from './images.ts';
 import { missingPhoto } from './missing-photo.ts';
 import { repeatedWords, unbalanced } from './prose.ts';
 import { articleOf, origin } from './rule.ts';
+import { nodesOfType, oncePerTree, textsUnder } from './tree-nodes.ts';
 
 /**
  * The content rules on what an article shows: its photos, links, embeds and prose. The rules on its
@@ -19,9 +19,12 @@ import { articleOf, origin } from './rule.ts';
  * text-rules.ts.
  */
 
+/** The body's photos, found once for the three rules on them. */
+const photosOf = oncePerTree(standaloneImages);
+
 /** Photos in the body need alt text, an existing file, and (as a warning) a credit. */
 export const bodyPhotos = lintRule<Root, ContentIndex>(origin('body-photo'), (tree, file) => {
-  for (const { image } of standaloneImages(tree)) {
+  for (const { image } of photosOf(tree)) {
     if (!image.alt?.trim()) {
       file.message(
         'this photo has no alt text: describe what it shows between the brackets, ![like this](./photo.jpg)',
@@ -38,7 +41,7 @@ export const bodyPhotos = lintRule<Root, ContentIndex>(origin('body-photo'), (tr
  * none (src/lib/figures.ts): nothing to ask for, and nothing printed.
  */
 export const photoCredit = lintRule<Root, ContentIndex>(origin('photo-credit'), (tree, file, index) => {
-  for (const { image } of standaloneImages(tree)) {
+  for (const { image } of photosOf(tree)) {
     if (!parseFigureTitle(image.title).credit) {
       file.message(
         `this photo has no credit: end its title with "Credit: Photographer or agency", or with "Credit: ${noCredit}" if the original has no credit`,
@@ -60,12 +63,10 @@ export const photoCredit = lintRule<Root, ContentIndex>(origin('photo-credit'), 
 export const photoFile = lintRule<Root, ContentIndex>(origin('photo-file'), async (tree, file, index) => {
   const article = articleOf(file, index);
   const hero = article?.frontmatter.data['hero'] as { src?: unknown } | undefined;
-  const photos: { src: string; place: Point | Position | undefined }[] = standaloneImages(tree).map(
-    ({ image }) => ({
-      src: image.url,
-      place: image.position,
-    }),
-  );
+  const photos: { src: string; place: Point | Position | undefined }[] = photosOf(tree).map(({ image }) => ({
+    src: image.url,
+    place: image.position,
+  }));
   if (article && typeof hero?.src === 'string')
     photos.push({ src: hero.src, place: article.frontmatter.position(['hero', 'src']) });
   for (const { src, place } of photos) {
@@ -80,7 +81,7 @@ const articlePath = /^(?:https?:\/\/[^/]+)?\/articles\/([^/?#]+)\/?(?:[?#].*)?$/
 
 /** Links to other articles must point at a published article. */
 export const articleLinks = lintRule<Root, ContentIndex>(origin('article-link'), (tree, file, index) => {
-  visit(tree, 'link', (link: Link) => {
+  for (const link of nodesOfType(tree, 'link')) {
     const id = articlePath.exec(link.url)?.[1];
     if (!id) return;
     // For the lint cache (cache.ts): this file's messages depend on that article.
@@ -97,12 +98,12 @@ export const articleLinks = lintRule<Root, ContentIndex>(origin('article-link'),
         link,
       );
     }
-  });
+  }
 });
 
 /** Embeds only from the hosts in the site config, each with a title for screen readers. */
 export const embedHosts = lintRule<Root, ContentIndex>(origin('embed'), (tree, file) => {
-  visit(tree, 'html', (node: Html) => {
+  for (const node of nodesOfType(tree, 'html')) {
     for (const [tag] of node.value.matchAll(/<iframe\b[^>]*>/gi)) {
       const src = /\bsrc\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1] ?? '';
       const host = embedHost(src);
@@ -115,7 +116,7 @@ export const embedHosts = lintRule<Root, ContentIndex>(origin('embed'), (tree, f
         file.message('this embed has no title: add title="what it shows" for screen readers', node);
       }
     }
-  });
+  }
 });
 
 /**
@@ -123,7 +124,7 @@ export const embedHosts = lintRule<Root, ContentIndex>(origin('embed'), (tree, f
  * the block starts with the comment), and the sanitizer then drops it without a word.
  */
 export const htmlComment = lintRule<Root, ContentIndex>(origin('html-comment'), (tree, file) => {
-  visit(tree, 'html', (node: Html) => {
+  for (const node of nodesOfType(tree, 'html')) {
     const opened = node.value.lastIndexOf('<!--');
     if (opened !== -1 && !node.value.includes('-->', opened + 4)) {
       file.message(
@@ -131,26 +132,23 @@ export const htmlComment = lintRule<Root, ContentIndex>(origin('html-comment'), 
         node,
       );
     }
-  });
+  }
 });
 
 /** Paragraphs whose quotes or brackets do not pair up (prose.ts). */
 export const unbalancedPunctuation = lintRule<Root, ContentIndex>(
   origin('unbalanced-punctuation'),
   (tree, file) => {
-    visit(tree, 'paragraph', (paragraph) => {
-      let text = '';
-      visit(paragraph, 'text', (node: Text) => {
-        text += node.value;
-      });
-      for (const problem of unbalanced(text)) file.message(`this paragraph has ${problem}`, paragraph);
-    });
+    for (const paragraph of nodesOfType(tree, 'paragraph')) {
+      for (const problem of unbalanced(textsUnder(paragraph)))
+        file.message(`this paragraph has ${problem}`, paragraph);
+    }
   },
 );
 
 /** The same word twice in a row (prose.ts). */
 export const repeatedWord = lintRule<Root, ContentIndex>(origin('repeated-word'), (tree, file) => {
-  visit(tree, 'text', (node: Text) => {
+  for (const node of nodesOfType(tree, 'text')) {
     for (const words of repeatedWords(node.value)) file.message(`"${words}": a word is repeated`, node);
-  });
+  }
 });

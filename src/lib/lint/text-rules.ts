@@ -2,12 +2,12 @@ import type { Root } from 'mdast';
 import type { Point } from 'unist';
 import { lintRule } from 'unified-lint-rule';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
 import type { ArticleRef, ContentIndex } from './content-index.ts';
 import { fieldWords } from '../field-words.ts';
 import { accepts, acknowledged, malformedNumbers, placeholders } from './prose.ts';
 import type { Found } from './prose.ts';
 import { articleOf, origin } from './rule.ts';
+import { nodesOf } from './tree-nodes.ts';
 
 /**
  * The content rules on text readers will see, wherever the editor wrote it: the frontmatter's
@@ -70,9 +70,9 @@ function shownTexts(tree: Root, article: ArticleRef, corrections: boolean): Show
     // Frontmatter texts are reported at their field: a YAML value's characters can be escaped or folded.
     if (typeof value === 'string') shown.push({ field: fieldWords(path), value, at: () => position(path) });
   }
-  visit(tree, (node) => {
+  for (const node of nodesOf(tree)) {
     const start = node.position?.start;
-    if (!start) return;
+    if (!start) continue;
     if (node.type === 'text') {
       const { value } = node;
       shown.push({ field: 'body', value, at: (index) => pointIn(start, value, index) });
@@ -81,7 +81,7 @@ function shownTexts(tree: Root, article: ArticleRef, corrections: boolean): Show
       const { alt, title } = node;
       for (const value of [alt, title]) if (value) shown.push({ field: 'body', value, at: () => start });
     }
-  });
+  }
   return shown;
 }
 
@@ -119,11 +119,27 @@ const placeholderCheck: TextCheck = {
   problem: (text) => `"${text}" is a placeholder: write the real text before the article publishes`,
 };
 
-/** Every text `check` flags in what the article shows, with the text it was found in. */
-function flaggedIn(tree: Root, article: ArticleRef, check: TextCheck) {
-  return shownTexts(tree, article, check.corrections).flatMap((shown) =>
-    check.find(shown.value).map((flagged) => ({ shown, flagged })),
-  );
+/** A text a check flags, and the text it was found in. */
+interface Flagged {
+  shown: Shown;
+  flagged: Found;
+}
+
+/** What each check flagged in a tree: its own rule and stale-allow both ask. */
+const flaggedBefore = new WeakMap<Root, Map<TextCheck, Flagged[]>>();
+
+/** Every text `check` flags in what the article shows (the tree's), with the text it was found in. */
+function flaggedIn(tree: Root, article: ArticleRef, check: TextCheck): Flagged[] {
+  let byCheck = flaggedBefore.get(tree);
+  if (!byCheck) flaggedBefore.set(tree, (byCheck = new Map<TextCheck, Flagged[]>()));
+  let found = byCheck.get(check);
+  if (!found) {
+    found = shownTexts(tree, article, check.corrections).flatMap((shown) =>
+      check.find(shown.value).map((flagged) => ({ shown, flagged })),
+    );
+    byCheck.set(check, found);
+  }
+  return found;
 }
 
 /**
