@@ -14,10 +14,13 @@ import {
 } from 'node:fs';
 import { findPackageJSON } from 'node:module';
 import { join } from 'node:path';
-import { close, createIndex } from 'pagefind';
+import { close } from 'pagefind';
 import { workBesideOutput } from './build-report.ts';
 import { holdLinks, linkFile, surveyFolder } from './links.ts';
 import type { FileId } from './links.ts';
+import { pagefindConfig, writeBundle } from './search-bundle.ts';
+import { searchThread } from './search-thread.ts';
+import type { SearchThread } from './search-thread.ts';
 import {
   manifestOf,
   parseManifest,
@@ -29,12 +32,10 @@ import {
   type ShardManifest,
 } from './search-shards.ts';
 
-/** Pagefind's settings; part of every shard's digest. */
-const config = {};
 const pagefind = JSON.parse(readFileSync(findPackageJSON('pagefind', import.meta.url)!, 'utf8')) as {
   version: string;
 };
-const indexer = `pagefind ${pagefind.version} ${JSON.stringify(config)}`;
+const indexer = `pagefind ${pagefind.version} ${JSON.stringify(pagefindConfig)}`;
 
 /** The files of Pagefind's interface, served once from pagefind/ for every shard. */
 const interfaceFiles = ['pagefind-ui.js', 'pagefind-ui.css'];
@@ -113,9 +114,11 @@ export async function buildSearchIndex(
     const toIndex = plan.filter((shard) => !kept.includes(shard.name));
     // Pagefind indexes one shard on several threads already; a second at a time overlaps its reading
     // of pages and writing of files with the other's indexing (the eight shards of 10,000 articles:
-    // 11.1 s one at a time, 10.2 s two at a time, the same bytes). More would hold more indexes in memory.
+    // 11.1 s one at a time, 10.2 s two at a time, the same bytes). More would hold more indexes in
+    // memory. The second is written by a Pagefind of its own, on a thread started only when a second
+    // shard is to be indexed (search-thread.ts).
     let next = 0;
-    const indexNext = async () => {
+    const indexNext = async (write: typeof writeBundle) => {
       for (let shard = toIndex[next++]; shard; shard = toIndex[next++]) {
         const target = join(output, shard.name);
         // Waited for even when not taken: its pages' folder is this shard's.
@@ -125,12 +128,15 @@ export async function buildSearchIndex(
           rmSync(target, { recursive: true, force: true });
           mkdirSync(output, { recursive: true });
           renameSync(bundle, target);
-        } else await indexShard(shard, pagesRoot, (page) => join(site, page), target);
+        } else await indexShard(shard, pagesRoot, (page) => join(site, page), target, write);
       }
     };
+    let second: SearchThread | undefined;
+    const onThread: typeof writeBundle = (output, pages) => (second ??= searchThread()).bundle(output, pages);
     try {
-      await Promise.all(Array.from({ length: Math.min(2, jobs) }, indexNext));
+      await Promise.all([indexNext(writeBundle), ...(jobs > 1 ? [indexNext(onThread)] : [])]);
     } finally {
+      await second?.close();
       // Pagefind is closed below: a shard that was indexed for nothing is waited for first.
       await Promise.allSettled([...earlier.values()].map(({ bundle }) => bundle));
       early?.discard();
@@ -189,10 +195,11 @@ async function indexShard(
   pagesRoot: string,
   from: (page: string) => string,
   output: string,
+  write = writeBundle,
 ): Promise<void> {
   const folder = join(pagesRoot, shard.name);
   holdLinks(folder, surveyFolder(folder), from, new Set(shard.pages));
-  await writeBundle(output, folder);
+  await write(output, folder);
 }
 
 /** A shard indexed while the site was written: the digest of its plan, and where its bundle is. */
@@ -299,21 +306,6 @@ const pageEnd = '</html>';
 /** Where the build into `outDir` writes the bundles of the shards indexed while Astro builds, beside it. */
 export function earlyBundlesFolder(outDir: string): string {
   return workBesideOutput(outDir, 'search-early');
-}
-
-/** Writes a Pagefind bundle of the article pages under `pages` (none if absent) into `output`. */
-async function writeBundle(output: string, pages?: string): Promise<void> {
-  const { index, errors } = await createIndex(config);
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  if (pages) {
-    const added = await index.addDirectory({ path: pages, glob: 'articles/**/*.html' });
-    if (added.errors.length > 0) throw new Error(`Pagefind failed to index: ${added.errors.join('; ')}`);
-  }
-  const written = await index.writeFiles({ outputPath: output });
-  if (written.errors.length > 0) throw new Error(`Pagefind failed to write: ${written.errors.join('; ')}`);
-  // The service keeps every index it was given until told otherwise: one shard at a time keeps its
-  // memory to an eighth.
-  await index.deleteIndex();
 }
 
 function previousManifest(previous: string): ShardManifest | undefined {

@@ -77,6 +77,19 @@ test('shards indexed while the pages are written give the index written after th
   expect(contents(join(during.site, 'pagefind'))).toEqual(contents(join(after.site, 'pagefind')));
 });
 
+test('shards indexed two at a time, the second by a Pagefind on a thread, give the index written one at a time', async () => {
+  const one = sites();
+  writePages(one.site);
+  const alone = await buildSearchIndex(one.site, one.previous, { articlePages, known: pages, jobs: 1 });
+  const two = sites();
+  writePages(two.site);
+  const together = await buildSearchIndex(two.site, two.previous, { articlePages, known: pages, jobs: 2 });
+
+  expect(together.indexed).toEqual(alone.indexed);
+  expect(together.indexed.length).toBeGreaterThan(1);
+  expect(contents(join(two.site, 'pagefind'))).toEqual(contents(join(one.site, 'pagefind')));
+});
+
 test('a shard waits for every page of it to be written in full', async () => {
   const { site, previous } = sites();
   const early = indexWhileWritten(site, previous, pages, () => true);
