@@ -24,6 +24,7 @@ import { buildPartition } from '../../src/lib/env.ts';
 import { photoRecordFile } from '../../src/lib/content-photos.ts';
 import { surveyFolder } from '../../src/lib/links.ts';
 import type { FileId } from '../../src/lib/links.ts';
+import { keepOnThread } from '../../src/lib/keep-thread.ts';
 import { mergeOutput } from '../../src/lib/merge-output.ts';
 import {
   inPartition,
@@ -295,6 +296,46 @@ function keptPartition(): string {
 }
 
 describe('kept outputs of partitions', () => {
+  // Kept on a thread (keep-thread.ts): what it keeps is what the next build takes, and a keep that
+  // fails is the build's error.
+  test('the output kept on a thread is taken for its key: its pages and the photos they show', async () => {
+    const cache = folder({});
+    const output = folder({
+      'articles/old/index.html': 'old <img src="/_astro/a.webp">',
+      '_astro/a.webp': 'A',
+      'index.html': 'front <img src="/_astro/b.webp">',
+      '_astro/b.webp': 'B',
+    });
+    await keepOnThread({
+      cacheDir: cache,
+      name: 'upto-2020',
+      output,
+      key: 'key 1',
+      pages: ['articles/old/index.html'],
+    });
+
+    expect(keptOutput(cache, 'upto-2020', 'key 2')).toBeUndefined();
+    const kept = keptOutput(cache, 'upto-2020', 'key 1')!;
+    expect(kept.files.sort()).toEqual(['_astro/a.webp', 'articles/old/index.html']);
+    expect(readFileSync(join(kept.folder, 'articles/old/index.html'), 'utf8')).toContain('old');
+    expect(kept.ids.size).toBe(2);
+  });
+
+  test('a keep that fails rejects with what failed', async () => {
+    // A file where the cache folder would be.
+    const cache = join(folder({ taken: 'not a folder' }), 'taken');
+    const output = folder({ 'articles/old/index.html': 'old' });
+    await expect(
+      keepOnThread({
+        cacheDir: cache,
+        name: 'upto-2020',
+        output,
+        key: 'key 1',
+        pages: ['articles/old/index.html'],
+      }),
+    ).rejects.toThrow(/ENOTDIR|EEXIST/);
+  });
+
   /** Links the kept partition into `into` as the newest partition's build does, with no page of its own kept. */
   const linkKept = (
     cache: string,
