@@ -295,17 +295,21 @@ function keptPartition(): string {
   return cache;
 }
 
+/** An older partition's output: its one page with its photo, and the front page with another. */
+const olderOutput = () =>
+  folder({
+    'articles/old/index.html': 'old <img src="/_astro/a.webp">',
+    '_astro/a.webp': 'A',
+    'index.html': 'front <img src="/_astro/b.webp">',
+    '_astro/b.webp': 'B',
+  });
+
 describe('kept outputs of partitions', () => {
   // Kept on a thread (keep-thread.ts): what it keeps is what the next build takes, and a keep that
   // fails is the build's error.
   test('the output kept on a thread is taken for its key: its pages and the photos they show', async () => {
     const cache = folder({});
-    const output = folder({
-      'articles/old/index.html': 'old <img src="/_astro/a.webp">',
-      '_astro/a.webp': 'A',
-      'index.html': 'front <img src="/_astro/b.webp">',
-      '_astro/b.webp': 'B',
-    });
+    const output = olderOutput();
     await keepOnThread({
       cacheDir: cache,
       name: 'upto-2020',
@@ -351,12 +355,7 @@ describe('kept outputs of partitions', () => {
 
   test('a partition’s output is taken again only for the key it was built from', () => {
     const cache = folder({});
-    const output = folder({
-      'articles/old/index.html': 'old <img src="/_astro/a.webp">',
-      '_astro/a.webp': 'A',
-      'index.html': 'front <img src="/_astro/b.webp">',
-      '_astro/b.webp': 'B',
-    });
+    const output = olderOutput();
     const own = pagesOf(sitePages([{ path: '/articles/old/', year: 2020, cacheKey: 'k' }]), { to: 2020 });
     expect(own).toEqual(new Set(['articles/old/index.html']));
     keepPartitionOutput(cache, 'upto-2020', output, 'key 1', own);
