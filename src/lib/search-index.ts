@@ -18,7 +18,8 @@ import { close } from 'pagefind';
 import { workBesideOutput } from './build-report.ts';
 import { holdLinks, linkFile, surveyFolder } from './links.ts';
 import type { FileId } from './links.ts';
-import { pagefindConfig, writeBundle } from './search-bundle.ts';
+import { indexShardFromSite, indexShardPages, pagefindConfig, writeBundle } from './search-bundle.ts';
+import type { ShardFromSite } from './search-bundle.ts';
 import { searchThread } from './search-thread.ts';
 import type { SearchThread } from './search-thread.ts';
 import {
@@ -28,7 +29,6 @@ import {
   reusableShards,
   searchIndexFolder,
   type SearchPage,
-  type Shard,
   type ShardManifest,
 } from './search-shards.ts';
 
@@ -115,10 +115,12 @@ export async function buildSearchIndex(
     // Pagefind indexes one shard on several threads already; a second at a time overlaps its reading
     // of pages and writing of files with the other's indexing (the eight shards of 10,000 articles:
     // 11.1 s one at a time, 10.2 s two at a time, the same bytes). More would hold more indexes in
-    // memory. The second is written by a Pagefind of its own, on a thread started only when a second
-    // shard is to be indexed (search-thread.ts).
+    // memory. The second is indexed on a thread, with a Pagefind of its own, started only when a
+    // second shard is to be indexed (search-thread.ts); it links that shard's pages there too, so that
+    // the two shards' pages are linked at once (12,500 pages a shard at 100,000 articles, 8 s of a
+    // cold build each) and this thread's linking holds up neither Pagefind.
     let next = 0;
-    const indexNext = async (write: typeof writeBundle) => {
+    const indexNext = async (index: (shard: ShardFromSite) => Promise<void>) => {
       for (let shard = toIndex[next++]; shard; shard = toIndex[next++]) {
         const target = join(output, shard.name);
         // Waited for even when not taken: its pages' folder is this shard's.
@@ -128,13 +130,13 @@ export async function buildSearchIndex(
           rmSync(target, { recursive: true, force: true });
           mkdirSync(output, { recursive: true });
           renameSync(bundle, target);
-        } else await indexShard(shard, pagesRoot, (page) => join(site, page), target, write);
+        } else await index({ site, folder: join(pagesRoot, shard.name), pages: shard.pages, output: target });
       }
     };
     let second: SearchThread | undefined;
-    const onThread: typeof writeBundle = (output, pages) => (second ??= searchThread()).bundle(output, pages);
+    const onThread = (shard: ShardFromSite) => (second ??= searchThread()).index(shard);
     try {
-      await Promise.all([indexNext(writeBundle), ...(jobs > 1 ? [indexNext(onThread)] : [])]);
+      await Promise.all([indexNext(indexShardFromSite), ...(jobs > 1 ? [indexNext(onThread)] : [])]);
     } finally {
       await second?.close();
       // Pagefind is closed below: a shard that was indexed for nothing is waited for first.
@@ -181,25 +183,6 @@ function planIndex(pages: ReadonlyMap<string, SearchPage>, previous: string) {
     .filter((shard) => reusable.has(shard.name) && existsSync(join(previous, searchIndexFolder, shard.name)))
     .map((shard) => shard.name);
   return { plan, kept };
-}
-
-/**
- * Writes the bundle of `shard` into `output`. Pagefind reads a folder of pages far faster than pages
- * handed over one by one, so each shard's pages (`from` names where each is) are linked into a folder
- * of their own under `pagesRoot`, beside the site. The folders stay from one build to the next: a
- * page that did not change is the same file (src/lib/build-cache.ts), whose link in them stays, so
- * only the pages that changed are linked again.
- */
-async function indexShard(
-  shard: Shard,
-  pagesRoot: string,
-  from: (page: string) => string,
-  output: string,
-  write = writeBundle,
-): Promise<void> {
-  const folder = join(pagesRoot, shard.name);
-  holdLinks(folder, surveyFolder(folder), from, new Set(shard.pages));
-  await write(output, folder);
 }
 
 /** A shard indexed while the site was written: the digest of its plan, and where its bundle is. */
@@ -264,7 +247,9 @@ export function indexWhileWritten(
       const { shard } = waiting.splice(ready, 1)[0]!;
       const output = join(bundles, shard.name);
       busy = true;
-      const bundle = indexShard(shard, pagesRoot, from, output).then(() => output);
+      const bundle = indexShardPages(join(pagesRoot, shard.name), from, shard.pages, output).then(
+        () => output,
+      );
       bundle.then(
         () => (busy = false),
         () => undefined,

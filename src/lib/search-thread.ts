@@ -1,14 +1,15 @@
 import { Worker } from 'node:worker_threads';
+import type { ShardFromSite } from './search-bundle.ts';
 
-/** What the thread is asked: a bundle to write (search-bundle.ts), or to close its Pagefind. */
-export type BundleAsked = { output: string; pages?: string } | 'close';
+/** What the thread is asked: a shard to index (search-bundle.ts), or to close its Pagefind. */
+export type ShardAsked = ShardFromSite | 'close';
 /** What it answers, once for each. */
-export type BundleDone = { written: string } | { failed: string } | { closed: true };
+export type ShardDone = { indexed: string } | { failed: string } | { closed: true };
 
-/** A thread with a Pagefind service of its own, which writes the bundles it is given in turn. */
+/** A thread with a Pagefind service of its own, which indexes the shards it is given in turn. */
 export interface SearchThread {
-  /** `writeBundle(output, pages)` on the thread. */
-  bundle(output: string, pages?: string): Promise<void>;
+  /** `indexShardFromSite(shard)` on the thread: its pages linked there, its bundle written there. */
+  index(shard: ShardFromSite): Promise<void>;
   /** Closes its Pagefind service, and the thread. */
   close(): Promise<void>;
 }
@@ -22,19 +23,19 @@ export interface SearchThread {
 export function searchThread(): SearchThread {
   const worker = new Worker(new URL('./search-worker.ts', import.meta.url));
   // One question at a time, each answered in turn.
-  let waiting: ((said: BundleDone) => void) | undefined;
+  let waiting: ((said: ShardDone) => void) | undefined;
   let failure: Error | undefined;
   const fail = (error: Error) => {
     failure ??= error;
     waiting?.({ failed: failure.message });
   };
-  worker.on('message', (said: BundleDone) => waiting?.(said));
+  worker.on('message', (said: ShardDone) => waiting?.(said));
   worker.on('error', fail);
   worker.on('exit', (code) => {
     fail(new Error(`the search index's thread stopped (exit code ${code})`));
   });
-  const ask = (asked: BundleAsked) =>
-    new Promise<BundleDone>((answer) => {
+  const ask = (asked: ShardAsked) =>
+    new Promise<ShardDone>((answer) => {
       if (failure) {
         answer({ failed: failure.message });
         return;
@@ -43,8 +44,8 @@ export function searchThread(): SearchThread {
       worker.postMessage(asked);
     });
   return {
-    async bundle(output, pages) {
-      const said = await ask({ output, ...(pages !== undefined && { pages }) });
+    async index(shard) {
+      const said = await ask(shard);
       if ('failed' in said) throw new Error(said.failed);
     },
     async close() {

@@ -1,14 +1,14 @@
 import { parentPort } from 'node:worker_threads';
 import { close } from 'pagefind';
-import { writeBundle } from './search-bundle.ts';
-import type { BundleAsked, BundleDone } from './search-thread.ts';
+import { indexShardFromSite } from './search-bundle.ts';
+import type { ShardAsked, ShardDone } from './search-thread.ts';
 
 /**
- * The thread of `searchThread` (search-thread.ts): writes the bundles it is asked for one at a time,
+ * The thread of `searchThread` (search-thread.ts): indexes the shards it is asked for one at a time,
  * with a Pagefind service of its own, and closes that service when asked for nothing more.
  */
-parentPort!.on('message', (asked: BundleAsked) => {
-  const done = (said: BundleDone) => {
+parentPort!.on('message', (asked: ShardAsked) => {
+  const done = (said: ShardDone) => {
     parentPort!.postMessage(said);
   };
   if (asked === 'close') {
@@ -18,9 +18,9 @@ parentPort!.on('message', (asked: BundleAsked) => {
     });
     return;
   }
-  writeBundle(asked.output, asked.pages).then(
+  indexShardFromSite(asked).then(
     () => {
-      done({ written: asked.output });
+      done({ indexed: asked.output });
     },
     (error: unknown) => {
       done({ failed: error instanceof Error ? error.message : String(error) });

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { close } from 'pagefind';
 import { afterAll, expect, test } from 'vitest';
 import { filesIn } from '../../src/lib/links.ts';
-import { writeBundle } from '../../src/lib/search-bundle.ts';
+import { indexShardFromSite } from '../../src/lib/search-bundle.ts';
 import { searchThread } from '../../src/lib/search-thread.ts';
 
 /**
- * The second shard indexed at a time is written by a Pagefind of its own, on a thread
- * (search-thread.ts): the bundle it writes must be the one this thread's Pagefind writes.
+ * The second shard indexed at a time is indexed on a thread, with a Pagefind of its own
+ * (search-thread.ts): its pages linked there and its bundle written there must be those this
+ * thread links and writes.
  */
 
 afterAll(async () => {
@@ -19,11 +20,14 @@ afterAll(async () => {
 const html = (n: number) =>
   `<!DOCTYPE html><html lang="en"><head><title>Story ${n}</title></head><body><main data-pagefind-body><h1>Synthetic story ${n}</h1><p>Generated words ${n} for the test: harbour, council, ferry.</p></main></body></html>`;
 
-function pagesFolder(): string {
+const pages = [0, 1, 2, 3, 4].map((n) => `articles/story-${n}/index.html`);
+
+/** A built site of five synthetic article pages, under a folder of its own. */
+function builtSite(): string {
   const root = mkdtempSync(join(tmpdir(), 'search-thread-'));
-  for (let n = 0; n < 5; n++) {
-    mkdirSync(join(root, 'pages', 'articles', `story-${n}`), { recursive: true });
-    writeFileSync(join(root, 'pages', 'articles', `story-${n}`, 'index.html'), html(n));
+  for (const [n, page] of pages.entries()) {
+    mkdirSync(join(root, 'site', page, '..'), { recursive: true });
+    writeFileSync(join(root, 'site', page), html(n));
   }
   return root;
 }
@@ -33,18 +37,18 @@ const contents = (folder: string) =>
     filesIn(folder).map((file) => [file, readFileSync(join(folder, file)).toString('base64')]),
   );
 
-test('a bundle written on the thread is the bundle written here', async () => {
-  const root = pagesFolder();
-  await writeBundle(join(root, 'here'), join(root, 'pages'));
+test('a shard indexed on the thread is the shard indexed here, from the same linked pages', async () => {
+  const root = builtSite();
+  const site = join(root, 'site');
+  await indexShardFromSite({ site, folder: join(root, 'here-pages'), pages, output: join(root, 'here') });
   const thread = searchThread();
   try {
-    await thread.bundle(join(root, 'there'), join(root, 'pages'));
-    await thread.bundle(join(root, 'empty'));
+    await thread.index({ site, folder: join(root, 'there-pages'), pages, output: join(root, 'there') });
   } finally {
     await thread.close();
   }
   const here = contents(join(root, 'here'));
   expect(Object.keys(here).some((file) => file.startsWith('fragment/'))).toBe(true);
   expect(contents(join(root, 'there'))).toEqual(here);
-  expect(filesIn(join(root, 'empty'))).toContain('pagefind.js');
+  expect(filesIn(join(root, 'there-pages')).sort()).toEqual([...pages].sort());
 });
