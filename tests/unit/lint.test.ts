@@ -734,3 +734,19 @@ describe('old addresses (redirectFrom) and takedowns (content/removed.yaml)', ()
     expect(errors[0]?.message).toMatch(message);
   });
 });
+
+describe('links to other articles', () => {
+  test('a dead link after a link elsewhere is still an error', async () => {
+    await write({
+      'articles/linking.md': article('2026-01-10T09:00:00+08:00').replace(
+        'Text.',
+        'See [the fake agency](https://example.com/) and [an earlier fake story](/articles/no-such-story/).',
+      ),
+    });
+    const { diagnostics } = await lintContent(root, now, root);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: 'articles/linking.md', severity: 'error', rule: 'article-link' }),
+    ]);
+    expect(diagnostics[0]?.message).toMatch(/the link to \/articles\/no-such-story\/ goes nowhere/);
+  });
+});

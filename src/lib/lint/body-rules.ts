@@ -83,7 +83,7 @@ const articlePath = /^(?:https?:\/\/[^/]+)?\/articles\/([^/?#]+)\/?(?:[?#].*)?$/
 export const articleLinks = lintRule<Root, ContentIndex>(origin('article-link'), (tree, file, index) => {
   for (const link of nodesOfType(tree, 'link')) {
     const id = articlePath.exec(link.url)?.[1];
-    if (!id) return;
+    if (!id) continue;
     // For the lint cache (cache.ts): this file's messages depend on that article.
     (file.data.linkedSlugs ??= []).push(id);
     const target = index.byId.get(id)?.[0];
