@@ -68,6 +68,7 @@ import {
   codeDigest,
   discardedOutput,
   discardUnfinishedBuild,
+  keepPartitionOutput,
   keepUnchangedPages,
   lastNewestPartition,
   leaveLinkCopy,
@@ -83,7 +84,6 @@ import type { KeptOutput } from '../src/lib/build-cache.ts';
 import { digest } from '../src/lib/cache-keys.ts';
 import { surveyedIn } from '../src/lib/links.ts';
 import type { FileId } from '../src/lib/links.ts';
-import { keepOnThread } from '../src/lib/keep-thread.ts';
 import { surveyOnThread } from '../src/lib/survey-thread.ts';
 import { buildClock, buildJobs, cacheDirFor, contentRoot, githubOutput } from '../src/lib/env.ts';
 import { counted } from '../src/lib/plural.ts';
@@ -602,33 +602,22 @@ const together = parts.startsWith(process.cwd())
   ? Math.max(1, Math.min(options.threads, Math.floor(totalmem() / 4 / 1024 ** 3)))
   : 1;
 let next = 0;
-const keep = async ({ partition, output, key }: (typeof changed)[number]) => {
-  if (key) {
-    const pages = [...pagesOf(current!, partition)];
-    await keepOnThread({ cacheDir, name: partitionName(partition), output, key, pages });
-  }
+const keep = ({ partition, output, key }: (typeof changed)[number]) => {
+  if (key) keepPartitionOutput(cacheDir, partitionName(partition), output, key, pagesOf(current!, partition));
 };
-// A partition's output is kept on a thread (keep-thread.ts) once the next partition's Astro has
-// started (buildPartitionHere starts it before it awaits anything): keeping reads and links every
-// page, 6–8 s of a core for each partition of a cold build at 100,000 articles, which Astro's start
-// leaves free. The last partitions built side by side are kept side by side, and all before the
-// merge moves their files.
+// A partition's output is kept once the next partition's Astro has started (buildPartitionHere
+// starts it before it awaits anything): keeping reads and links every page, 8–20 s of a cold build
+// at 100,000 articles between one partition's build and the next's, on a core Astro's start leaves
+// free.
 const buildChanged = async () => {
   let last: (typeof changed)[number] | undefined;
-  const keeping: Promise<void>[] = [];
   for (let job = changed[next++]; job; job = changed[next++]) {
     const building = buildPartitionHere(job.partition, job.step, job.output);
-    if (last) {
-      const kept = keep(last);
-      // Awaited below, once the partitions are built; a failure meanwhile must not end the process.
-      kept.catch(() => undefined);
-      keeping.push(kept);
-    }
+    if (last) keep(last);
     await building;
     last = job;
   }
-  if (last) keeping.push(keep(last));
-  await Promise.all(keeping);
+  if (last) keep(last);
 };
 await Promise.all(Array.from({ length: together }, buildChanged));
 if (older.length > 0) renameSync(join(parts, partitionName(newest)), staging);

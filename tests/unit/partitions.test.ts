@@ -24,7 +24,6 @@ import { buildPartition } from '../../src/lib/env.ts';
 import { photoRecordFile } from '../../src/lib/content-photos.ts';
 import { surveyFolder } from '../../src/lib/links.ts';
 import type { FileId } from '../../src/lib/links.ts';
-import { keepOnThread } from '../../src/lib/keep-thread.ts';
 import { mergeOutput } from '../../src/lib/merge-output.ts';
 import {
   inPartition,
@@ -295,51 +294,7 @@ function keptPartition(): string {
   return cache;
 }
 
-/** An older partition's output: its one page with its photo, and the front page with another. */
-const olderOutput = () =>
-  folder({
-    'articles/old/index.html': 'old <img src="/_astro/a.webp">',
-    '_astro/a.webp': 'A',
-    'index.html': 'front <img src="/_astro/b.webp">',
-    '_astro/b.webp': 'B',
-  });
-
 describe('kept outputs of partitions', () => {
-  // Kept on a thread (keep-thread.ts): what it keeps is what the next build takes, and a keep that
-  // fails is the build's error.
-  test('the output kept on a thread is taken for its key: its pages and the photos they show', async () => {
-    const cache = folder({});
-    const output = olderOutput();
-    await keepOnThread({
-      cacheDir: cache,
-      name: 'upto-2020',
-      output,
-      key: 'key 1',
-      pages: ['articles/old/index.html'],
-    });
-
-    expect(keptOutput(cache, 'upto-2020', 'key 2')).toBeUndefined();
-    const kept = keptOutput(cache, 'upto-2020', 'key 1')!;
-    expect(kept.files.sort()).toEqual(['_astro/a.webp', 'articles/old/index.html']);
-    expect(readFileSync(join(kept.folder, 'articles/old/index.html'), 'utf8')).toContain('old');
-    expect(kept.ids.size).toBe(2);
-  });
-
-  test('a keep that fails rejects with what failed', async () => {
-    // A file where the cache folder would be.
-    const cache = join(folder({ taken: 'not a folder' }), 'taken');
-    const output = folder({ 'articles/old/index.html': 'old' });
-    await expect(
-      keepOnThread({
-        cacheDir: cache,
-        name: 'upto-2020',
-        output,
-        key: 'key 1',
-        pages: ['articles/old/index.html'],
-      }),
-    ).rejects.toThrow(/ENOTDIR|EEXIST/);
-  });
-
   /** Links the kept partition into `into` as the newest partition's build does, with no page of its own kept. */
   const linkKept = (
     cache: string,
@@ -355,7 +310,12 @@ describe('kept outputs of partitions', () => {
 
   test('a partition’s output is taken again only for the key it was built from', () => {
     const cache = folder({});
-    const output = olderOutput();
+    const output = folder({
+      'articles/old/index.html': 'old <img src="/_astro/a.webp">',
+      '_astro/a.webp': 'A',
+      'index.html': 'front <img src="/_astro/b.webp">',
+      '_astro/b.webp': 'B',
+    });
     const own = pagesOf(sitePages([{ path: '/articles/old/', year: 2020, cacheKey: 'k' }]), { to: 2020 });
     expect(own).toEqual(new Set(['articles/old/index.html']));
     keepPartitionOutput(cache, 'upto-2020', output, 'key 1', own);
