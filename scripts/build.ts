@@ -237,8 +237,12 @@ function buildWithAstro(partition: Partition, into: string, astroCache: string, 
   // the partitions that need not be built again (src/lib/site-pages.ts).
   const records = isNewest(partition);
   rmSync(sitePagesRecord, { force: true });
-  // Every photo read again, as Astro's own import reads it (src/integrations/content-photos.ts).
-  if (options.force) rmSync(photoRecordFile(astroCache), { force: true });
+  // Every photo read again, as Astro's own import reads it (src/integrations/content-photos.ts), by
+  // the build in the content root's cache: an older partition building after it on this machine
+  // takes the record that build has just written (`partitionAstroCache`), where each read every photo
+  // again (40–48 s of each one's bundle at 100,000 articles). One built alone reads them itself.
+  if (options.force && (astroCache === cacheDir || options.partition !== undefined))
+    rmSync(photoRecordFile(astroCache), { force: true });
   const astro = spawn(
     process.execPath,
     [
