@@ -16,11 +16,14 @@ import {
 } from './bodies.ts';
 import { bodyReadingMinutes } from './reading-time.ts';
 import { figuresFromMarkdown } from './figures.ts';
-import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
+import { articleBody, parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
 import { inlineRenderer, rendererOptions } from '../markdown/render.ts';
 import type { RenderBody } from '../markdown/render.ts';
 import { renderPool } from '../markdown/render-pool.ts';
+import { bodyDigest, writeRenderedFacts } from './lint/body-facts.ts';
+import type { BodyFacts } from './lint/body-facts.ts';
 import { recordStoreDrift } from './store-module.ts';
+import { renderedFactsFile } from './env.ts';
 
 /**
  * Articles: every `<content>/articles/**\/*.md` (`syncArticleFiles`, Astro's glob loader as we use
@@ -59,11 +62,17 @@ export function articleLoader(
       let pool: ReturnType<typeof renderPool> | undefined;
       let loaded = false;
       let asked = 0;
+      // The content rules' facts of each body rendered, for a build's check to take rather than
+      // parse every body again (src/lib/lint/body-facts.ts).
+      const factsFile = renderedFactsFile();
+      const facts = new Map<string, BodyFacts>();
       const render: RenderBody = async (markdown, filePath) => {
         asked += 1;
-        return !loaded && rendersOnThreads(jobs, asked)
+        const rendered = await (!loaded && rendersOnThreads(jobs, asked)
           ? (pool ??= renderPool(jobs, options, context.config.root)).render(markdown, filePath)
-          : (await (renderInline ??= inlineRenderer(options)))(markdown, filePath);
+          : (await (renderInline ??= inlineRenderer(options)))(markdown, filePath));
+        if (factsFile) facts.set(bodyDigest(markdown), rendered.facts);
+        return rendered;
       };
       // What a skipped article leaves behind: a broken file in the terminal, not a stopped server.
       const skip = (error: unknown) => {
@@ -107,6 +116,7 @@ export function articleLoader(
         );
         if (failures.length > 0)
           throw new Error(`Article bodies could not be rendered:\n${failures.join('\n')}`);
+        if (factsFile && facts.size > 0) writeRenderedFacts(factsFile, facts);
       } finally {
         clearInterval(putOffSaving);
         // The threads end with the first load; the dev server's reloads render in this thread.
@@ -260,12 +270,10 @@ function recordedLooks(recorded: string | undefined): Record<string, [string, st
  */
 export function entryInfo(contents: string): { data: Record<string, unknown>; body: string } {
   const split = splitFrontmatter(contents);
-  if (typeof split === 'string') return { data: {}, body: contents.trim() };
-  return {
-    // Any mention: a slug may be set in a flow mapping, an indented one, behind an anchor…
-    data: split.yaml.includes('slug') ? parseFrontmatter(contents).data : {},
-    body: split.body.trim(),
-  };
+  const { body } = articleBody(contents, split);
+  // Any mention: a slug may be set in a flow mapping, an indented one, behind an anchor…
+  if (typeof split === 'string' || !split.yaml.includes('slug')) return { data: {}, body };
+  return { data: parseFrontmatter(contents).data, body };
 }
 
 /** Bodies rendered in this thread before `jobs` threads start: about what a thread takes to start. */

@@ -127,6 +127,15 @@ export function sitePagesFile(env: NodeJS.ProcessEnv = process.env): string | un
 }
 
 /**
+ * Where the build wants the facts the content sync's renderer finds of the bodies it renders
+ * (BROADSHEET_BODY_FACTS, set by scripts/build.ts when its content check runs after the sync;
+ * src/lib/lint/body-facts.ts); none otherwise, and nothing is kept of them.
+ */
+export function renderedFactsFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env['BROADSHEET_BODY_FACTS'] || undefined;
+}
+
+/**
  * The record of the output this build replaces (BROADSHEET_BUILT_PAGES, set by scripts/build.ts when
  * that output was built with the same code; src/lib/site-pages.ts, `BuiltPages`): the pages whose
  * key it records are not rendered, but linked from that output. None: every page is rendered.

@@ -6,10 +6,9 @@ import type { Mark } from './yaml-problems.ts';
 /**
  * The one reader of Markdown frontmatter: the article loader, the content linter, the sitemap's
  * dates and the scaffold's slug check all call it, so that the fields an article is linted with are
- * the fields it is built with. Fences are read as remark-frontmatter reads them (the linter's body
- * rules see the same split): the file starts, after an optional byte order mark, with a line of
- * three dashes, and the frontmatter ends at the next line of exactly three dashes (trailing spaces
- * allowed). Timestamps stay strings (YAML 1.2 core schema), so the schema can refuse a
+ * the fields it is built with. Fences are read as remark-frontmatter reads them: the file starts,
+ * after an optional byte order mark, with a line of three dashes, and the frontmatter ends at the
+ * next line of exactly three dashes (trailing spaces allowed). Timestamps stay strings (YAML 1.2 core schema), so the schema can refuse a
  * `publishedAt` without an offset instead of reading it as UTC.
  */
 
@@ -53,6 +52,22 @@ export function splitFrontmatter(source: string): FrontmatterSplit {
     yaml: rest.slice(0, close.index).replace(/\r?\n$/, ''),
     body: rest.slice(close.index + close[0].length),
   };
+}
+
+/**
+ * The body of an article as it is rendered and linted: the Markdown after the frontmatter (the whole
+ * file when there is no closed frontmatter), trimmed, and where it starts in the file, so that a
+ * place in the body can be said as a place in the file.
+ */
+export function articleBody(
+  source: string,
+  split: FrontmatterSplit = splitFrontmatter(source),
+): { body: string; start: { line: number; column: number; offset: number } } {
+  const after = typeof split === 'string' ? source : split.body;
+  const offset = source.length - after.length + (after.length - after.trimStart().length);
+  const lines = source.slice(0, offset).split('\n');
+  const column = lines.at(-1)!.length + 1;
+  return { body: after.trim(), start: { line: lines.length, column, offset } };
 }
 
 const start = { line: 1, column: 1 };

@@ -43,6 +43,19 @@ test('the sitemap of the merged site lists the pages of both partitions', () => 
   expect(sitemap).toContain('/articles/generated-story-001/');
 });
 
+// Its newest partition's sync renders every published body, the cache being empty: the content
+// check, after it, parses only the bodies nobody rendered (src/lib/lint/body-facts.ts).
+test('the merging build checks each body its renderer parsed on what the renderer found in it', () => {
+  const log = stripVTControlCharacters(readFileSync(partitionedSite.mergeLog, 'utf8'));
+  const [, checked, rendered] =
+    /Content check: (\d+) articles checked, (\d+) of them on what the renderer/.exec(log) ?? [];
+  const published = Number(/✓ Published (\d+) articles/.exec(log)?.[1]);
+  expect(published).toBeGreaterThan(0);
+  expect(Number(rendered)).toBe(published);
+  // The draft and the embargoed story, which no sync renders, are parsed by the check.
+  expect(Number(checked)).toBe(published + 2);
+});
+
 test('the merge consumes the partitions it was given', () => {
   expect(existsSync(join(partitionedSite.parts, 'upto-2025'))).toBe(false);
 });

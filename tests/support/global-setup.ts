@@ -169,7 +169,12 @@ async function buildOnSeveralMachines(project: string) {
     refusals.push({ args, status, output });
   }
   writeFileSync(partitionedSite.refusals, JSON.stringify(refusals));
-  await build(site(dist), project, {}, { partitionSize, args: ['--partitions-from', parts] });
+  // The merging job, on CI a runner of its own too.
+  newMachine();
+  writeFileSync(
+    partitionedSite.mergeLog,
+    await build(site(dist), project, {}, { partitionSize, args: ['--partitions-from', parts, '--verbose'] }),
+  );
 }
 
 /** The side-by-side site (sites.ts): a partition a year, the older ones built two at a time, and in full. */

@@ -148,6 +148,8 @@ export const partitionedSite = {
   parts: join(outputRoot, 'partitioned/parts'),
   /** The merged site. */
   dist: join(outputRoot, 'partitioned/dist'),
+  /** The log of the build that merged it (`--verbose`), on a machine of its own. */
+  mergeLog: join(outputRoot, 'partitioned/merge.log'),
   /** The same content built in full. */
   full: join(outputRoot, 'partitioned/full'),
 };

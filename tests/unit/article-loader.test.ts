@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DataStore } from 'astro/loaders';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { bodyFacts } from '../../src/lib/lint/body-facts.ts';
 import {
   articleId,
   bodiesBeforeThreads,
@@ -189,7 +190,13 @@ describe('bodyStore', () => {
   test('takes a body stored under the entry’s key instead of rendering it again', async () => {
     await writeBody(dir, 'digest-code', '<p>Three words here.</p>');
     const target = contentStore();
-    const render = vi.fn(() => Promise.resolve({ html: '<p>rendered</p>', readingMinutes: 9 }));
+    const render = vi.fn(() =>
+      Promise.resolve({
+        html: '<p>rendered</p>',
+        readingMinutes: 9,
+        facts: bodyFacts({ type: 'root', children: [] }),
+      }),
+    );
     const done: Promise<void>[] = [];
     const store = bodyStore(
       target as unknown as DataStore,

@@ -2,12 +2,9 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFrontmatter as astroFrontmatter } from '@astrojs/markdown-remark';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { articleId, entryInfo, readArticle } from '../../src/lib/article-loader.ts';
-import { parseFrontmatter, splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { articleBody, parseFrontmatter, splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { indexContent } from '../../src/lib/lint/content-index.ts';
 import type { ContentIndex } from '../../src/lib/lint/content-index.ts';
 import { articlesWithId } from '../../src/lib/scaffold.ts';
@@ -107,11 +104,12 @@ describe.each(cases)('$name: every reader sees the same fields', ({ file, source
     expect(entryInfo(source).body).toBe(astro);
   });
 
-  test('the linter’s body rules see the body the fields end at (remark-frontmatter)', () => {
-    const split = splitFrontmatter(source);
-    const [first] = unified().use(remarkParse).use(remarkFrontmatter).parse(source).children;
-    expect(first?.type).toBe('yaml');
-    expect(typeof split === 'object' && first?.type === 'yaml' && split.yaml === first.value).toBe(true);
+  test('the linter’s body rules read the body the renderer is handed, from where it starts in the file', () => {
+    const { body, start } = articleBody(source);
+    expect(body).toBe(entryInfo(source).body);
+    expect(source.slice(start.offset, start.offset + body.length)).toBe(body);
+    const before = source.slice(0, start.offset).split('\n');
+    expect(start).toMatchObject({ line: before.length, column: before.at(-1)!.length + 1 });
   });
 });
 
@@ -279,6 +277,31 @@ describe('splitFrontmatter', () => {
     { what: 'a YAML document end, which does not close', source: '---\ntitle: A\n...\n', split: 'unclosed' },
   ])('$what', ({ source, split }) => {
     expect(splitFrontmatter(source)).toEqual(split);
+  });
+});
+
+// Where the body starts in its file, so that the linter's body rules say a place in the body as a
+// place in the file.
+describe('articleBody', () => {
+  test.each([
+    {
+      what: 'after the fields',
+      source: '---\ntitle: A\n---\nBody.\n',
+      start: { line: 4, column: 1, offset: 17 },
+    },
+    {
+      what: 'after blank lines and spaces',
+      source: '---\ntitle: A\n---\n\n\n  Body.\n',
+      start: { line: 6, column: 3, offset: 21 },
+    },
+    {
+      what: 'Windows line endings',
+      source: '---\r\ntitle: A\r\n---\r\nBody.\r\n',
+      start: { line: 4, column: 1, offset: 20 },
+    },
+    { what: 'no frontmatter', source: '\nBody.\n', start: { line: 2, column: 1, offset: 1 } },
+  ])('$what', ({ source, start }) => {
+    expect(articleBody(source)).toEqual({ body: 'Body.', start });
   });
 });
 

@@ -11,6 +11,7 @@ const resultOf = (diagnostics: Diagnostic[]): LintResult => ({
   scheduled: [],
   articles: [],
   checkedFiles: 0,
+  renderedBodies: 0,
 });
 
 const missingAuthor: Diagnostic = {

@@ -67,6 +67,7 @@ describe('formatCompiler', () => {
     scheduled: [],
     articles: [],
     checkedFiles: 0,
+    renderedBodies: 0,
   });
 
   test('prints each problem like a compiler, then ends with the summary by file', () => {

@@ -2,8 +2,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { standfirstPlaceholder } from '../../src/lib/article-template.ts';
+import { cacheDirFor } from '../../src/lib/env.ts';
+import { bodyDigest } from '../../src/lib/lint/body-facts.ts';
 import { lintContent } from '../../src/lib/lint/index.ts';
+import { inlineRenderer } from '../../src/markdown/render.ts';
 
 /** The content linter on a small newsroom of its own, written fresh for each test. */
 const now = new Date('2026-01-15T12:00:00+08:00');
@@ -28,6 +32,43 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });
+});
+
+// A cold build's check reads the bodies its sync rendered through the facts the renderer found in
+// them (src/lib/lint/body-facts.ts), rather than parse each again.
+describe('the check on the facts the renderer found in a body', () => {
+  test('says exactly what it says when it parses the body itself', async () => {
+    const body = [
+      'A "quote, the the same word and TODO.',
+      '![](./missing.jpg)',
+      'A link to [nowhere](/articles/nowhere/).',
+      '| Figure | 1,00,000 |\n| --- | --- |\n| XXX | b |',
+      '<iframe src="https://unknown.example/x"></iframe>',
+    ].join('\n\n');
+    await write({ 'articles/story.md': article('2026-01-02T03:04:05+08:00').replace('Text.', body) });
+    const parsed = await lintContent(root, now, root);
+    // No lint cache: the second check reads the body again, from the renderer's facts.
+    await rm(cacheDirFor(root, root), { recursive: true, force: true });
+    const render = await inlineRenderer({ ...markdownConfigDefaults, syntaxHighlight: false });
+    const { facts } = await render(body, join(root, 'articles/story.md'));
+    const fromRenderer = await lintContent(root, now, root, undefined, new Map([[bodyDigest(body), facts]]));
+    expect([parsed.renderedBodies, fromRenderer.renderedBodies, fromRenderer.checkedFiles]).toEqual([
+      0, 1, 1,
+    ]);
+    expect(new Set(parsed.diagnostics.map(({ rule }) => rule))).toEqual(
+      new Set([
+        'unbalanced-punctuation',
+        'repeated-word',
+        'placeholder',
+        'body-photo',
+        'photo-credit',
+        'article-link',
+        'malformed-number',
+        'embed',
+      ]),
+    );
+    expect(fromRenderer.diagnostics).toEqual(parsed.diagnostics);
+  });
 });
 
 describe('a static page named like a section or a site URL', () => {

@@ -1,9 +1,10 @@
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
+import type { Root } from 'mdast';
 import { unified } from 'unified';
 import { join, relative, resolve } from 'node:path';
 import { cacheDirFor } from '../env.ts';
 import { workflowCommand } from '../github-actions.ts';
+import { readBody } from './body.ts';
+import type { BodyFacts } from './body-facts.ts';
 import { lintCache } from './cache.ts';
 import { indexContent } from './content-index.ts';
 import type { ContentIndex } from './content-index.ts';
@@ -40,6 +41,8 @@ export interface LintResult {
   articles: { file: string; id: string }[];
   /** How many article files were checked in this run; the others' messages came from the cache. */
   checkedFiles: number;
+  /** How many of those were checked on the facts the build's renderer found of their bodies. */
+  renderedBodies: number;
 }
 
 // Errors and warnings among `diagnostics`, for the whole folder or the files asked for.
@@ -50,30 +53,35 @@ const counts = (diagnostics: Diagnostic[]) => ({
 
 /**
  * Checks the content folder at `root` as of `now`; file paths are reported relative to `cwd`. The
- * build passes the folder's index when it has read it already (to divide a large archive).
+ * build passes the folder's index when it has read it already (to divide a large archive), and the
+ * facts of the bodies its renderer's threads have just parsed (body-facts.ts), by their digest.
  */
 export async function lintContent(
   root: string,
   now: Date,
   cwd: string = process.cwd(),
   given?: ContentIndex,
+  rendered?: ReadonlyMap<string, BodyFacts>,
 ): Promise<LintResult> {
   const index = given ?? (await indexContent(root, now, cwd));
-  const processor = unified().use(remarkParse).use(remarkFrontmatter);
+  const processor = unified();
   for (const { rule } of contentRules) processor.use(rule, ['warn', index]);
+  // The rules read the body through its facts (body.ts), not a tree.
+  const empty: Root = { type: 'root', children: [] };
   // One file after another, each parsed once: unified-engine's queue rescans every file whenever
   // one finishes, which made checking 10,000 articles quadratic.
   const files = index.articles.map((article) => article.file);
   const cache = lintCache(join(cacheDirFor(root, cwd), 'lint-cache.json'), index);
   let checkedFiles = 0;
+  let renderedBodies = 0;
   for (const { file, digest } of index.articles) {
     // A file that could not be read has a message already, and is always checked afresh.
     if (file.messages.length === 0 && cache.restore(file, digest)) continue;
     checkedFiles += 1;
-    // Parsing reads a file not read yet (content-index.ts): one that cannot be read is not kept.
-    const tree = processor.parse(file);
+    // Reading the body reads a file not read yet (content-index.ts): one that cannot be read is not kept.
+    if (readBody(file, rendered)) renderedBodies += 1;
     const readable = file.messages.length === 0;
-    await processor.run(tree, file);
+    await processor.run(empty, file);
     if (readable) cache.keep(file, digest);
   }
   cache.save();
@@ -103,6 +111,7 @@ export async function lintContent(
     scheduled,
     articles: index.articles.map(({ file, id }) => ({ file: file.path, id })),
     checkedFiles,
+    renderedBodies,
   };
 }
 

@@ -7,7 +7,7 @@ import { fieldWords } from '../field-words.ts';
 import { accepts, acknowledged, malformedNumbers, placeholders } from './prose.ts';
 import type { Found } from './prose.ts';
 import { articleOf, origin } from './rule.ts';
-import { nodesOf } from './tree-nodes.ts';
+import { bodyOf } from './body.ts';
 
 /**
  * The content rules on text readers will see, wherever the editor wrote it: the frontmatter's
@@ -61,26 +61,22 @@ function pointIn(start: Point, value: string, index: number): Point {
     : { line: start.line + lines.length - 1, column: last.length + 1 };
 }
 
-/** Every text of `article` readers see, from the frontmatter and then the body `tree`. */
-function shownTexts(tree: Root, article: ArticleRef, corrections: boolean): Shown[] {
+/**
+ * Every text of `article` readers see that `check` may flag: from the frontmatter, then the body's
+ * texts in which the check's finder found something (body-facts.ts, `flagged`).
+ */
+function shownTexts(file: VFile, article: ArticleRef, check: TextCheck): Shown[] {
   const { data, position } = article.frontmatter;
   const shown: Shown[] = [];
-  for (const path of shownFields(data, corrections)) {
+  for (const path of shownFields(data, check.corrections)) {
     const value = valueAt(data, path);
     // Frontmatter texts are reported at their field: a YAML value's characters can be escaped or folded.
     if (typeof value === 'string') shown.push({ field: fieldWords(path), value, at: () => position(path) });
   }
-  for (const node of nodesOf(tree)) {
-    const start = node.position?.start;
-    if (!start) continue;
-    if (node.type === 'text') {
-      const { value } = node;
-      shown.push({ field: 'body', value, at: (index) => pointIn(start, value, index) });
-    } else if (node.type === 'image') {
-      // The alt text and the title (caption and credit) of a photo; reported at the photo.
-      const { alt, title } = node;
-      for (const value of [alt, title]) if (value) shown.push({ field: 'body', value, at: () => start });
-    }
+  for (const { value, start, inText, ...found } of bodyOf(file).flagged) {
+    if (found[check.body].length === 0) continue;
+    // A text node's flagged place is found in its value; a photo's alt text or title is reported at the photo.
+    shown.push({ field: 'body', value, at: inText ? (index) => pointIn(start, value, index) : () => start });
   }
   return shown;
 }
@@ -100,6 +96,8 @@ function allowed(article: ArticleRef): { at: number; text: string }[] {
 /** One text check: what it flags, in which texts, and what it says of a flagged text. */
 interface TextCheck {
   find: (text: string) => Found[];
+  /** What the body's facts list of what it finds. */
+  body: 'numbers' | 'placeholders';
   /** Whether the corrections' texts are checked too. */
   corrections: boolean;
   problem: (text: string) => string;
@@ -108,6 +106,7 @@ interface TextCheck {
 /** Numbers with broken digit groups (prose.ts). Corrections are left out: they quote the typo they fix. */
 const numberCheck: TextCheck = {
   find: malformedNumbers,
+  body: 'numbers',
   corrections: false,
   problem: (text) => `"${text}" is not a well-formed number: check the digits and commas`,
 };
@@ -115,6 +114,7 @@ const numberCheck: TextCheck = {
 /** Placeholders for text still to come (prose.ts). */
 const placeholderCheck: TextCheck = {
   find: placeholders,
+  body: 'placeholders',
   corrections: true,
   problem: (text) => `"${text}" is a placeholder: write the real text before the article publishes`,
 };
@@ -125,16 +125,16 @@ interface Flagged {
   flagged: Found;
 }
 
-/** What each check flagged in a tree: its own rule and stale-allow both ask. */
-const flaggedBefore = new WeakMap<Root, Map<TextCheck, Flagged[]>>();
+/** What each check flagged in a file: its own rule and stale-allow both ask. */
+const flaggedBefore = new WeakMap<VFile, Map<TextCheck, Flagged[]>>();
 
-/** Every text `check` flags in what the article shows (the tree's), with the text it was found in. */
-function flaggedIn(tree: Root, article: ArticleRef, check: TextCheck): Flagged[] {
-  let byCheck = flaggedBefore.get(tree);
-  if (!byCheck) flaggedBefore.set(tree, (byCheck = new Map<TextCheck, Flagged[]>()));
+/** Every text `check` flags in what the article shows, with the text it was found in. */
+function flaggedIn(file: VFile, article: ArticleRef, check: TextCheck): Flagged[] {
+  let byCheck = flaggedBefore.get(file);
+  if (!byCheck) flaggedBefore.set(file, (byCheck = new Map<TextCheck, Flagged[]>()));
   let found = byCheck.get(check);
   if (!found) {
-    found = shownTexts(tree, article, check.corrections).flatMap((shown) =>
+    found = shownTexts(file, article, check).flatMap((shown) =>
       check.find(shown.value).map((flagged) => ({ shown, flagged })),
     );
     byCheck.set(check, found);
@@ -147,11 +147,11 @@ function flaggedIn(tree: Root, article: ArticleRef, check: TextCheck): Flagged[]
  * `allow:`. Drafts are unfinished by definition (`npm run new` writes a TODO standfirst) and are
  * checked once their `draft: true` goes.
  */
-function flagShown(tree: Root, file: VFile, index: ContentIndex, check: TextCheck) {
+function flagShown(file: VFile, index: ContentIndex, check: TextCheck) {
   const article = articleOf(file, index);
   if (!article || article.draft) return;
   const allow = allowed(article).map((entry) => entry.text);
-  for (const { shown, flagged } of flaggedIn(tree, article, check)) {
+  for (const { shown, flagged } of flaggedIn(file, article, check)) {
     if (acknowledged(shown.value, flagged, allow)) continue;
     file.message(
       `${shown.field}: ${check.problem(flagged.text)}. If it is meant exactly as written, accept it in the frontmatter with \`allow: ${JSON.stringify([flagged.text])}\` (content/README.md#meant-as-written)`,
@@ -161,26 +161,23 @@ function flagShown(tree: Root, file: VFile, index: ContentIndex, check: TextChec
 }
 
 /** Numbers with broken digit groups. */
-export const malformedNumber = lintRule<Root, ContentIndex>(
-  origin('malformed-number'),
-  (tree, file, index) => {
-    flagShown(tree, file, index, numberCheck);
-  },
-);
+export const malformedNumber = lintRule<Root, ContentIndex>(origin('malformed-number'), (_, file, index) => {
+  flagShown(file, index, numberCheck);
+});
 
 /** Placeholders for text still to come. */
-export const placeholder = lintRule<Root, ContentIndex>(origin('placeholder'), (tree, file, index) => {
-  flagShown(tree, file, index, placeholderCheck);
+export const placeholder = lintRule<Root, ContentIndex>(origin('placeholder'), (_, file, index) => {
+  flagShown(file, index, placeholderCheck);
 });
 
 /**
  * An `allow:` entry that accepts nothing the text checks flag: the text was corrected or cut since.
  * A warning, so that acknowledgements do not pile up unread and later accept a real mistake.
  */
-export const staleAllow = lintRule<Root, ContentIndex>(origin('stale-allow'), (tree, file, index) => {
+export const staleAllow = lintRule<Root, ContentIndex>(origin('stale-allow'), (_, file, index) => {
   const article = articleOf(file, index);
   if (!article || article.draft) return;
-  const flagged = [numberCheck, placeholderCheck].flatMap((check) => flaggedIn(tree, article, check));
+  const flagged = [numberCheck, placeholderCheck].flatMap((check) => flaggedIn(file, article, check));
   for (const { at, text } of allowed(article)) {
     if (flagged.some(({ shown, flagged: each }) => accepts(shown.value, each, text))) continue;
     file.message(
