@@ -68,7 +68,7 @@ export async function lintContent(
   for (const { rule } of contentRules) processor.use(rule, ['warn', index]);
   // The rules read the body through its facts (body.ts), not a tree.
   const empty: Root = { type: 'root', children: [] };
-  // One file after another, each parsed once: unified-engine's queue rescans every file whenever
+  // One file after another, each read once: unified-engine's queue rescans every file whenever
   // one finishes, which made checking 10,000 articles quadratic.
   const files = index.articles.map((article) => article.file);
   const cache = lintCache(join(cacheDirFor(root, cwd), 'lint-cache.json'), index);
