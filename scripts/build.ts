@@ -242,7 +242,7 @@ function buildWithAstro(partition: Partition, into: string, astroCache: string, 
   // the partitions that need not be built again (src/lib/site-pages.ts).
   const records = isNewest(partition);
   rmSync(sitePagesRecord, { force: true });
-  rmSync(renderedFacts, { force: true });
+  if (records) rmSync(renderedFacts, { force: true });
   // Every photo read again, as Astro's own import reads it (src/integrations/content-photos.ts), by
   // the build in the content root's cache: an older partition building after it on this machine
   // takes the record that build has just written (`partitionAstroCache`), where each read every photo

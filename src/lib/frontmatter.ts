@@ -8,8 +8,9 @@ import type { Mark } from './yaml-problems.ts';
  * dates and the scaffold's slug check all call it, so that the fields an article is linted with are
  * the fields it is built with. Fences are read as remark-frontmatter reads them: the file starts,
  * after an optional byte order mark, with a line of three dashes, and the frontmatter ends at the
- * next line of exactly three dashes (trailing spaces allowed). Timestamps stay strings (YAML 1.2 core schema), so the schema can refuse a
- * `publishedAt` without an offset instead of reading it as UTC.
+ * next line of exactly three dashes (trailing spaces allowed). Timestamps stay strings (YAML 1.2
+ * core schema), so the schema can refuse a `publishedAt` without an offset instead of reading it
+ * as UTC.
  */
 
 /** A problem reading the frontmatter, with its line and column in the file. */
@@ -54,6 +55,13 @@ export function splitFrontmatter(source: string): FrontmatterSplit {
   };
 }
 
+/** Where an article's body starts in its file: line and column, as a unist `Point`, and offset. */
+export interface BodyStart {
+  line: number;
+  column: number;
+  offset: number;
+}
+
 /**
  * The body of an article as it is rendered and linted: the Markdown after the frontmatter (the whole
  * file when there is no closed frontmatter), trimmed, and where it starts in the file, so that a
@@ -62,7 +70,7 @@ export function splitFrontmatter(source: string): FrontmatterSplit {
 export function articleBody(
   source: string,
   split: FrontmatterSplit = splitFrontmatter(source),
-): { body: string; start: { line: number; column: number; offset: number } } {
+): { body: string; start: BodyStart } {
   const after = typeof split === 'string' ? source : split.body;
   const offset = source.length - after.length + (after.length - after.trimStart().length);
   const lines = source.slice(0, offset).split('\n');

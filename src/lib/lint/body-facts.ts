@@ -3,6 +3,7 @@ import { hash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { Point, Position } from 'unist';
+import type { BodyStart } from '../frontmatter.ts';
 import { standaloneImages } from '../figures.ts';
 import { malformedNumbers, placeholders, repeatedWords, unbalanced } from './prose.ts';
 import type { Found } from './prose.ts';
@@ -77,13 +78,6 @@ export function bodyFacts(tree: Root): BodyFacts {
     }
   }
   return facts;
-}
-
-/** Where the body starts in its file, as `Point` (with its offset). */
-export interface BodyStart {
-  line: number;
-  column: number;
-  offset: number;
 }
 
 /** `facts` with their positions moved from the body's into the file's, whose body starts at `start`. */
