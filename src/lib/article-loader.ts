@@ -1,25 +1,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import type { Gated } from './publishing.ts';
 import { articleFiles, fileLooks, isArticleFile, looksSettled } from './article-files.ts';
-import {
-  bodyKey,
-  bodiesDir,
-  pruneBodies,
-  readBody,
-  rendererDigest,
-  storedBodies,
-  writeBody,
-} from './bodies.ts';
+import { bodyKey, bodiesDir, pruneBodies, readBody, rendererDigest, storedBodies } from './bodies.ts';
 import { bodyReadingMinutes } from './reading-time.ts';
 import { figuresFromMarkdown } from './figures.ts';
 import { articleBody, parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
 import { inlineRenderer, rendererOptions } from '../markdown/render.ts';
-import type { RenderBody } from '../markdown/render.ts';
-import { renderPool } from '../markdown/render-pool.ts';
+import { renderPool, storing } from '../markdown/render-pool.ts';
+import type { StoreBody } from '../markdown/render-pool.ts';
 import { bodyDigest, writeRenderedFacts } from './lint/body-facts.ts';
 import type { BodyFacts } from './lint/body-facts.ts';
 import { recordStoreDrift } from './store-module.ts';
@@ -36,8 +27,9 @@ import { renderedFactsFile } from './env.ts';
  * - Only articles that `include` accepts enter the content store. In a production build that is the
  *   published ones, so a draft is never rendered nor its photos imported (docs/architecture.md,
  *   guarantee 1).
- * - Bodies are rendered on `jobs` threads (src/markdown/render-pool.ts) and kept out of the content
- *   store, in the folder `bodies` (src/lib/bodies.ts): the store keeps each body's key and reading time.
+ * - Bodies are rendered on `jobs` threads (src/markdown/render-pool.ts), each written by the thread
+ *   that rendered it, out of the content store, to the folder `bodies` (src/lib/bodies.ts): the
+ *   store keeps each body's key and reading time.
  * - An entry whose body is no longer on disk, or was rendered by other code, is rendered again.
  * - With `skipBroken` (the dev preview), an article that cannot be read, validated or rendered is
  *   logged and left out, instead of stopping the dev server and every page with it; the preview shows
@@ -50,7 +42,7 @@ export function articleLoader(
   jobs: number,
   skipBroken = false,
 ): Loader {
-  let renderInline: Promise<RenderBody> | undefined;
+  let storeInline: Promise<StoreBody> | undefined;
   return {
     name: 'broadsheet-articles',
     load: async (context) => {
@@ -66,11 +58,11 @@ export function articleLoader(
       // parse every body again (src/lib/lint/body-facts.ts).
       const factsFile = renderedFactsFile();
       const facts = new Map<string, BodyFacts>();
-      const render: RenderBody = async (markdown, filePath) => {
+      const render: StoreBody = async (markdown, filePath, place) => {
         asked += 1;
         const rendered = await (!loaded && rendersOnThreads(jobs, asked)
-          ? (pool ??= renderPool(jobs, options, context.config.root)).render(markdown, filePath)
-          : (await (renderInline ??= inlineRenderer(options)))(markdown, filePath));
+          ? (pool ??= renderPool(jobs, options, context.config.root)).store(markdown, filePath, place)
+          : (await (storeInline ??= inlineRenderer(options).then(storing)))(markdown, filePath, place));
         if (factsFile) facts.set(bodyDigest(markdown), rendered.facts);
         return rendered;
       };
@@ -99,15 +91,12 @@ export function articleLoader(
         await syncArticleFiles(base, {
           ...context,
           store,
-          parseData: async (props) => {
+          parseData: async ({ source, ...props }) => {
             try {
-              return await context.parseData({
-                ...props,
-                data: (await readArticle(props.filePath ?? '')) as typeof props.data,
-              });
+              return await context.parseData({ ...props, data: readArticle(props.filePath, source) });
             } catch (error) {
               skip(error);
-              return refused as typeof props.data;
+              return refused;
             }
           },
         });
@@ -134,11 +123,21 @@ export function articleLoader(
 /** The data of an article that could not be read or validated: the store drops it. */
 const refused = Object.freeze({});
 
-/** What `syncArticleFiles` uses of a loader's context. */
+/**
+ * What `syncArticleFiles` uses of a loader's context; its `parseData` is also handed the text of the
+ * file, which the sync has read already.
+ */
 export type FilesContext = Pick<
   LoaderContext,
-  'config' | 'store' | 'meta' | 'logger' | 'watcher' | 'generateDigest' | 'parseData'
->;
+  'config' | 'store' | 'meta' | 'logger' | 'watcher' | 'generateDigest'
+> & {
+  parseData: (props: {
+    id: string;
+    data: Record<string, unknown>;
+    filePath: string;
+    source: string;
+  }) => Promise<Record<string, unknown>>;
+};
 
 /** A part of the content store Astro does not declare. */
 type AssetStore = DataStore & { addAssetImports: (assets: string[], filePath: string) => void };
@@ -194,7 +193,7 @@ export async function syncArticleFiles(
     // Moved, unchanged: the store sets nothing of a digest it holds, and its entry, stored from the
     // old path, would look for the article's photos there (Astro's glob loader failed so).
     if (existing?.digest === digest) store.delete(id);
-    const parsed = await parseData({ id, data, filePath: file });
+    const parsed = await parseData({ id, data, filePath: file, source: contents });
     if (existing?.filePath && existing.filePath !== filePath && existsSync(resolve(root, existing.filePath)))
       throw new Error(`${filePath}: the slug "${id}" is also used by ${existing.filePath}.`);
     store.set({ id, data: parsed, body, filePath, digest });
@@ -317,7 +316,7 @@ export function bodyStore(
   dir: string,
   stored: ReadonlySet<string>,
   keyOf: (fileDigest: unknown) => string,
-  later: (done: (render: RenderBody) => Promise<void>) => void,
+  later: (done: (render: StoreBody) => Promise<void>) => void,
 ): DataStore {
   return new Proxy(store, {
     get(target, property, receiver) {
@@ -339,12 +338,11 @@ export function bodyStore(
               readingMinutes = bodyReadingMinutes(readBody(dir, key));
             } else {
               const where = filePath ?? entry.id;
-              const rendered = await render(body, filePath ?? '').catch((error: unknown) => {
+              const rendered = await render(body, filePath ?? '', { dir, key }).catch((error: unknown) => {
                 // Its earlier version must not stay in the store as if it were the current one.
                 target.delete(entry.id);
                 throw new Error(`${where}: ${(error as Error).message}`);
               });
-              await writeBody(dir, key, rendered.html);
               readingMinutes = rendered.readingMinutes;
             }
             const kept: StoredBody = { key, readingMinutes };
@@ -385,11 +383,12 @@ export function articleId(entry: string, data: Record<string, unknown>): string 
 }
 
 /**
- * An article file's data as the schema sees it: frontmatter (timestamps as text) plus body figures,
- * with every photo beside the article named from it ("./photo.jpg", not "photo.jpg").
+ * The data, as the schema sees it, of the article file at `filePath` whose text is `source`:
+ * frontmatter (timestamps as text) plus body figures, with every photo beside the article named
+ * from it ("./photo.jpg", not "photo.jpg").
  */
-export async function readArticle(filePath: string): Promise<Record<string, unknown>> {
-  const { data, errors, body } = parseFrontmatter(await readFile(filePath, 'utf8'));
+export function readArticle(filePath: string, source: string): Record<string, unknown> {
+  const { data, errors, body } = parseFrontmatter(source);
   const [error] = errors;
   if (error) throw new Error(`${filePath}:${error.line}:${error.column}: ${error.message}`);
   const explicit = <T>(photo: T): T => {

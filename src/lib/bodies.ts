@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { cacheDirFor, contentRoot } from './env.ts';
 
 /**
@@ -88,20 +88,24 @@ let writes = 0;
 
 /**
  * Stores a body; written to a temporary file and renamed, so a stopped build leaves no half body.
- * Without blocking: a first sync writes every body, and written one at a time they held the
- * loader's thread a quarter of the time.
+ * In the thread that rendered it (src/markdown/render-pool.ts), at once: a body is a few kilobytes,
+ * and writing it through `fs.promises` (a handle opened, written, closed, each a task of its own)
+ * took more system time (docs/architecture.md, "Scale: bodies out of the content store").
  */
-export async function writeBody(dir: string, digest: string, html: string): Promise<void> {
+export function writeBody(dir: string, digest: string, html: string): void {
   const file = bodyFile(dir, digest);
-  // Its own name per write: two article files with the same text are written at the same time.
-  const partial = `${file}.${process.pid}.${(writes += 1)}.partial`;
+  // Its own name per write: two article files with the same text are written at the same time, by
+  // two threads perhaps.
+  const partial = `${file}.${process.pid}.${threadId}.${(writes += 1)}.partial`;
   // The folder is made when it is missing, not asked for before every body (a second of a first sync).
-  await writeFile(partial, html).catch(async (error: unknown) => {
+  try {
+    writeFileSync(partial, html);
+  } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await mkdir(dir, { recursive: true });
-    await writeFile(partial, html);
-  });
-  await rename(partial, file);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(partial, html);
+  }
+  renameSync(partial, file);
 }
 
 /** The digest whose body `file` (a name in the folder) holds; none for a half-written one. */

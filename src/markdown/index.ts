@@ -6,6 +6,7 @@ import { site } from '../site.config.ts';
 import { rehypeEmbeds } from './embeds.ts';
 import { remarkFigures } from './figures.ts';
 import { rehypeRequireAlt } from './images.ts';
+import { remarkLeanGfm } from './lean-gfm.ts';
 import { rehypeExternalLinks, rehypeInPageLinks } from './links.ts';
 import { rehypeRawWhenNeeded } from './raw.ts';
 import { remarkSmartypants } from './smartypants.ts';
@@ -21,7 +22,8 @@ export const markdownProcessor = unified({
   smartypants: false,
   // The sanitizer prefixes every id in the body; footnotes' ids are left for it to prefix, once.
   remarkRehype: { clobberPrefix: '' },
-  remarkPlugins: [[remarkSmartypants, smartypantsOptions], remarkFigures],
+  // First, after Astro's remark-parse and remark-gfm: it parses with them (lean-gfm.ts).
+  remarkPlugins: [remarkLeanGfm, [remarkSmartypants, smartypantsOptions], remarkFigures],
   rehypePlugins: [
     rehypeRawWhenNeeded,
     [rehypeSanitize, sanitizeSchema],

@@ -18,6 +18,7 @@ import {
 import type { FilesContext } from '../../src/lib/article-loader.ts';
 import { storedBodies, writeBody } from '../../src/lib/bodies.ts';
 import { storeDrift } from '../../src/lib/store-module.ts';
+import type { BodyPlace } from '../../src/markdown/render-pool.ts';
 
 describe('articleId', () => {
   test.each([
@@ -45,7 +46,7 @@ describe('readArticle', () => {
   async function read(name: string, source: string) {
     const file = join(dir, name);
     await writeFile(file, source);
-    return readArticle(file);
+    return readArticle(file, source);
   }
 
   // Astro tells such a path from a module's by the entry's own folder; the loader does it first, so
@@ -188,15 +189,13 @@ describe('bodyStore', () => {
   // its own) sets every entry again: a body stored under the same key is that file as this code
   // renders it, and rendering 100,000 of them again took minutes per partition.
   test('takes a body stored under the entry’s key instead of rendering it again', async () => {
-    await writeBody(dir, 'digest-code', '<p>Three words here.</p>');
+    writeBody(dir, 'digest-code', '<p>Three words here.</p>');
     const target = contentStore();
-    const render = vi.fn(() =>
-      Promise.resolve({
-        html: '<p>rendered</p>',
-        readingMinutes: 9,
-        facts: bodyFacts({ type: 'root', children: [] }),
-      }),
-    );
+    // As the renderer stores a body: its HTML into the body store, in the thread that rendered it.
+    const render = vi.fn((_markdown: string, _file: string, place: BodyPlace) => {
+      writeBody(place.dir, place.key, '<p>rendered</p>');
+      return Promise.resolve({ readingMinutes: 9, facts: bodyFacts({ type: 'root', children: [] }) });
+    });
     const done: Promise<void>[] = [];
     const store = bodyStore(
       target as unknown as DataStore,
@@ -218,6 +217,7 @@ describe('bodyStore', () => {
       html: '',
       metadata: { body: { key: 'other-code', readingMinutes: 9 } },
     });
+    expect(render).toHaveBeenCalledWith('New.', 'b.md', { dir, key: 'other-code' });
   });
 });
 
@@ -320,9 +320,11 @@ describe('syncArticleFiles', () => {
     const second = context(first.entries);
     await syncArticleFiles(base, second.files);
     expect(second.parseData).toHaveBeenCalledOnce();
+    // Handed the text the sync read, which the loader reads the article's data from.
     expect(second.parseData.mock.calls[0]?.[0]).toMatchObject({
       id: 'second',
       filePath: join(base, 'two/index.md'),
+      source: '---\ntitle: Two, edited\nslug: second\n---\nBody two.\n',
     });
     expect(second.entries.get('second')?.data).toMatchObject({ title: 'Two, edited', parsed: true });
     // As the glob loader does for an unchanged entry, its photos are imported again.

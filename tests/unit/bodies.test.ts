@@ -14,7 +14,7 @@ import {
   writeBody,
 } from '../../src/lib/bodies.ts';
 import { inlineRenderer } from '../../src/markdown/render.ts';
-import { renderPool } from '../../src/markdown/render-pool.ts';
+import { renderPool, storing } from '../../src/markdown/render-pool.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'broadsheet-bodies-'));
 afterAll(() => {
@@ -24,8 +24,8 @@ afterAll(() => {
 describe('the body store', () => {
   const dir = bodiesDir(join(root, 'cache'));
 
-  test('a written body is read back by its key, and nothing else is left beside it', async () => {
-    await writeBody(dir, 'abc123', '<p>One</p>');
+  test('a written body is read back by its key, and nothing else is left beside it', () => {
+    writeBody(dir, 'abc123', '<p>One</p>');
     expect(storedBodies(dir)).toEqual(new Set(['abc123']));
     expect(readBody(dir, 'abc123')).toBe('<p>One</p>');
     expect(readdirSync(dir)).toEqual(['abc123.html']);
@@ -37,20 +37,23 @@ describe('the body store', () => {
     expect(() => readBody(dir, 'missing')).toThrow(/ENOENT/);
   });
 
-  test('the same body written twice at once is stored once, whole', async () => {
-    await Promise.all([writeBody(dir, 'twice', '<p>Same</p>'), writeBody(dir, 'twice', '<p>Same</p>')]);
+  test('the same body written twice is stored once, whole', () => {
+    writeBody(dir, 'twice', '<p>Same</p>');
+    writeBody(dir, 'twice', '<p>Same</p>');
     expect(readBody(dir, 'twice')).toBe('<p>Same</p>');
     expect(readdirSync(dir).filter((file) => file.startsWith('twice'))).toEqual(['twice.html']);
   });
 
-  test('a key that is not a digest is refused instead of naming a path', async () => {
-    await expect(writeBody(dir, '../escape', 'x')).rejects.toThrow('Not a body digest: ../escape');
+  test('a key that is not a digest is refused instead of naming a path', () => {
+    expect(() => {
+      writeBody(dir, '../escape', 'x');
+    }).toThrow('Not a body digest: ../escape');
     expect(existsSync(join(root, 'escape.html'))).toBe(false);
   });
 
-  test('pruning keeps the bodies still in the content store and removes the rest, leftovers too', async () => {
-    await writeBody(dir, 'keep', 'k');
-    await writeBody(dir, 'gone', 'g');
+  test('pruning keeps the bodies still in the content store and removes the rest, leftovers too', () => {
+    writeBody(dir, 'keep', 'k');
+    writeBody(dir, 'gone', 'g');
     writeFileSync(join(dir, 'keep.html.123.partial'), 'half');
     expect(pruneBodies(dir, new Set(['keep', 'abc123']))).toBe(3);
     expect(readdirSync(dir).sort()).toEqual(['abc123.html', 'keep.html']);
@@ -70,13 +73,17 @@ describe('rendering bodies on worker threads', () => {
     Array.from({ length: 460 }, (_, index) => `word${index}`).join(' '),
   ];
 
-  test('gives the HTML and reading time of the same pipeline in this thread, whichever worker renders', async () => {
+  test('stores the HTML and gives the reading time of the same pipeline in this thread, whichever worker renders', async () => {
+    const dir = bodiesDir(join(root, 'pool'));
     const inline = await inlineRenderer(options);
     const pool = renderPool(2, options, new URL(`file://${process.cwd()}/`));
     try {
-      const fromPool = await Promise.all(sources.map((source) => pool.render(source, join(root, 'a.md'))));
+      const fromPool = await Promise.all(
+        sources.map((source, index) => pool.store(source, join(root, 'a.md'), { dir, key: `pool${index}` })),
+      );
       const here = await Promise.all(sources.map((source) => inline(source, join(root, 'a.md'))));
-      expect(fromPool).toEqual(here);
+      expect(fromPool).toEqual(here.map(({ readingMinutes, facts }) => ({ readingMinutes, facts })));
+      expect(sources.map((_, index) => readBody(dir, `pool${index}`))).toEqual(here.map(({ html }) => html));
       expect(here[3]!.readingMinutes).toBe(2);
       expect(here[2]!.html).not.toContain('onclick');
     } finally {
@@ -84,10 +91,19 @@ describe('rendering bodies on worker threads', () => {
     }
   });
 
+  test('in this thread, stores as the pool does', async () => {
+    const dir = bodiesDir(join(root, 'inline'));
+    const inline = await inlineRenderer(options);
+    const stored = await storing(inline)(sources[1]!, join(root, 'a.md'), { dir, key: 'here' });
+    const { html, ...rest } = await inline(sources[1]!, join(root, 'a.md'));
+    expect(stored).toEqual(rest);
+    expect(readBody(dir, 'here')).toBe(html);
+  });
+
   test('a pool that was closed refuses work at once instead of leaving it waiting', async () => {
     const pool = renderPool(1, options, new URL(`file://${process.cwd()}/`));
     await pool.close();
-    await expect(pool.render('Text.', join(root, 'a.md'))).rejects.toThrow(
+    await expect(pool.store('Text.', join(root, 'a.md'), { dir: root, key: 'closed' })).rejects.toThrow(
       `${join(root, 'a.md')}: the render threads were already stopped`,
     );
   });

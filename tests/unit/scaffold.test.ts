@@ -320,7 +320,7 @@ describe('createArticle and newArticle, on a copy of the content folder', () => 
     const { file, slug } = await createArticle(root, options, now, 'Asia/Shanghai');
     expect(slug).toBe('xiaomi-opens-its-second-car-factory');
     expect(file).toBe(join(root, 'articles', slug, 'index.md'));
-    const article = schema.parse(await readArticle(file));
+    const article = schema.parse(readArticle(file, await readFile(file, 'utf8')));
     expect(article).toMatchObject({
       draft: true,
       tags: [],

@@ -2,6 +2,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
+import { remarkLeanGfm } from '../../markdown/lean-gfm.ts';
 import { articleBody } from '../frontmatter.ts';
 import { bodyDigest, bodyFacts, inFile } from './body-facts.ts';
 import type { BodyFacts } from './body-facts.ts';
@@ -10,10 +11,10 @@ import type { BodyFacts } from './body-facts.ts';
  * The body of the article file being checked, as the body rules see it: its facts (body-facts.ts),
  * placed in the file. Those a renderer's thread found of the same text in this build are taken as
  * they are; otherwise the body is parsed here, as the renderer parses it (remark-parse with GFM,
- * as Astro's Markdown processor does with `gfm`: src/markdown/index.ts).
+ * as Astro's Markdown processor does with `gfm`, and as lean: src/markdown/index.ts).
  */
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkLeanGfm);
 const read = new WeakMap<VFile, BodyFacts>();
 const none: BodyFacts = { photos: [], articleLinks: [], html: [], unbalanced: [], repeated: [], flagged: [] };
 
