@@ -7,20 +7,31 @@ type Extension = NonNullable<Options['extensions']>[number];
 type Constructs = NonNullable<Extension['text']>;
 
 /**
- * GFM's autolink literals, each with what a text must hold for it to find one. micromark tries them
- * as it reads: an email address at every letter, digit and `+-._` (reading each word as the start
- * of one, up to an `@` it does not find), a www. link at every `w`, a link with its protocol at every
- * `h`. A text that cannot hold one gives the same tree without trying (a rendered bench body took a
- * quarter less time without the email's tries alone, the same HTML: 2,000 bodies, 6 December 2026).
+ * GFM's constructs that micromark tries where most texts can hold none, each with what a text must
+ * hold for it to find one. The autolink literals: an email address is tried at every letter, digit
+ * and `+-._` (each word read as the start of one, up to an `@` it does not find), a www. link at
+ * every `w`, a link with its protocol at every `h`. A table is tried at the start of every line (the
+ * line read as a row of cells), and its delimiter row holds a `|` or, for a table of one column
+ * without pipes, an alignment colon against a hyphen (`:-`, `-:`). A text that cannot hold one gives
+ * the same tree without trying: rendered bench bodies took a quarter less time without the email's
+ * tries alone, the same HTML (2,000 bodies, 6 December 2026).
  */
-const autolinks = [
+const unlikely = [
   // An address's `@` is its own character (micromark-extension-gfm-autolink-literal).
   { construct: 'emailAutolink', possible: (text: string) => text.includes('@') },
   { construct: 'wwwAutolink', possible: (text: string) => /www\./i.test(text) },
   { construct: 'protocolAutolink', possible: (text: string) => text.includes('://') },
+  // micromark-extension-gfm-table: a delimiter row with neither is a thematic break or an underline.
+  {
+    construct: 'table',
+    possible: (text: string) => text.includes('|') || text.includes(':-') || text.includes('-:'),
+  },
 ];
 
-/** `extensions` without the text constructs `names`. */
+/** The kinds of constructs an extension maps from characters (micromark's `Extension`). */
+const records = ['document', 'contentInitial', 'flowInitial', 'flow', 'string', 'text'] as const;
+
+/** `extensions` without the constructs `names`. */
 function without(extensions: readonly Extension[], names: ReadonlySet<string>): Extension[] {
   const kept = (record: Constructs): Constructs =>
     Object.fromEntries(
@@ -29,21 +40,23 @@ function without(extensions: readonly Extension[], names: ReadonlySet<string>): 
         return left.length > 0 ? [[code, left]] : [];
       }),
     );
-  return extensions.map((extension) =>
-    extension.text ? { ...extension, text: kept(extension.text) } : extension,
-  );
+  return extensions.map((extension) => {
+    const lean = { ...extension };
+    for (const kind of records) if (extension[kind]) lean[kind] = kept(extension[kind]);
+    return lean;
+  });
 }
 
 /**
- * Parses each text with only the autolink literals it can hold (`autolinks`), as remark-parse does
+ * Parses each text without the constructs of `unlikely` it cannot hold, as remark-parse does
  * otherwise: a remark plugin used after remark-parse and remark-gfm, whose parser it replaces.
- * The extensions for each set of literals are made once, at the first text that needs them.
+ * The extensions for each set of constructs are made once, at the first text that needs them.
  */
 export function remarkLeanGfm(this: Processor) {
   const data = this.data();
   const made = new Map<string, Extension[]>();
   const extensionsFor = (text: string): Extension[] => {
-    const absent = autolinks.filter(({ possible }) => !possible(text)).map(({ construct }) => construct);
+    const absent = unlikely.filter(({ possible }) => !possible(text)).map(({ construct }) => construct);
     const key = absent.join(' ');
     let extensions = made.get(key);
     if (!extensions) {

@@ -12,13 +12,21 @@ const gfm = unified().use(remarkParse).use(remarkGfm);
 const lean = unified().use(remarkParse).use(remarkGfm).use(remarkLeanGfm);
 
 /**
- * Texts of the pieces GFM's literals are made of and the Markdown around them: near-addresses,
- * near-links, emphasis, links, code, tables, lists and footnotes, in any order.
+ * Texts of the pieces GFM's literals and tables are made of and the Markdown around them:
+ * near-addresses, near-links, near-delimiter rows, emphasis, links, code, lists and footnotes, in any
+ * order.
  */
 const pieces = [
   'news',
   'desk',
   '@',
+  ':-',
+  '-:',
+  '---',
+  '\n:-',
+  '\n-:',
+  '\n--- |',
+  '\n| - |',
   ' news@example.com ',
   'a@b',
   '@desk.example',
@@ -92,20 +100,23 @@ function text(next: () => number): string {
 }
 
 describe('the lean GFM parser', () => {
-  test('gives the tree remark-parse with GFM gives, for texts with and without what literals need', () => {
+  test('gives the tree remark-parse with GFM gives, for texts with and without what its constructs need', () => {
     const next = random(11);
-    let withoutAny = 0;
-    let literals = 0;
+    let withoutLiterals = 0;
+    let withoutTables = 0;
+    let found = 0;
     for (let index = 0; index < 3000; index++) {
       const source = text(next);
-      if (!/@|www\.|:\/\//i.test(source)) withoutAny += 1;
+      if (!/@|www\.|:\/\//i.test(source)) withoutLiterals += 1;
+      if (!/\||:-|-:/.test(source)) withoutTables += 1;
       const tree = gfm.parse(source);
-      if (/"url":"(?:mailto:|http)/.test(JSON.stringify(tree))) literals += 1;
+      if (/"url":"(?:mailto:|http)|"type":"table"/.test(JSON.stringify(tree))) found += 1;
       expect(lean.parse(source), source).toEqual(tree);
     }
-    // Many generated texts can hold none of the literals, and many hold one.
-    expect(withoutAny).toBeGreaterThan(400);
-    expect(literals).toBeGreaterThan(1000);
+    // Many generated texts can hold no literal, or no table, and many hold one.
+    expect(withoutLiterals).toBeGreaterThan(400);
+    expect(withoutTables).toBeGreaterThan(400);
+    expect(found).toBeGreaterThan(1000);
   });
 
   test.each([
@@ -113,10 +124,13 @@ describe('the lean GFM parser', () => {
     ['a www. link', 'See www.example.com for more.'],
     ['a link with its protocol', 'See https://example.com/a?b=c for more.'],
     ['all three', 'news@example.com, WWW.example.com and http://example.com'],
+    ['a table', 'Year | Units\n--- | ---\n2025 | 14,500'],
+    ['a table of one column without pipes, left-aligned', 'Year\n:--\n2025'],
+    ['a table of one column without pipes, right-aligned', 'Units\n--:\n14,500'],
   ])('still finds %s', (_, source) => {
     const tree = lean.parse(source);
     expect(tree).toEqual(gfm.parse(source));
-    expect(JSON.stringify(tree)).toContain('"type":"link"');
+    expect(JSON.stringify(tree)).toMatch(/"type":"(?:link|table)"/);
   });
 
   test('gives the same tree for every Markdown file of the project and its tests', () => {
