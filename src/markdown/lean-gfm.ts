@@ -5,6 +5,8 @@ import type { Processor } from 'unified';
 
 type Extension = NonNullable<Options['extensions']>[number];
 type Constructs = NonNullable<Extension['text']>;
+type MdastExtensions = NonNullable<Options['mdastExtensions']>;
+type MdastExtension = Exclude<MdastExtensions[number], unknown[]>;
 
 /**
  * GFM's constructs that micromark tries where most texts can hold none, each with what a text must
@@ -27,6 +29,22 @@ const unlikely = [
     possible: (text: string) => text.includes('|') || text.includes(':-') || text.includes('-:'),
   },
 ];
+
+/** The autolink literals' constructs, whose tree extension also looks for them in every text. */
+const literals = ['emailAutolink', 'wwwAutolink', 'protocolAutolink'];
+
+/**
+ * The tree extensions without GFM's for autolink literals (mdast-util-gfm-autolink-literal, which
+ * handles their tokens and then searches every text node for them again with its own patterns: an
+ * `@`, a `www.`, an `http://` or `https://`): for a text that holds none of them.
+ */
+function withoutLiteralSearch(extensions: MdastExtensions): MdastExtensions {
+  const searches = (extension: MdastExtension) =>
+    extension.enter !== undefined && extension.enter !== null && 'literalAutolink' in extension.enter;
+  return extensions
+    .map((extension) => (Array.isArray(extension) ? extension.filter((each) => !searches(each)) : extension))
+    .filter((extension) => Array.isArray(extension) || !searches(extension));
+}
 
 /** The kinds of constructs an extension maps from characters (micromark's `Extension`). */
 const records = ['document', 'contentInitial', 'flowInitial', 'flow', 'string', 'text'] as const;
@@ -54,21 +72,22 @@ function without(extensions: readonly Extension[], names: ReadonlySet<string>): 
  */
 export function remarkLeanGfm(this: Processor) {
   const data = this.data();
-  const made = new Map<string, Extension[]>();
-  const extensionsFor = (text: string): Extension[] => {
+  const made = new Map<string, Pick<Options, 'extensions' | 'mdastExtensions'>>();
+  const extensionsFor = (text: string) => {
     const absent = unlikely.filter(({ possible }) => !possible(text)).map(({ construct }) => construct);
     const key = absent.join(' ');
     let extensions = made.get(key);
     if (!extensions) {
-      extensions = without(data.micromarkExtensions ?? [], new Set(absent));
+      const mdast = data.fromMarkdownExtensions ?? [];
+      extensions = {
+        extensions: without(data.micromarkExtensions ?? [], new Set(absent)),
+        mdastExtensions: literals.every((name) => absent.includes(name))
+          ? withoutLiteralSearch(mdast)
+          : mdast,
+      };
       made.set(key, extensions);
     }
     return extensions;
   };
-  this.parser = (text: string): Root =>
-    fromMarkdown(text, {
-      ...data.settings,
-      extensions: extensionsFor(text),
-      mdastExtensions: data.fromMarkdownExtensions ?? [],
-    });
+  this.parser = (text: string): Root => fromMarkdown(text, { ...data.settings, ...extensionsFor(text) });
 }
