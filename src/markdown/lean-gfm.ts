@@ -67,8 +67,9 @@ function without(extensions: readonly Extension[], names: ReadonlySet<string>): 
 
 /**
  * Parses each text without the constructs of `unlikely` it cannot hold, as remark-parse does
- * otherwise: a remark plugin used after remark-parse and remark-gfm, whose parser it replaces.
- * The extensions for each set of constructs are made once, at the first text that needs them.
+ * otherwise (with the processor's settings: Astro and the check give remark-parse no options of its
+ * own): a remark plugin used after remark-parse and remark-gfm, whose parser it replaces. The
+ * extensions for each set of constructs are made once, at the first text that needs them.
  */
 export function remarkLeanGfm(this: Processor) {
   const data = this.data();
