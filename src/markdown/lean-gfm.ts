@@ -20,18 +20,16 @@ type MdastExtension = Exclude<MdastExtensions[number], unknown[]>;
  */
 const unlikely = [
   // An address's `@` is its own character (micromark-extension-gfm-autolink-literal).
-  { construct: 'emailAutolink', possible: (text: string) => text.includes('@') },
-  { construct: 'wwwAutolink', possible: (text: string) => /www\./i.test(text) },
-  { construct: 'protocolAutolink', possible: (text: string) => text.includes('://') },
+  { construct: 'emailAutolink', literal: true, possible: (text: string) => text.includes('@') },
+  { construct: 'wwwAutolink', literal: true, possible: (text: string) => /www\./i.test(text) },
+  { construct: 'protocolAutolink', literal: true, possible: (text: string) => text.includes('://') },
   // micromark-extension-gfm-table: a delimiter row with neither is a thematic break or an underline.
   {
     construct: 'table',
+    literal: false,
     possible: (text: string) => text.includes('|') || text.includes(':-') || text.includes('-:'),
   },
 ];
-
-/** The autolink literals' constructs, whose tree extension also looks for them in every text. */
-const literals = ['emailAutolink', 'wwwAutolink', 'protocolAutolink'];
 
 /**
  * The tree extensions without GFM's for autolink literals (mdast-util-gfm-autolink-literal, which
@@ -82,7 +80,8 @@ export function remarkLeanGfm(this: Processor) {
       const mdast = data.fromMarkdownExtensions ?? [];
       extensions = {
         extensions: without(data.micromarkExtensions ?? [], new Set(absent)),
-        mdastExtensions: literals.every((name) => absent.includes(name))
+        // No literal possible: GFM's tree extension for them, which looks for them in every text, too.
+        mdastExtensions: unlikely.every(({ literal, construct }) => !literal || absent.includes(construct))
           ? withoutLiteralSearch(mdast)
           : mdast,
       };
