@@ -13,8 +13,9 @@ import { visit } from 'unist-util-visit';
  * costs milliseconds per paragraph; SmartyPants only ever replaces quotes, backticks, dashes and
  * runs of dots, so text holding none of them is left as it is without being parsed.
  *
- * As in remark-smartypants, quotes are paired across the whole document at once (so that quotes
- * around a link or bold text pair up), then dashes, ellipses and backticks node by node.
+ * As in remark-smartypants, quotes are read in the whole document's text at once (so that quotes
+ * around a link or bold text pair up), though only its sentences that hold a quote are parsed;
+ * then dashes, ellipses and backticks node by node.
  */
 
 /**
@@ -25,7 +26,7 @@ import { visit } from 'unist-util-visit';
  * (depth first, a node before its children, so an earlier quote may have changed a later one) are
  * the library's, and tests/unit/smartypants.test.ts compares the output with remark-smartypants'.
  */
-function educateQuotes(
+function educateSentences(
   text: string,
   open: readonly [string, string],
   close: readonly [string, string],
@@ -65,8 +66,72 @@ function educateQuotes(
   return toString(tree);
 }
 
+/**
+ * parse-latin's `abbreviationPrefix` (parse-latin 7.0, MIT; not exported): a word it reads as an
+ * abbreviation when a full stop follows, so that the next sentence is merged into this one.
+ */
+const abbreviation =
+  /^([0-9]{1,3}|[a-z]|al|ca|cap|cca|cent|cf|cit|con|cp|cwt|ead|etc|ff|fl|ibid|id|nem|op|pro|seq|sic|stat|tem|viz)$/;
+
+/** A full stop, the white space after it and the capital letter that starts the next sentence. */
+const fullStop = /\.[ \t\n]+[A-Z]/g;
+const letterOrDigit = /[A-Za-z0-9]/;
 /** Characters SmartyPants turns into quotes. */
-const hasQuotes = /["']/;
+const quoteMark = /["']/g;
+const space = /[ \t\n]/;
+
+/**
+ * Where parse-latin's tree of `text` splits for certain into sentences that owe nothing to each
+ * other: after `word. ` and before a capital letter, where `word` is a whole token of ASCII
+ * letters and digits (white space or the start of the text before it) and no abbreviation. There
+ * each of parse-latin's steps sees the two sentences apart:
+ * - its word rules (`&`, `-`, `/`, inner marks, initialisms) never reach across white space, and a
+ *   one-token word before the stop takes no initialism's stop;
+ * - the stop ends a sentence, and none of the rules that join sentences applies: both hold a word
+ *   (non-word sentences); the next starts with white space (affix marks, digits, `,` and `;`) and
+ *   then a capital (lower-case starts); the word before the stop is no abbreviation (prefixes);
+ * - the white space between them becomes the paragraph's, not either sentence's.
+ * Returns, for each split, where the first sentence ends (after the stop) and the next starts.
+ */
+function sentenceSplits(text: string): { end: number; start: number }[] {
+  const splits: { end: number; start: number }[] = [];
+  for (const match of text.matchAll(fullStop)) {
+    const stop = match.index;
+    let from = stop;
+    while (from > 0 && letterOrDigit.test(text[from - 1]!)) from--;
+    if (from === stop || (from > 0 && !space.test(text[from - 1]!))) continue;
+    if (abbreviation.test(text.slice(from, stop).toLowerCase())) continue;
+    splits.push({ end: stop + 1, start: stop + match[0].length - 1 });
+  }
+  return splits;
+}
+
+/**
+ * A quote's fate depends only on its neighbours in its sentence (or word), so only the sentences
+ * that hold quotes are parsed: the run between the split before a quote and the split after it.
+ * tests/unit/smartypants.test.ts compares this with parsing the whole text at once.
+ */
+function educateQuotes(
+  text: string,
+  open: readonly [string, string],
+  close: readonly [string, string],
+): string {
+  let splits: { end: number; start: number }[] | undefined;
+  let result = '';
+  let done = 0;
+  let split = 0;
+  for (const quote of text.matchAll(quoteMark)) {
+    if (quote.index < done) continue;
+    splits ??= sentenceSplits(text);
+    while (split < splits.length && splits[split]!.end <= quote.index) split++;
+    const start = split > 0 ? splits[split - 1]!.start : 0;
+    const end = split < splits.length ? splits[split]!.end : text.length;
+    result += text.slice(done, start) + educateSentences(text.slice(start, end), open, close);
+    done = end;
+  }
+  return result + text.slice(done);
+}
+
 /** What the dash, ellipsis and backtick rules can replace. */
 const hasOthers = /``|''|--|–-|\.\s*\./;
 
@@ -91,7 +156,7 @@ export function remarkSmartypants(options: Options) {
       else allText += ' ';
       nodes.push(node);
     });
-    if (hasQuotes.test(allText)) allText = quotes(allText);
+    allText = quotes(allText);
     let start = 0;
     for (const node of nodes) {
       if (!('value' in node)) {
