@@ -1,6 +1,5 @@
-import type { Image, Paragraph, Root } from 'mdast';
+import type { Image, Paragraph, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { visit, SKIP } from 'unist-util-visit';
 
 /**
  * Photos in an article body. An image alone in its paragraph is a figure:
@@ -43,14 +42,17 @@ export function parseFigureTitle(title: string | null | undefined): Pick<FigureS
 /** Each paragraph holding nothing but one image, with that image, in document order. */
 export function standaloneImages(tree: Root): { paragraph: Paragraph; image: Image }[] {
   const found: { paragraph: Paragraph; image: Image }[] = [];
-  visit(tree, 'paragraph', (paragraph) => {
-    const children = paragraph.children.filter(
-      (child) => !(child.type === 'text' && child.value.trim() === ''),
-    );
-    const only = children[0];
-    if (children.length === 1 && only?.type === 'image') found.push({ paragraph, image: only });
-    return SKIP;
-  });
+  // A plain loop, not unist-util-visit, which makes a closure and a copy of the ancestors per node.
+  const walk = (children: RootContent[]) => {
+    for (const node of children) {
+      if (node.type === 'paragraph') {
+        const held = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+        const only = held[0];
+        if (held.length === 1 && only?.type === 'image') found.push({ paragraph: node, image: only });
+      } else if ('children' in node) walk(node.children);
+    }
+  };
+  walk(tree.children);
   return found;
 }
 

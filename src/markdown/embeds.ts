@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
 
 /** The host of an embed URL, or undefined when it is not an absolute https URL. */
 export function embedHost(src: string): string | undefined {
@@ -17,7 +18,9 @@ export function embedHost(src: string): string | undefined {
  */
 export function rehypeEmbeds(hosts: readonly string[]) {
   const allowed = new Set(hosts);
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    // An iframe comes only from raw HTML: a body without "<iframe" needs no walk.
+    if (typeof file.value === 'string' && !/<iframe/i.test(file.value)) return;
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'iframe' || !parent || index === undefined) return;
       const { src: rawSrc, title: rawTitle } = node.properties;

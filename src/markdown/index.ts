@@ -7,7 +7,7 @@ import { rehypeEmbeds } from './embeds.ts';
 import { remarkFigures } from './figures.ts';
 import { rehypeRequireAlt } from './images.ts';
 import { remarkLeanGfm } from './lean-gfm.ts';
-import { rehypeExternalLinks, rehypeInPageLinks } from './links.ts';
+import { rehypeLinks } from './links.ts';
 import { rehypeRawWhenNeeded } from './raw.ts';
 import { remarkSmartypants } from './smartypants.ts';
 import { sanitizeSchema } from './sanitize.ts';
@@ -27,10 +27,9 @@ export const markdownProcessor = unified({
   rehypePlugins: [
     rehypeRawWhenNeeded,
     [rehypeSanitize, sanitizeSchema],
-    [rehypeInPageLinks, sanitizeSchema.clobberPrefix],
+    [rehypeLinks, sanitizeSchema.clobberPrefix],
     [rehypeEmbeds, site.embedHosts],
     rehypeRequireAlt,
-    rehypeExternalLinks,
     // Astro ends every pipeline with rehype-raw, which parses the whole tree through an HTML
     // parser again, though rehypeRawWhenNeeded has left no raw HTML: a third of rendering a body
     // (200 bench bodies: 16.1 billion instructions, 11.1 without it). Astro's `use` of a plugin

@@ -165,7 +165,7 @@ describe('sanitizeSchema', () => {
   });
 });
 
-describe('rehypeExternalLinks', () => {
+describe('rehypeLinks: external links', () => {
   test.each([
     { href: 'https://www.shine.cn/opinion/', external: true },
     { href: 'http://example.com/', external: true },
@@ -191,6 +191,7 @@ describe('rehypeEmbeds', () => {
     ['an unknown host', '<iframe src="https://evil.example/x" title="t"></iframe>'],
     ['plain http', `<iframe src="http://${allowed}/embed/x" title="t"></iframe>`],
     ['no title', `<iframe src="https://${allowed}/embed/x"></iframe>`],
+    ['a tag in capitals', '<IFRAME SRC="https://evil.example/x" TITLE="t"></IFRAME>'],
   ])('removes an iframe from %s', async (_, html) => {
     expect(await render(`<p>before</p>${html}<p>after</p>`)).toBe('<p>before</p><p>after</p>');
   });
@@ -218,6 +219,18 @@ describe('the typography of the pipeline', () => {
   ])('$what', async ({ markdown, html }) => {
     expect(await render(`${markdown}\n`)).toBe(html);
   });
+});
+
+test.each([
+  ['Markdown, inline', 'Text ![](/x.png) and more.', '<p>Text  and more.</p>'],
+  ['raw HTML in capitals', 'Text <IMG SRC="/x.png"> and more.', '<p>Text  and more.</p>'],
+  [
+    'an <image> tag, which HTML reads as img',
+    'Text <image src="/x.png"> and more.',
+    '<p>Text  and more.</p>',
+  ],
+])('an image without alt text written as %s is removed', async (_, markdown, html) => {
+  expect(await render(markdown)).toBe(html);
 });
 
 test('a raw-HTML image without alt text is removed, one with alt text kept', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { readingMinutes, textOf } from '../../src/lib/reading-time.ts';
+import { countWords, readingMinutes, textOf } from '../../src/lib/reading-time.ts';
+import { random } from '../support/synthetic-text.ts';
 
 const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ');
 const han = (count: number) => '电动汽车市场竞争'.repeat(Math.ceil(count / 8)).slice(0, count);
@@ -33,6 +34,34 @@ describe('readingMinutes', () => {
   test('contractions and hyphenated words count once', () => {
     const text = Array.from({ length: 230 }, () => "it's well-known").join(' ');
     expect(readingMinutes(text)).toBe(2);
+  });
+});
+
+describe('countWords', () => {
+  // The words readingMinutes counted by matching, before it counted them by a loop.
+  const matched = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+
+  test.each([
+    "it's well-known",
+    "a--b a-'b -a- 'a' a'' a-b-c ’’x’y",
+    'Ærø 1,5 x²y café naïve Δx e\u0301 Ж-Ж',
+  ])('counts the words matching finds in %j', (text) => {
+    expect(countWords(text)).toBe(matched(text));
+  });
+
+  test('counts the words matching finds in 3,000 generated texts of letters, digits, marks and joiners', () => {
+    const units = "aZ09 '’-–.,\n\té\u0301²ЖΔ\u00a0\u2028ﬁ!&_".split('');
+    const next = random(5);
+    let words = 0;
+    for (let round = 0; round < 3000; round++) {
+      const text = Array.from(
+        { length: 1 + Math.floor(next() * 30) },
+        () => units[Math.floor(next() * units.length)]!,
+      ).join('');
+      expect(countWords(text), text).toBe(matched(text));
+      words += matched(text);
+    }
+    expect(words).toBeGreaterThan(3000);
   });
 });
 
