@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFrontmatter as astroFrontmatter } from '@astrojs/markdown-remark';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseDocument } from 'yaml';
 import { articleId, entryInfo, readArticle } from '../../src/lib/article-loader.ts';
-import { articleBody, parseFrontmatter, splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { articleBody, parseFrontmatter, plainFields, splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { indexContent } from '../../src/lib/lint/content-index.ts';
 import type { ContentIndex } from '../../src/lib/lint/content-index.ts';
 import { articlesWithId } from '../../src/lib/scaffold.ts';
+import { random } from '../support/synthetic-text.ts';
 
 /** The loader's data of the article file at `path`, from its text as the sync reads it. */
 const readArticleFile = (path: string) => readArticle(path, readFileSync(path, 'utf8'));
@@ -398,5 +400,98 @@ describe('parseFrontmatter', () => {
     expect(parseFrontmatter('---\npublishedAt: 2025-03-03T09:00:00\n---\n').data).toEqual({
       publishedAt: '2025-03-03T09:00:00',
     });
+  });
+});
+
+describe('plainFields', () => {
+  // Frontmatter lines mixing what it reads with what only YAML's parser may read.
+  const keys = ['title', 'tags', 'a-b', 'x_1', 'constructor', 'true', 'Null', 'A', '1a', '_x'];
+  const separators = [': ', ':  ', ':', ' : ', ':\t'];
+  const values = [
+    ...['"plain"', '"with # hash"', '"colon: inside"', '"&amp *star !bang @at"', '"é ü 中文"', '""'],
+    ...['"tab\there"', '"back\\\\slash"', '"quote\\"d"', '"x"  ', '"a" # c', '"\u2028"', '"\u0085"'],
+    ...['[]', '["a", "b"]', '["a","b" ]', '[ "a" ,"b"]', '["a",]', '[a, b]', '["a" "b"]', '[ ]'],
+    ...['business', 'two words', 'two  spaces', 'true', 'false', 'True', 'FALSE', 'null', '~', 'yes'],
+    ...['2026-01-01', 'v1.2', 'a/b', '-x', 'x-', '.inf', 'a: b', "'single'", '*ref', '&anchor x'],
+    ...['!tag x', '@at', '`tick`', '%pc', 'x #c', '"a"b', 'a"b"', '1', '0', '01', '-1', '+1', '1.5', '1e3'],
+    ...['12345678901234567890', '2 words', '0x1F', '1_000', './a.jpg', '../b.png', '.5', '.inf x', '/abs'],
+    ...[
+      '[ni-tao]',
+      '[Xiaomi, Electric vehicles]',
+      '[a, True]',
+      '[a, 1]',
+      '[a,b]',
+      '[ a , b ]',
+      '[a b]',
+      '[a, "b"]',
+    ],
+    ...[
+      'news # or analysis: see',
+      'news #or',
+      '"x" # c',
+      '"x"  #',
+      '[] # topics, e.g. [a, b]',
+      'x # c # d',
+      'x#c',
+    ],
+  ];
+  const lines: (string | null)[] = [
+    ...[
+      '',
+      '# a comment',
+      '#',
+      '#no space',
+      ' # indented',
+      '- item',
+      'hero:',
+      'hero:',
+      'series:',
+      'hero: ',
+      'hero:  # c',
+    ],
+    ...['  alt: "x"', '  part: 1', '  caption: Words here.', '   deep: x', '  - item', '    more: "y"'],
+    ...['  alt: "x"', '  part: 2', '  id: bench-series-01', '\talt: x', '  alt:', '  title: "dup"'],
+    ...Array<null>(40).fill(null),
+  ];
+  const yamlOf = (next: () => number) =>
+    Array.from({ length: 1 + Math.floor(next() * 5) }, () => {
+      const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+      // A null draws a generated field line.
+      const line = lines[Math.floor(next() * lines.length)];
+      return line ?? `${pick(keys)}${next() < 0.7 ? ': ' : pick(separators)}${pick(values)}`;
+    }).join('\n');
+
+  test('reads 10,000 generated frontmatters as YAML reads them, or leaves them to YAML', () => {
+    const next = random(11);
+    let read = 0;
+    for (let round = 0; round < 10_000; round++) {
+      const yaml = yamlOf(next);
+      const fields = plainFields(yaml);
+      if (fields === undefined) continue;
+      read++;
+      const document = parseDocument(yaml, { schema: 'core' });
+      expect(document.errors, yaml).toEqual([]);
+      expect(fields, yaml).toEqual(document.toJS());
+      expect(parseFrontmatter(`---\n${yaml}\n---\n`).errors, yaml).toEqual([]);
+    }
+    expect(read).toBeGreaterThan(200);
+  });
+
+  test('reads the fields the bench corpus and the template write, and a field’s place is still found', () => {
+    const source =
+      '---\ntitle: "A: b"\nsection: business\ntags: ["One", "Two"]\ndraft: true\nhero:\n  src: ./a.jpg\n  alt: A photo.\nseries:\n  part: 2\n---\nBody.\n';
+    const split = splitFrontmatter(source);
+    expect(typeof split === 'string' ? undefined : plainFields(split.yaml)).toEqual({
+      title: 'A: b',
+      section: 'business',
+      tags: ['One', 'Two'],
+      draft: true,
+      hero: { src: './a.jpg', alt: 'A photo.' },
+      series: { part: 2 },
+    });
+    const frontmatter = parseFrontmatter(source);
+    expect(frontmatter.position(['tags', 1])).toEqual({ line: 4, column: 15 });
+    expect(frontmatter.keyPosition(['draft'])).toEqual({ line: 5, column: 1 });
+    expect(frontmatter.position(['hero', 'alt'])).toEqual({ line: 8, column: 8 });
   });
 });
