@@ -104,8 +104,11 @@ const items = new RegExp(item, 'g');
 /** A comment on a line of its own (`#` then a space, or nothing). */
 const commentLine = /^#(?: .*)?$/;
 
-/** The line that opens a field of fields (`hero:`, its fields below it, indented by two spaces). */
-const mapName = /^([A-Za-z][A-Za-z0-9_-]*):$/;
+/**
+ * The line that opens a field of fields (`hero:`, perhaps with a comment, its fields below it,
+ * indented by two spaces).
+ */
+const mapName = /^([A-Za-z][A-Za-z0-9_-]*):(?: +#(?: .*)?)?$/;
 /** A whole number YAML's core schema reads as the same number. */
 const wholeNumber = /^(?:0|[1-9][0-9]{0,14})$/;
 
