@@ -224,6 +224,7 @@ console.log(`Checking ${shown(contentRoot())} and building the site for ${shown(
 const astroLog: AstroLine[] = [];
 const cacheDir = cacheDirFor(contentRoot());
 const sitePagesRecord = join(cacheDir, 'site-pages.json');
+const previousSitePagesRecord = join(cacheDir, 'site-pages.previous.json');
 /**
  * The facts of the bodies the content sync renders (src/lib/lint/body-facts.ts), for the content
  * check when it runs after the sync, which then parses only the bodies nobody rendered.
@@ -241,8 +242,12 @@ function buildWithAstro(partition: Partition, into: string, astroCache: string, 
   // The newest partition (or the whole site) records the site's pages, for its sitemap and for
   // the partitions that need not be built again (src/lib/site-pages.ts).
   const records = isNewest(partition);
-  rmSync(sitePagesRecord, { force: true });
-  if (records) rmSync(renderedFacts, { force: true });
+  if (records) {
+    rmSync(renderedFacts, { force: true });
+    // The last build's record stays beside the new one: the keys of the years whose inputs are
+    // unchanged are taken from it (src/lib/year-inputs.ts), not worked out again for every page.
+    if (existsSync(sitePagesRecord)) renameSync(sitePagesRecord, previousSitePagesRecord);
+  }
   // Every photo read again, as Astro's own import reads it (src/integrations/content-photos.ts), by
   // the build in the content root's cache: an older partition building after it on this machine
   // takes the record that build has just written (`partitionAstroCache`), where each read every photo
@@ -275,7 +280,9 @@ function buildWithAstro(partition: Partition, into: string, astroCache: string, 
         BROADSHEET_PREVIEW: '0',
         BROADSHEET_NOW: now.toISOString(),
         BROADSHEET_PARTITION: partitionName(partition),
-        ...(records && { BROADSHEET_SITE_PAGES: sitePagesRecord }),
+        ...(records && { BROADSHEET_SITE_PAGES: sitePagesRecord, BROADSHEET_CODE: code }),
+        // --force works out every key again, trusting nothing the cache holds.
+        ...(records && !options.force && { BROADSHEET_PREVIOUS_SITE_PAGES: previousSitePagesRecord }),
         // Read by the content check when it runs after the sync: when every page is rendered.
         ...(records && !keeps && { BROADSHEET_BODY_FACTS: renderedFacts }),
         ...(keeps && { BROADSHEET_BUILT_PAGES: builtPagesFile(outDir) }),

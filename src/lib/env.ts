@@ -127,6 +127,23 @@ export function sitePagesFile(env: NodeJS.ProcessEnv = process.env): string | un
 }
 
 /**
+ * The record of the site's pages the last build left (BROADSHEET_PREVIOUS_SITE_PAGES, set by
+ * scripts/build.ts beside BROADSHEET_SITE_PAGES), whose keys this build takes for the years whose
+ * inputs are unchanged (src/lib/year-inputs.ts); none when every page is to be worked out again.
+ */
+export function previousSitePagesFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env['BROADSHEET_PREVIOUS_SITE_PAGES'] || undefined;
+}
+
+/**
+ * The digest of the site's code (BROADSHEET_CODE, set by scripts/build.ts: `codeDigest`), part of
+ * every year's inputs, so that no key made by other code is taken; none outside a build.
+ */
+export function buildCode(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env['BROADSHEET_CODE'] || undefined;
+}
+
+/**
  * Where the build wants the facts the content sync's renderer finds of the bodies it renders
  * (BROADSHEET_BODY_FACTS, set by scripts/build.ts when its content check runs after the sync;
  * src/lib/lint/body-facts.ts); none otherwise, and nothing is kept of them.

@@ -32,11 +32,15 @@ export interface Page<T> {
   numbers: number[];
 }
 
+/** The newest numbered page of a listing of `count` items (0: none): the newest full block is on the front. */
+export function newestNumber(count: number, size: number = perPage): number {
+  return Math.max(0, Math.floor(count / size) - 1);
+}
+
 /** Splits `items` (newest first) into the listing's front and its numbered pages, front first. */
 export function paginate<T>(items: T[], base: string, size: number = perPage): Page<T>[] {
   const full = Math.floor(items.length / size);
-  /** The newest numbered page: the newest full block is on the front. */
-  const newest = Math.max(0, full - 1);
+  const newest = newestNumber(items.length, size);
   const block = (number: number) =>
     items.slice(items.length - number * size, items.length - (number - 1) * size);
   // From the few around the current page, not by filtering every number of the listing: the site

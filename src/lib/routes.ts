@@ -1,30 +1,34 @@
-import { articleDigest, cardDigest, digest, sharedDigest } from './cache-keys.ts';
+import { digest } from './cache-keys.ts';
 import { chromeOf } from './chrome.ts';
-import { yearIn, yearMonth } from './dates.ts';
 import {
   astroCachesPages,
+  buildCode,
   buildPartition,
   previewsUnpublished,
+  previousSitePagesFile,
   replacedPagesFile,
   sitePagesFile,
 } from './env.ts';
 import { lastModified } from './feed.ts';
 import { frontPage, frontPageArticles } from './front-page.ts';
-import { archiveTree, feedKinds, listingPages } from './listings.ts';
+import { archiveTree } from './listings.ts';
 import type { ArchiveYear, Listing } from './listings.ts';
-import type { Article, Chrome, Content } from './model.ts';
-import type { Page } from './pagination.ts';
+import type { Chrome } from './model.ts';
+import { articlePages, feedsOf, listingPagesOf } from './page-keys.ts';
 import { inPartition } from './partitions.ts';
 import { lastBuildIndex, previewSearchNote } from './preview-search.ts';
 import { newsroom } from './query.ts';
 import type { Newsroom } from './query.ts';
-import { relatedArticles, sectionNeighbours } from './related.ts';
-import { childSections, sectionPath } from './sections.ts';
-import { seriesParts } from './series.ts';
-import { isUnchanged, readBuiltPages, sitePages, writeSitePages } from './site-pages.ts';
+import {
+  isUnchanged,
+  keptKeys,
+  readBuiltPages,
+  readSitePagesIfAny,
+  sitePages,
+  writeSitePages,
+} from './site-pages.ts';
 import type { BuiltPages } from './site-pages.ts';
-import type { SeriesPart } from './series.ts';
-import { feedUrl } from './urls.ts';
+import { yearInputs } from './year-inputs.ts';
 import { site } from '../site.config.ts';
 
 /**
@@ -36,17 +40,6 @@ import { site } from '../site.config.ts';
 /** The chrome of the newsroom's pages, in the site timezone. */
 function siteChrome(room: Newsroom): Chrome {
   return chromeOf(room, site.timezone);
-}
-
-/** The year a page belongs to: that of its newest article (none: a page of no year). */
-function yearOf(newest: Article | undefined): number | undefined {
-  return newest && yearIn(newest.data.publishedAt, site.timezone);
-}
-
-/** An article's month of publication, `YYYY-MM` in the site timezone, which picks its search shard. */
-function monthOf(article: Article): string {
-  const { year, month } = yearMonth(article.data.publishedAt, site.timezone);
-  return `${year}-${month}`;
 }
 
 /**
@@ -72,10 +65,10 @@ function rendersNow(page: { year?: number | undefined; path: string; cacheKey: s
 /** Whether Astro keeps its own copies of the pages (`astroCachesPages`), read once, not per page. */
 let keyed: boolean | undefined;
 
-/** A page's static path for Astro: with its key only where Astro keeps its own copies. */
-function forAstro<P, Q>({ params, props, cacheKey }: { params: P; props: Q; cacheKey: string }) {
+/** A page's static path for Astro: its props, with its key only where Astro keeps its own copies. */
+function forAstro<P, Q>({ params, props, cacheKey }: { params: P; props: () => Q; cacheKey: string }) {
   keyed ??= astroCachesPages();
-  return { params, props, ...(keyed && { cacheKey }) };
+  return { params, props: props(), ...(keyed && { cacheKey }) };
 }
 
 /** The chrome for a page that shows nothing else from the newsroom (search, 404). */
@@ -91,50 +84,6 @@ export async function searchPageProps(): Promise<{ chrome: Chrome; previewNote?:
   };
 }
 
-/** The parts of an article's series for its series box (empty when it is not in one). */
-function seriesPartsFor(article: Article, { bySeries }: Pick<Content, 'bySeries'>): SeriesPart[] {
-  if (!article.series) return [];
-  const published = (bySeries.get(article.series.series.id) ?? []).map((part) => ({
-    part: part.series!.part,
-    title: part.data.title,
-    url: part.url,
-  }));
-  return seriesParts(article.series.series.parts, published);
-}
-
-/** Every article page of the site, in every partition, with everything it shows around the article. */
-function articlePages(room: Newsroom, around: Chrome) {
-  return room.articles.map((article) => {
-    const props = {
-      chrome: around,
-      article,
-      seriesParts: seriesPartsFor(article, room),
-      related: relatedArticles(article, room.related),
-      neighbours: sectionNeighbours(article, room.related),
-    };
-    const { older, newer } = props.neighbours;
-    // What search reads of the page: all but the stories it links to, which the layout hides from
-    // Pagefind (data-pagefind-ignore="all"). A story published or retitled next to it changes the
-    // page, not its search shard (docs/architecture.md, "Cache keys").
-    const searchKey = digest(sharedDigest(around), articleDigest(article), props.seriesParts);
-    return {
-      path: article.url,
-      year: yearOf(article),
-      month: monthOf(article),
-      updated: article.data.updatedAt ?? article.data.publishedAt,
-      params: { slug: article.id },
-      props,
-      searchKey,
-      cacheKey: digest(
-        searchKey,
-        props.related.map(cardDigest),
-        older && cardDigest(older),
-        newer && cardDigest(newer),
-      ),
-    };
-  });
-}
-
 /**
  * Static paths of article pages, with everything the page shows around the article; in the dev
  * preview also the pages of articles the build would refuse.
@@ -147,66 +96,6 @@ export async function articlePaths() {
     props: { chrome: siteChrome(room), broken: article },
   }));
   return [...articles.filter(rendersNow).map(forAstro), ...broken];
-}
-
-/** The route parameter of a listing page: its path without the surrounding slashes. */
-function routeParam(path: string): string | undefined {
-  return path.replace(/^\/|\/$/g, '') || undefined;
-}
-
-/**
- * What a listing page shows about its listing: not its count, which every new article changes, so
- * that publishing leaves a numbered page's key alone (docs/architecture.md, guarantee 7).
- */
-function pageHead({ kind, key, path, title, description }: Listing) {
-  return { kind, key, path, title, description };
-}
-
-/** What a listing shows about itself, without its articles: its page head and its count. */
-function listingHead(listing: Listing) {
-  return { ...pageHead(listing), count: listing.articles.length };
-}
-
-/** What a listing page shows beside its articles, looked up in the newsroom. */
-function listingContext(listing: Listing, page: Page<Article>, room: Newsroom, years: ArchiveYear[]) {
-  const isSection = listing.kind === 'section';
-  const isFront = page.number === undefined;
-  return {
-    /** The section and its ancestors, top first (section fronts only). */
-    sectionPath: isSection ? sectionPath(listing.key, room.sections) : [],
-    /** The subsections a section front links to. */
-    subsections: isSection ? childSections(listing.key, room.sections.values()) : [],
-    author: listing.kind === 'author' ? room.authors.get(listing.key) : undefined,
-    series: listing.kind === 'series' ? room.series.get(listing.key) : undefined,
-    /** A year's front lists its months with their counts, which change as articles are published. */
-    archive: listing.kind === 'year' && isFront ? years.filter((each) => each.year.key === listing.key) : [],
-  };
-}
-
-/** Every listing page of the site (sections, authors, tags, series, archives), paginated, in every partition. */
-function listingPagesOf(room: Newsroom, around: Chrome) {
-  const years = archiveTree(room.listings);
-  return listingPages(room.listings).map(({ listing, page }) => {
-    const context = listingContext(listing, page, room, years);
-    const updated = lastModified(page.items);
-    return {
-      path: page.url,
-      year: yearOf(page.items[0]),
-      updated,
-      params: { listing: routeParam(page.url) },
-      // `updated` comes from the items, which the key holds already.
-      props: { chrome: around, listing, page, updated, ...context },
-      cacheKey: digest(
-        sharedDigest(around),
-        pageHead(listing),
-        { ...page, items: page.items.map(cardDigest) },
-        {
-          ...context,
-          archive: context.archive.map(({ year, months }) => [listingHead(year), months.map(listingHead)]),
-        },
-      ),
-    };
-  });
 }
 
 /** Static paths of every listing page (sections, authors, tags, series, archives), paginated. */
@@ -230,13 +119,18 @@ function everyPage() {
 async function findEveryPage() {
   const room = await newsroom();
   const around = siteChrome(room);
+  const record = sitePagesFile();
+  const code = buildCode();
+  // Each year's inputs, recorded for the next build; the keys of the years whose inputs are those
+  // the last build recorded are taken from its record (src/lib/year-inputs.ts).
+  const inputs = record && code ? yearInputs(room, around, code) : undefined;
+  const kept = inputs && keptKeys(readSitePagesIfAny(previousSitePagesFile()), inputs);
   const found = {
     room,
-    articles: articlePages(room, around),
-    listings: listingPagesOf(room, around),
+    articles: articlePages(room, around, kept),
+    listings: listingPagesOf(room, around, kept),
     feeds: feedsOf(room),
   };
-  const record = sitePagesFile();
   if (record) {
     const { updated } = await frontPageProps();
     const dated = [...found.articles, ...found.listings, ...found.feeds].map((page) => ({
@@ -250,28 +144,10 @@ async function findEveryPage() {
     }));
     writeSitePages(
       record,
-      sitePages([...dated, { path: '/', updated: updated?.toISOString(), cacheKey: '' }]),
+      sitePages([...dated, { path: '/', updated: updated?.toISOString(), cacheKey: '' }], inputs),
     );
   }
   return found;
-}
-
-/** Every listing feed, the site feed included, each a file of its own beside its listing's page. */
-function feedsOf({ listings, now }: Newsroom) {
-  return listings
-    .filter((listing) => feedKinds.includes(listing.kind))
-    .map((listing) => {
-      const items = listing.articles.slice(0, site.feedItems);
-      return {
-        path: feedUrl(listing.path),
-        // Of no year: the newest partition renders the feeds (`rendersHere`).
-        year: undefined,
-        params: { listing: routeParam(listing.path) },
-        props: { listing },
-        // An empty feed shows the build clock as its date.
-        cacheKey: digest(listingHead(listing), items.map(articleDigest), items.length === 0 && now),
-      };
-    });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { digest } from './cache-keys.ts';
+import type { KeptKeys } from './page-keys.ts';
 import { inPartition } from './partitions.ts';
 import type { Partition } from './partitions.ts';
 
@@ -16,6 +17,11 @@ import type { Partition } from './partitions.ts';
 export interface SitePages {
   /** Per year of the archive, the digest of the cache keys of every page belonging to it. */
   years: Record<string, string>;
+  /**
+   * Per year, the digest of everything its pages can show (`yearInputs`, src/lib/year-inputs.ts):
+   * the next build takes the keys of the years whose inputs are the same (`keptKeys`).
+   */
+  inputs?: Record<string, string> | undefined;
   /**
    * Every page that states a date (articles, listings, the front page), and the listings' feeds,
    * which are kept from build to build as the pages are (`isPage` tells them apart).
@@ -43,8 +49,8 @@ export interface KeyedPage extends Omit<SitePage, 'search'> {
   searchKey?: string | undefined;
 }
 
-/** The record of these pages: their paths and dates, and their keys digested per year. */
-export function sitePages(pages: readonly KeyedPage[]): SitePages {
+/** The record of these pages: their paths and dates, their keys digested per year, and each year's inputs. */
+export function sitePages(pages: readonly KeyedPage[], inputs?: ReadonlyMap<number, string>): SitePages {
   const keysByYear = new Map<number, string[]>();
   for (const { year, cacheKey } of pages) {
     if (year === undefined) continue;
@@ -58,6 +64,7 @@ export function sitePages(pages: readonly KeyedPage[]): SitePages {
   }
   return {
     years,
+    ...(inputs && { inputs: Object.fromEntries(inputs) }),
     pages: pages.map(({ path, year, month, updated, cacheKey, searchKey }) => ({
       path,
       year,
@@ -157,6 +164,34 @@ export function writeSitePages(file: string, record: SitePages): void {
 
 export function readSitePages(file: string): SitePages {
   return JSON.parse(readFileSync(file, 'utf8')) as SitePages;
+}
+
+/**
+ * The keys of the pages of `previous` (the record of the last build) whose year has the inputs it
+ * had then (`yearInputs`): with the same inputs, the same pages with the same keys.
+ */
+export function keptKeys(previous: SitePages | undefined, inputs: ReadonlyMap<number, string>): KeptKeys {
+  const same = new Set(
+    [...inputs].filter(([year, digest]) => previous?.inputs?.[year] === digest).map(([year]) => year),
+  );
+  const kept = new Map(
+    (same.size === 0 ? [] : previous!.pages).flatMap((page) =>
+      page.year !== undefined && same.has(page.year) && page.key !== undefined ? [[page.path, page]] : [],
+    ),
+  );
+  return (year, path) => {
+    const page = kept.get(path);
+    return page && page.year === year ? { key: page.key!, search: page.search } : undefined;
+  };
+}
+
+/** The record in `file` if there is one to read (none, or one cut short: none). */
+export function readSitePagesIfAny(file: string | undefined): SitePages | undefined {
+  try {
+    return file === undefined ? undefined : readSitePages(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Writes the record of a built output (`BuiltPages`) into `file`. */
