@@ -110,6 +110,7 @@ import {
   builtArticlePages,
   earlyBundlesFolder,
   indexWhileWritten,
+  setAsideSearchFolder,
 } from '../src/lib/search-index.ts';
 import type { EarlyIndex } from '../src/lib/search-index.ts';
 import { searchIndexFolder } from '../src/lib/search-shards.ts';
@@ -163,6 +164,10 @@ const replaced = replacedOutput(outDir);
 const discarded = discardedOutput(outDir);
 // The output the last build set aside is deleted beside the build; it is waited for at the swap.
 const clearing = rm(discarded, { recursive: true, force: true }).catch(() => undefined);
+// And the search shards it set aside (buildSearchIndex), waited for before the search index.
+const clearingShards = rm(setAsideSearchFolder(outDir), { recursive: true, force: true }).catch(
+  () => undefined,
+);
 const now = buildClock();
 
 const startedAt = Date.now();
@@ -280,9 +285,12 @@ function buildWithAstro(partition: Partition, into: string, astroCache: string, 
         BROADSHEET_PREVIEW: '0',
         BROADSHEET_NOW: now.toISOString(),
         BROADSHEET_PARTITION: partitionName(partition),
-        ...(records && { BROADSHEET_SITE_PAGES: sitePagesRecord, BROADSHEET_CODE: code }),
+        ...(records && { BROADSHEET_SITE_PAGES: sitePagesRecord }),
+        // The keys of the years whose inputs are those of a record (src/lib/year-inputs.ts): the last
+        // build's for the newest partition, the one it has just written for an older partition.
         // --force works out every key again, trusting nothing the cache holds.
-        ...(records && !options.force && { BROADSHEET_PREVIOUS_SITE_PAGES: previousSitePagesRecord }),
+        BROADSHEET_CODE: code,
+        ...(!options.force && { BROADSHEET_KEYS_FROM: records ? previousSitePagesRecord : sitePagesRecord }),
         // Read by the content check when it runs after the sync: when every page is rendered.
         ...(records && !keeps && { BROADSHEET_BODY_FACTS: renderedFacts }),
         ...(keeps && { BROADSHEET_BUILT_PAGES: builtPagesFile(outDir) }),
@@ -675,6 +683,7 @@ console.log(formatAstroSummary(astroLog, Date.now() - startedAt));
 const pagesBuilt = builtPages(staging, code, current!, previous);
 try {
   const searchStarted = Date.now();
+  await clearingShards;
   const known = new Map(
     current!.pages.map(({ path, month }) => [
       pageFile(path),

@@ -127,12 +127,13 @@ export function sitePagesFile(env: NodeJS.ProcessEnv = process.env): string | un
 }
 
 /**
- * The record of the site's pages the last build left (BROADSHEET_PREVIOUS_SITE_PAGES, set by
- * scripts/build.ts beside BROADSHEET_SITE_PAGES), whose keys this build takes for the years whose
- * inputs are unchanged (src/lib/year-inputs.ts); none when every page is to be worked out again.
+ * A record of the site's pages whose keys this build takes for the years whose inputs are the same
+ * (BROADSHEET_KEYS_FROM, set by scripts/build.ts; src/lib/year-inputs.ts): the last build's, for the
+ * newest partition or the whole site; the one the newest partition has just written, for an older
+ * partition built after it. None when every key is to be worked out again.
  */
-export function previousSitePagesFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return env['BROADSHEET_PREVIOUS_SITE_PAGES'] || undefined;
+export function keysRecordFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env['BROADSHEET_KEYS_FROM'] || undefined;
 }
 
 /**

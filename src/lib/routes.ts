@@ -5,7 +5,7 @@ import {
   buildCode,
   buildPartition,
   previewsUnpublished,
-  previousSitePagesFile,
+  keysRecordFile,
   replacedPagesFile,
   sitePagesFile,
 } from './env.ts';
@@ -121,10 +121,11 @@ async function findEveryPage() {
   const around = siteChrome(room);
   const record = sitePagesFile();
   const code = buildCode();
-  // Each year's inputs, recorded for the next build; the keys of the years whose inputs are those
-  // the last build recorded are taken from its record (src/lib/year-inputs.ts).
-  const inputs = record && code ? yearInputs(room, around, code) : undefined;
-  const kept = inputs && keptKeys(readSitePagesIfAny(previousSitePagesFile()), inputs);
+  // Each year's inputs, recorded for the next build; the keys of the years whose inputs are those of
+  // the record named (the last build's, or this build's for an older partition) are taken from it
+  // (src/lib/year-inputs.ts).
+  const inputs = code === undefined ? undefined : yearInputs(room, around, code);
+  const kept = inputs && keptKeys(readSitePagesIfAny(keysRecordFile()), inputs);
   const found = {
     room,
     articles: articlePages(room, around, kept),

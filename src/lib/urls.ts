@@ -60,13 +60,24 @@ export function authorUrl(id: string): string {
   return `/authors/${id}/`;
 }
 
-/** A tag's URL-safe form: lowercase letters (with their combining marks) and digits of any script, joined by hyphens. */
+const tagSlugs = new Map<string, string>();
+
+/**
+ * A tag's URL-safe form: lowercase letters (with their combining marks) and digits of any script,
+ * joined by hyphens. Each spelling worked out once: every article's tags are asked for by the
+ * listings and the related index of every build (600,000 times at 100,000 articles, most of 0.5 s).
+ */
 export function tagSlug(tag: string): string {
-  return tag
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+  let slug = tagSlugs.get(tag);
+  if (slug === undefined) {
+    slug = tag
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '');
+    tagSlugs.set(tag, slug);
+  }
+  return slug;
 }
 
 /** A tag's page. */

@@ -3,7 +3,7 @@ import { ESLint } from 'eslint';
 import { getFileInfo } from 'prettier';
 import { describe, expect, test } from 'vitest';
 import { discardedOutput, replacedOutput, stagingFolder } from '../../src/lib/build-cache.ts';
-import { searchPagesFolder } from '../../src/lib/search-index.ts';
+import { searchPagesFolder, setAsideSearchFolder } from '../../src/lib/search-index.ts';
 
 const root = join(import.meta.dirname, '../..');
 const dist = join(root, 'dist');
@@ -17,6 +17,7 @@ describe('the linters of the code', () => {
     replacedOutput(dist),
     discardedOutput(dist),
     searchPagesFolder(dist),
+    setAsideSearchFolder(dist),
   ];
   const scripts = beside.map((folder) => join(folder, 'pagefind/pagefind.js'));
 

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { close } from 'pagefind';
 import { expect, test } from 'vitest';
 import { filesIn } from '../../src/lib/links.ts';
-import { buildSearchIndex, indexWhileWritten } from '../../src/lib/search-index.ts';
+import { buildSearchIndex, indexWhileWritten, setAsideSearchFolder } from '../../src/lib/search-index.ts';
 import type { EarlyIndex } from '../../src/lib/search-index.ts';
 import { shardOf } from '../../src/lib/search-shards.ts';
 import type { SearchPage } from '../../src/lib/search-shards.ts';
@@ -122,4 +122,32 @@ test('a page the build does not render is read from the published site, and wait
   const early = indexWhileWritten(site, previous, pages, () => false);
   early.poll();
   expect(early.close().size).toBe(0);
+});
+
+test('a shard indexed again leaves the index it was in whole, set aside for the next build to delete', async () => {
+  const { site: published, previous: empty } = sites();
+  writePages(published);
+  await buildSearchIndex(published, empty, { articlePages, known: pages });
+
+  // The next build assembles its site in the output replaced last time, which holds that index, and
+  // one page changed: its shard is indexed again, the others are linked from the published site.
+  const root = mkdtempSync(join(tmpdir(), 'search-index-'));
+  const site = join(root, 'staging');
+  const changed = articlePages[0]!;
+  writePages(site, (page, n) => (page === changed ? html(n).replace('harbour', 'lighthouse') : html(n)));
+  cpSync(join(published, 'pagefind'), join(site, 'pagefind'), { recursive: true });
+  const known = new Map(
+    [...pages].map(([page, facts]) => [page, page === changed ? { ...facts, digest: 'edited' } : facts]),
+  );
+  const result = await buildSearchIndex(site, published, { articlePages, known });
+
+  const fresh = sites();
+  writePages(fresh.site, (page, n) =>
+    page === changed ? html(n).replace('harbour', 'lighthouse') : html(n),
+  );
+  await buildSearchIndex(fresh.site, fresh.previous, { articlePages, known });
+  expect(result.indexed).toHaveLength(1);
+  expect(contents(join(site, 'pagefind'))).toEqual(contents(join(fresh.site, 'pagefind')));
+  const [aside] = readdirSync(setAsideSearchFolder(published));
+  expect(readdirSync(join(setAsideSearchFolder(published), aside!))).toEqual(result.indexed);
 });
