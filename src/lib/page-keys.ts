@@ -117,7 +117,7 @@ function articleKeys({
 }
 
 /** The route parameter of a listing page: its path without the surrounding slashes. */
-export function routeParam(path: string): string | undefined {
+function routeParam(path: string): string | undefined {
   return path.replace(/^\/|\/$/g, '') || undefined;
 }
 
