@@ -521,8 +521,16 @@ async function stopForContentErrors(): Promise<void> {
   stop(`The content has ${counted(lint.errors, 'error')} (listed above); fix them and build again.`);
 }
 
-/** Builds `partition` into `into` with Astro (the build already started, if there is one). */
-async function buildPartitionHere(partition: Partition, step: string, into = staging): Promise<void> {
+/**
+ * Builds `partition` into `into` with Astro (the build already started, if there is one), then links
+ * in the pages it left out, unless told to leave that to the caller (`keepPages`).
+ */
+async function buildPartitionHere(
+  partition: Partition,
+  step: string,
+  into = staging,
+  keepsNow = true,
+): Promise<void> {
   const build = started ?? startPartition(partition, step, into);
   started = undefined;
   const exit = await build.exit;
@@ -535,8 +543,16 @@ async function buildPartitionHere(partition: Partition, step: string, into = sta
   }
   // The older partitions whose pages and code are as they were at their last build are known once
   // the newest has recorded every page's key; their outputs are linked in with its kept pages.
-  if (isNewest(partition)) current = readSitePages(sitePagesRecord);
-  const taken = isNewest(partition) ? takeOlder(current!) : [];
+  if (isNewest(partition)) {
+    current = readSitePages(sitePagesRecord);
+    takeOlder(current);
+  }
+  if (keepsNow) await keepPages(partition, into);
+}
+
+/** Links into `into` the pages `partition`'s Astro build left out, and the older partitions kept. */
+async function keepPages(partition: Partition, into: string): Promise<void> {
+  const taken = isNewest(partition) ? [...keptOlder.values()] : [];
   if ((previous || taken.length > 0) && current) {
     if (options.verbose) console.log(`Keeping the pages that did not change from ${shown(outDir)} …`);
     // The whole site, or the newest partition with the older ones kept, is assembled in the output
@@ -570,14 +586,13 @@ function olderKey(record: SitePages, partition: Partition): string | undefined {
 /** The older partitions that need not be built, by name, with their kept outputs. */
 const keptOlder = new Map<string, KeptOutput>();
 /** Finds the older partitions kept as they were at their last build (none with --force or --partitions-from). */
-function takeOlder(record: SitePages): KeptOutput[] {
-  if (options.force || options.partitionsFrom !== undefined) return [];
+function takeOlder(record: SitePages): void {
+  if (options.force || options.partitionsFrom !== undefined) return;
   for (const partition of plan.slice(0, -1)) {
     const key = olderKey(record, partition);
     const kept = key && keptOutput(cacheDir, partitionName(partition), key);
     if (kept) keptOlder.set(partitionName(partition), kept);
   }
-  return [...keptOlder.values()];
 }
 
 if (options.partition !== undefined) {
@@ -598,16 +613,16 @@ if (options.partition !== undefined) {
   process.exit(0);
 }
 
-await buildPartitionHere(newest, `1 of ${plan.length}`);
+// The newest partition's kept pages are linked once the older partitions that changed have started
+// (below): an edit of an older story at 100,000 articles waited 10 s for them before its partition
+// started. Which older partitions are kept is known from the record the newest has just written.
+await buildPartitionHere(newest, `1 of ${plan.length}`, staging, plan.length === 1);
 const older = plan.slice(0, -1);
 /** The older partitions' outputs to merge, in the order of the plan. */
 const built: string[] = [];
 /** The older partitions that changed, to build side by side. */
 const changed: { partition: Partition; step: string; output: string; key: string | undefined }[] = [];
-if (older.length > 0) {
-  mkdirSync(parts, { recursive: true });
-  renameSync(staging, join(parts, partitionName(newest)));
-}
+if (older.length > 0) mkdirSync(parts, { recursive: true });
 for (const [index, partition] of older.entries()) {
   const name = partitionName(partition);
   const step = `${index + 2} of ${plan.length}`;
@@ -658,7 +673,12 @@ const buildChanged = async () => {
   }
   if (last) keep(last);
 };
-await Promise.all(Array.from({ length: together }, buildChanged));
+const olderBuilt = Promise.all(Array.from({ length: together }, buildChanged));
+if (older.length > 0) {
+  await keepPages(newest, staging);
+  renameSync(staging, join(parts, partitionName(newest)));
+}
+await olderBuilt;
 if (older.length > 0) renameSync(join(parts, partitionName(newest)), staging);
 try {
   for (const output of built) mergeOutput(output, staging);
