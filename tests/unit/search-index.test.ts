@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { close } from 'pagefind';
@@ -150,4 +150,47 @@ test('a shard indexed again leaves the index it was in whole, set aside for the 
   expect(contents(join(site, 'pagefind'))).toEqual(contents(join(fresh.site, 'pagefind')));
   const [aside] = readdirSync(setAsideSearchFolder(published));
   expect(readdirSync(join(setAsideSearchFolder(published), aside!))).toEqual(result.indexed);
+});
+
+test('a kept shard the site holds as the build before last left it is set aside whole too', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'search-index-'));
+  const [first, second] = [articlePages[0]!, articlePages[2]!];
+  const edited = (...changed: string[]) => ({
+    text: (page: string, n: number) =>
+      changed.includes(page) ? html(n).replace('harbour', 'lighthouse') : html(n),
+    known: new Map(
+      [...pages].map(([page, facts]) => [
+        page,
+        changed.includes(page) ? { ...facts, digest: `edited ${page}` } : facts,
+      ]),
+    ),
+  });
+  // Published before last: every page as written. Published last: the first page edited, its shard
+  // indexed again, the others linked.
+  const beforeLast = join(root, 'before-last');
+  writePages(beforeLast);
+  await buildSearchIndex(beforeLast, join(root, 'none'), { articlePages, known: pages });
+  const last = join(root, 'last');
+  writePages(last, edited(first).text);
+  await buildSearchIndex(last, beforeLast, { articlePages, known: edited(first).known });
+
+  // This build assembles its site where the one before last was, its index as that left it, and
+  // edits a page of another shard: the first page's shard is kept, but not as the site holds it.
+  rmSync(join(beforeLast, 'articles'), { recursive: true });
+  writePages(beforeLast, edited(first, second).text);
+  const result = await buildSearchIndex(beforeLast, last, {
+    articlePages,
+    known: edited(first, second).known,
+  });
+
+  const fresh = sites();
+  writePages(fresh.site, edited(first, second).text);
+  await buildSearchIndex(fresh.site, fresh.previous, { articlePages, known: edited(first, second).known });
+  expect(contents(join(beforeLast, 'pagefind'))).toEqual(contents(join(fresh.site, 'pagefind')));
+  const [aside] = readdirSync(setAsideSearchFolder(last));
+  const keptButStale = shardOf(first, pages.get(first)!.month, '2031-03');
+  expect(result.indexed).toEqual([shardOf(second, pages.get(second)!.month, '2031-03')]);
+  expect(readdirSync(join(setAsideSearchFolder(last), aside!)).sort()).toEqual(
+    [keptButStale, ...result.indexed].sort(),
+  );
 });
