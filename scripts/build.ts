@@ -522,15 +522,10 @@ async function stopForContentErrors(): Promise<void> {
 }
 
 /**
- * Builds `partition` into `into` with Astro (the build already started, if there is one), then links
- * in the pages it left out, unless told to leave that to the caller (`keepPages`).
+ * Builds `partition` into `into` with Astro (the build already started, if there is one); the pages
+ * it left out are linked in after (`keepPages`).
  */
-async function buildPartitionHere(
-  partition: Partition,
-  step: string,
-  into = staging,
-  keepsNow = true,
-): Promise<void> {
+async function buildPartitionHere(partition: Partition, step: string, into = staging): Promise<void> {
   const build = started ?? startPartition(partition, step, into);
   started = undefined;
   const exit = await build.exit;
@@ -547,7 +542,6 @@ async function buildPartitionHere(
     current = readSitePages(sitePagesRecord);
     takeOlder(current);
   }
-  if (keepsNow) await keepPages(partition, into);
 }
 
 /** Links into `into` the pages `partition`'s Astro build left out, and the older partitions kept. */
@@ -602,7 +596,9 @@ if (options.partition !== undefined) {
       `There is no partition ${options.partition} to build on its own: the archive's are ${apart.join(', ') || 'none (it is built whole)'}; the newest is built with --partitions-from.`,
     );
   }
-  await buildPartitionHere(parsePartition(options.partition), 'alone');
+  const alone = parsePartition(options.partition);
+  await buildPartitionHere(alone, 'alone');
+  await keepPages(alone, staging);
   await stopForContentErrors();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(dirname(outDir), { recursive: true });
@@ -616,7 +612,7 @@ if (options.partition !== undefined) {
 // The newest partition's kept pages are linked once the older partitions that changed have started
 // (below): an edit of an older story at 100,000 articles waited 10 s for them before its partition
 // started. Which older partitions are kept is known from the record the newest has just written.
-await buildPartitionHere(newest, `1 of ${plan.length}`, staging, plan.length === 1);
+await buildPartitionHere(newest, `1 of ${plan.length}`);
 const older = plan.slice(0, -1);
 /** The older partitions' outputs to merge, in the order of the plan. */
 const built: string[] = [];
@@ -666,7 +662,9 @@ const keep = ({ partition, output, key }: (typeof changed)[number]) => {
 const buildChanged = async () => {
   let last: (typeof changed)[number] | undefined;
   for (let job = changed[next++]; job; job = changed[next++]) {
-    const building = buildPartitionHere(job.partition, job.step, job.output);
+    const building = buildPartitionHere(job.partition, job.step, job.output).then(() =>
+      keepPages(job.partition, job.output),
+    );
     if (last) keep(last);
     await building;
     last = job;
@@ -674,10 +672,8 @@ const buildChanged = async () => {
   if (last) keep(last);
 };
 const olderBuilt = Promise.all(Array.from({ length: together }, buildChanged));
-if (older.length > 0) {
-  await keepPages(newest, staging);
-  renameSync(staging, join(parts, partitionName(newest)));
-}
+await keepPages(newest, staging);
+if (older.length > 0) renameSync(staging, join(parts, partitionName(newest)));
 await olderBuilt;
 if (older.length > 0) renameSync(join(parts, partitionName(newest)), staging);
 try {
